@@ -1,0 +1,165 @@
+#pragma once
+// A workload scenario as written in scenarios/*.yaml (format: tco-scenario(5)), validated
+// and converted to base units: bytes, hours, fractions, money per base unit. Values the
+// scenario states itself keep their file and line so reports can cite them.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tco/core/calendar.hpp"
+#include "tco/inputs/price_sheet.hpp"
+#include "tco/inputs/sourced.hpp"
+
+namespace tco {
+
+enum class SiteKind { cloud, onprem };
+
+struct SpotTerms {
+  Sourced mean_hours_between_interruptions;  // per instance
+  Sourced restart_hours;                     // lost per interruption besides rework
+};
+
+struct InterconnectLink {
+  std::string port;                 // a port name from the sheet's interconnect_ports
+  int count = 1;
+  std::vector<std::string> to;      // sites reached over the link
+  SourceLocation where;
+};
+
+struct CloudSite {
+  std::string provider;
+  std::string region;
+  std::string zone;                                    // optional; sites in other zones pay inter-zone
+  PricingModel default_pricing = PricingModel::on_demand;
+  std::map<std::string, PricingModel> pricing_by_workload;
+  std::optional<SpotTerms> spot;
+  std::optional<InterconnectLink> interconnect;
+};
+
+// On-prem values the scenario may state; those it leaves out come from the catalog's
+// site_defaults (and a missing one is an error where it is needed, never zero).
+struct OnPremSite {
+  std::string hardware_sku;                 // catalog SKU, when not inline
+  std::optional<HardwareSku> inline_hardware;
+  std::optional<Sourced> electricity, pue, colocation, maintenance, depreciation_life, residual_value, staff_cost;
+  std::optional<Sourced> staff_fte;         // count
+  std::optional<Sourced> storage;           // per byte-month, for data kept on site
+  std::optional<Sourced> egress;            // per byte leaving the site
+};
+
+struct Site {
+  std::string name;
+  SiteKind kind = SiteKind::cloud;
+  CloudSite cloud;
+  OnPremSite onprem;
+  SourceLocation where;
+};
+
+struct Checkpoints {
+  Sourced parameters;           // count
+  Sourced bytes_per_parameter;  // 14 for mixed-precision Adam unless stated
+  Sourced interval_hours;
+  int keep = 1;
+  std::vector<std::string> replicate_to;  // sites holding a copy of each checkpoint
+  SourceLocation where;
+};
+
+enum class WorkloadKind { training, inference };
+
+enum class ScheduleKind { continuous, runs, gpu_hours, tokens };
+
+struct Schedule {
+  ScheduleKind kind = ScheduleKind::continuous;
+  std::optional<Sourced> runs_per_month;     // runs: per_month
+  std::optional<Sourced> run_interval_hours; // runs: every
+  Sourced run_hours;                         // runs: duration
+  Sourced gpu_hours_per_month;
+  Sourced tokens_per_month;
+  Sourced tokens_per_second_per_gpu;
+};
+
+struct Workload {
+  std::string name;
+  WorkloadKind kind = WorkloadKind::training;
+  std::string gpu;
+  int gpus = 0;  // GPUs used at once (for gpu_hours and tokens schedules: derived)
+  Schedule schedule;
+  Sourced utilization;  // fraction of allocated GPU time doing useful work
+  YearMonth start;      // first active month
+  std::optional<int> months;  // active months; none = to the end of the horizon
+  std::optional<Checkpoints> checkpoints;
+  std::vector<std::string> reads;  // datasets refreshed to wherever this workload runs
+  SourceLocation where;
+};
+
+struct Dataset {
+  std::string name;
+  Sourced size_bytes;
+  Sourced growth_per_month;         // fraction, compounding
+  std::string origin;               // the site holding it today
+  StorageClass storage_class = StorageClass::standard;
+  Sourced refreshes_per_month;      // how often it is synced to where it is read
+  Sourced changed_per_refresh;      // fraction that changes (delta sync); 100 % = full copy
+  SourceLocation where;
+};
+
+// One end of a flow: a site, whatever site a workload or dataset is placed on, or the internet.
+struct Endpoint {
+  enum class Kind { site, workload, dataset, internet };
+  Kind kind = Kind::site;
+  std::string name;
+};
+
+struct Flow {
+  std::string name;
+  Endpoint from;
+  Endpoint to;
+  Sourced size_bytes;
+  std::optional<YearMonth> once;       // a one-off transfer in that month
+  Sourced per_month;                   // otherwise: transfers per month
+  std::vector<std::string> strategies;  // empty = every strategy
+  SourceLocation where;
+};
+
+struct DatasetPlacement {
+  std::string site;
+  std::optional<Sourced> changed_per_refresh;  // overrides the dataset's
+};
+
+struct Strategy {
+  std::string name;
+  std::string description;
+  std::map<std::string, std::string> workload_site;
+  std::map<std::string, DatasetPlacement> dataset_site;
+  SourceLocation where;
+};
+
+enum class HoursConvention { fixed_730, calendar };
+
+struct Scenario {
+  std::string file;
+  std::string name;
+  std::string description;
+  YearMonth start;
+  int horizon_months = 0;
+  HoursConvention hours = HoursConvention::fixed_730;
+  std::string currency = "USD";
+  Sourced discount_rate;  // annual fraction
+  std::optional<Date> as_of;
+  std::string baseline;
+  std::vector<Site> sites;
+  std::vector<Workload> workloads;
+  std::vector<Dataset> datasets;
+  std::vector<Flow> flows;
+  std::vector<Strategy> strategies;
+
+  [[nodiscard]] const Site* find_site(const std::string& site_name) const;
+  [[nodiscard]] const Workload* find_workload(const std::string& workload_name) const;
+  [[nodiscard]] const Dataset* find_dataset(const std::string& dataset_name) const;
+  // The date whose price sheets apply: as_of, else the first day of the start month.
+  [[nodiscard]] Date pricing_date() const;
+  [[nodiscard]] double hours_in_month(int month_index) const;
+};
+
+}  // namespace tco

@@ -1,0 +1,67 @@
+#pragma once
+// What the engine computes: per strategy, month and component, lines attributed to the
+// workload, dataset, flow or site that caused them. The model never formats or prints;
+// the report layer turns this into tables and documents.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tco/core/diagnostic.hpp"
+#include "tco/inputs/price_sheet.hpp"
+#include "tco/inputs/scenario.hpp"
+
+namespace tco {
+
+enum class Component { compute, hardware, power, space, maintenance, staff, storage, egress, interconnect };
+constexpr std::size_t kComponentCount = 9;
+constexpr std::array<Component, kComponentCount> kComponents{
+    Component::compute, Component::hardware, Component::power, Component::space, Component::maintenance,
+    Component::staff,   Component::storage,  Component::egress, Component::interconnect};
+std::string to_string(Component component);  // "compute", "hardware", ...
+
+// One cost in one month. `cash` is what is paid that month (capex when bought); `amortized`
+// spreads capex over the depreciation life. They differ only for hardware.
+struct CostLine {
+  int month = 0;  // 0-based index into the horizon
+  Component component = Component::compute;
+  std::string cause;  // "workload pretrain", "dataset corpus", "flow responses", "site dc"
+  std::string site;
+  double cash = 0;
+  double amortized = 0;
+};
+
+struct Breakeven {
+  std::optional<int> month;             // 1-based month of the horizon; none = not within it
+  std::optional<int> discounted_month;  // the same on present values
+};
+
+using ComponentAmounts = std::array<double, kComponentCount>;
+
+struct StrategyResult {
+  std::string name;
+  std::string description;
+  std::vector<CostLine> lines;
+  std::vector<ComponentAmounts> monthly_cash;       // [month][component]
+  std::vector<ComponentAmounts> monthly_amortized;  // [month][component]
+  double used_gpu_hours = 0;
+  double egress_bytes = 0;       // bytes leaving a site, over the horizon
+  std::optional<Breakeven> breakeven;  // none for the baseline itself
+
+  [[nodiscard]] double total_cash() const;
+  [[nodiscard]] double total_amortized() const;
+  [[nodiscard]] double component_cash(Component component) const;
+  [[nodiscard]] double component_amortized(Component component) const;
+  [[nodiscard]] std::vector<double> cumulative_cash() const;
+};
+
+struct ModelResult {
+  const Scenario* scenario = nullptr;
+  int months = 0;
+  std::string baseline;
+  std::vector<StrategyResult> strategies;
+  std::vector<const PriceSheet*> sheets;  // the sheets whose prices were used
+  Diagnostics warnings;
+};
+
+}  // namespace tco

@@ -1,0 +1,74 @@
+#pragma once
+// The neutral comparison report behind `tco compare`: every figure each format shows, and
+// nothing about how it is shown. Renderers are pure functions of this.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tco/model/results.hpp"
+
+namespace tco {
+
+struct SheetInfo {
+  std::string provider;
+  std::string name;
+  std::string effective_date;
+  std::string file;
+  std::string sha256;
+  std::vector<PriceSource> sources;
+};
+
+struct CauseAmount {
+  Component component = Component::compute;
+  std::string cause;
+  std::string site;
+  double cash = 0;
+  double amortized = 0;
+};
+
+struct StrategyColumn {
+  std::string name;
+  std::string description;
+  bool baseline = false;
+  ComponentAmounts cash{};
+  ComponentAmounts amortized{};
+  double total_cash = 0;
+  double total_amortized = 0;
+  double monthly_average = 0;  // total cash / months
+  double npv = 0;
+  std::optional<Breakeven> breakeven;
+  double used_gpu_hours = 0;
+  std::optional<double> cost_per_used_gpu_hour;  // amortized total / used GPU-hours
+  double egress_bytes = 0;
+  double egress_share = 0;  // egress cash / total cash
+  std::vector<double> monthly_cash;
+  std::vector<double> monthly_amortized;
+  std::vector<CauseAmount> by_cause;  // over the horizon, largest first
+};
+
+struct ComparisonReport {
+  std::string scenario_name;
+  std::string description;
+  std::string scenario_file;
+  std::string start;  // YYYY-MM
+  std::string end;    // YYYY-MM, last month of the horizon
+  int months = 0;
+  std::string hours_per_month;  // "730" or "calendar"
+  std::string currency;
+  double discount_rate = 0;
+  std::string prices_as_of;  // YYYY-MM-DD
+  std::string baseline;
+  std::vector<StrategyColumn> strategies;
+  std::vector<SheetInfo> sheets;
+  std::vector<std::string> month_labels;  // YYYY-MM for each month
+};
+
+ComparisonReport make_comparison_report(const ModelResult& model, Date prices_as_of);
+
+// "month 40 (2030-04)" or "not within the horizon"; the month is 1-based.
+std::string describe_breakeven_month(const ComparisonReport& report, const std::optional<int>& month);
+
+std::string render_compare_table(const ComparisonReport& report);
+std::string render_compare_json(const ComparisonReport& report);
+
+}  // namespace tco

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what tco needs to build and test on Debian 12, and only what is missing.
+# Safe to run repeatedly: when everything is present it changes nothing and needs no network.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build          # toolchain
+  libcli11-dev                   # command line (cli layer only)
+  nlohmann-json3-dev             # JSON output
+  libyaml-cpp-dev                # scenario and price-sheet parsing (inputs layer only)
+  libfmt-dev                     # formatting
+  catch2                         # unit tests (Catch2 v2)
+  libhowardhinnant-date-dev      # calendar arithmetic
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ $status == "install ok installed" ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all build dependencies are installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+sudo=()
+if ((EUID != 0)); then
+  command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 2; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

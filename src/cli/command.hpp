@@ -1,0 +1,57 @@
+#pragma once
+// The subcommand interface and the shared helpers of the cli layer (CLI11 stays here).
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "tco/core/diagnostic.hpp"
+#include "tco/inputs/price_catalog.hpp"
+
+namespace tco::cli {
+
+class Command {
+public:
+  virtual ~Command() = default;
+  // Declares the subcommand's options on `app` (already named and described).
+  virtual void configure(CLI::App& app) = 0;
+  // Runs after a successful parse; returns an ExitCode.
+  virtual int run() = 0;
+};
+
+struct CommandEntry {
+  const char* name;
+  const char* summary;
+  std::unique_ptr<Command> (*make)();
+};
+
+// Every subcommand, once, in the order `tco --help` lists them.
+const std::vector<CommandEntry>& command_registry();
+
+std::unique_ptr<Command> make_compare_command();
+std::unique_ptr<Command> make_validate_command();
+std::unique_ptr<Command> make_egress_command();
+
+// Options several commands share.
+struct PricingOptions {
+  std::vector<std::string> pricing_dirs;
+  std::string as_of;
+  void add_to(CLI::App& app);
+};
+
+// The price-sheet directories to load: --pricing-dir, else $TCO_PRICING_DIR, else the
+// installed share/tco/pricing-data next to the binary, else the source tree's.
+std::vector<std::filesystem::path> pricing_directories(const PricingOptions& options);
+
+// Prints each diagnostic as "tco: error: FILE:LINE:COL: key.path: message".
+void print_diagnostics(const Diagnostics& diagnostics);
+// Prints one error line without a location.
+void print_error(const std::string& message);
+
+// Writes `text` to stdout, or atomically to `path` (a temporary file renamed into place,
+// so a failed run leaves any earlier file intact). Returns false after printing an error.
+bool write_output(const std::string& text, const std::string& path);
+
+}  // namespace tco::cli

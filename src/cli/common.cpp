@@ -1,0 +1,66 @@
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+
+#include "command.hpp"
+#include "tco/core/calendar.hpp"
+
+namespace tco::cli {
+
+void PricingOptions::add_to(CLI::App& app) {
+  app.add_option("--pricing-dir", pricing_dirs, "Directory of price sheets to use instead of the bundled ones (repeatable)")
+      ->type_name("DIR");
+  app.add_option("--as-of", as_of, "Use the price sheets in effect on this date (YYYY-MM-DD)")->type_name("DATE");
+}
+
+std::vector<std::filesystem::path> pricing_directories(const PricingOptions& options) {
+  if (!options.pricing_dirs.empty()) return {options.pricing_dirs.begin(), options.pricing_dirs.end()};
+  if (const char* env = std::getenv("TCO_PRICING_DIR"); env != nullptr && *env != '\0') return {env};
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto installed = exe.parent_path().parent_path() / TCO_INSTALL_DATADIR / "tco" / "pricing-data";
+    if (std::filesystem::is_directory(installed, ec)) return {installed};
+  }
+  return {TCO_SOURCE_PRICING_DIR};
+}
+
+void print_diagnostics(const Diagnostics& diagnostics) {
+  for (const auto& diagnostic : diagnostics.items()) {
+    const char* level = diagnostic.severity == Severity::error ? "error" : diagnostic.severity == Severity::warning ? "warning" : "note";
+    std::cerr << "tco: " << level << ": " << format_location(diagnostic) << "\n";
+  }
+}
+
+void print_error(const std::string& message) { std::cerr << "tco: error: " << message << "\n"; }
+
+bool write_output(const std::string& text, const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::cout << text << std::flush;
+    return true;
+  }
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      print_error(path + ": cannot write: " + std::strerror(errno));
+      std::remove(temporary.c_str());
+      return false;
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    print_error(path + ": cannot write: " + std::strerror(errno));
+    std::remove(temporary.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace tco::cli

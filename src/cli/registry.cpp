@@ -1,0 +1,14 @@
+#include "command.hpp"
+
+namespace tco::cli {
+
+const std::vector<CommandEntry>& command_registry() {
+  static const std::vector<CommandEntry> commands{
+      {"compare", "Compare the cost of a scenario's strategies (cloud-only, hybrid, on-prem)", make_compare_command},
+      {"validate", "Check scenarios and price sheets, reporting every error at once", make_validate_command},
+      {"egress", "Quote the cost of moving data out of a provider region", make_egress_command},
+  };
+  return commands;
+}
+
+}  // namespace tco::cli

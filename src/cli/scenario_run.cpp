@@ -1,0 +1,94 @@
+#include "scenario_run.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "tco/core/quantity.hpp"
+#include "tco/core/suggest.hpp"
+#include "tco/inputs/file.hpp"
+#include "tco/inputs/scenario_loader.hpp"
+
+namespace tco::cli {
+namespace {
+
+Diagnostics usage_error(const std::string& message) {
+  Diagnostics d;
+  d.error({}, "", message);
+  return d;
+}
+
+// "36" (months) or a duration such as "3 years".
+std::optional<int> parse_horizon(const std::string& text) {
+  if (auto months = parse_number(text)) {
+    if (*months >= 1 && *months <= 360 && *months == static_cast<int>(*months)) return static_cast<int>(*months);
+    return std::nullopt;
+  }
+  auto duration = parse_quantity(text, Dimension::hours);
+  if (!duration) return std::nullopt;
+  const double months = duration->value / kHoursPerMonth;
+  if (months < 1 || months > 360 || months != static_cast<int>(months)) return std::nullopt;
+  return static_cast<int>(months);
+}
+
+}  // namespace
+
+std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options) {
+  auto catalog = PriceCatalog::load(pricing_directories(options));
+  print_diagnostics(catalog.diagnostics());
+  if (!catalog) return nullptr;
+  return std::make_unique<PriceCatalog>(std::move(catalog).value());
+}
+
+Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options) {
+  ModelOptions model_options;
+  if (!options.pricing.as_of.empty()) {
+    model_options.as_of = parse_date(options.pricing.as_of);
+    if (!model_options.as_of) {
+      auto d = usage_error(fmt::format("--as-of: expected a date as YYYY-MM-DD, found '{}'", options.pricing.as_of));
+      print_diagnostics(d);
+      return d;
+    }
+  }
+  if (!options.horizon.empty()) {
+    model_options.horizon_months = parse_horizon(options.horizon);
+    if (!model_options.horizon_months) {
+      auto d = usage_error(fmt::format("--horizon: expected a whole number of months from 1 to 360 or a duration such as "
+                                       "'3 years', found '{}'", options.horizon));
+      print_diagnostics(d);
+      return d;
+    }
+  }
+  auto text = read_text_file(file);
+  if (!text) {
+    print_diagnostics(text.diagnostics());
+    return text.diagnostics();
+  }
+  auto scenario = load_scenario(text.value(), file);
+  print_diagnostics(scenario.diagnostics());
+  if (!scenario) return scenario.diagnostics();
+
+  ScenarioRun run;
+  run.scenario = std::make_unique<Scenario>(std::move(scenario).value());
+  std::vector<std::string> names;
+  for (const auto& strategy : run.scenario->strategies) names.push_back(strategy.name);
+  for (const auto& wanted : options.strategies) {
+    if (std::find(names.begin(), names.end(), wanted) == names.end()) {
+      auto d = usage_error(fmt::format("--strategy: unknown strategy '{}'{}; {} has {}", wanted, did_you_mean(wanted, names), file,
+                                       quoted_list(names)));
+      print_diagnostics(d);
+      return d;
+    }
+  }
+  model_options.strategies = options.strategies;
+  run.catalog = load_catalog(options.pricing);
+  if (!run.catalog) return usage_error("price sheets could not be loaded");
+  auto model = run_model(*run.scenario, *run.catalog, model_options);
+  print_diagnostics(model.diagnostics());
+  if (!model) return model.diagnostics();
+  run.model = std::move(model).value();
+  run.prices_as_of = model_options.as_of.value_or(run.scenario->pricing_date());
+  return run;
+}
+
+}  // namespace tco::cli

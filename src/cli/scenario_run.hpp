@@ -1,0 +1,33 @@
+#pragma once
+// Loading a scenario file, the price catalog, and running the model: shared by every
+// command that evaluates scenarios. Diagnostics are printed here, as they arise.
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "tco/core/result.hpp"
+#include "tco/inputs/scenario.hpp"
+#include "tco/model/engine.hpp"
+
+namespace tco::cli {
+
+struct ScenarioRunOptions {
+  const PricingOptions& pricing;
+  std::string horizon;                  // "", "36", "3 years"
+  std::vector<std::string> strategies;  // only these
+};
+
+// Owns everything a ModelResult points into.
+struct ScenarioRun {
+  std::unique_ptr<Scenario> scenario;
+  std::unique_ptr<PriceCatalog> catalog;
+  ModelResult model;
+  Date prices_as_of;
+};
+
+Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options);
+
+// Loads the catalog for the options, printing its diagnostics; nullptr on error.
+std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options);
+
+}  // namespace tco::cli

@@ -1,0 +1,248 @@
+#include "tco/core/quantity.hpp"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace tco {
+namespace {
+
+struct SizeUnit {
+  std::string_view name;
+  double bytes;
+  ByteBase base;
+};
+
+constexpr std::array<SizeUnit, 11> kSizeUnits{{
+    {"B", 1.0, ByteBase::decimal},
+    {"kB", 1e3, ByteBase::decimal},
+    {"MB", 1e6, ByteBase::decimal},
+    {"GB", 1e9, ByteBase::decimal},
+    {"TB", 1e12, ByteBase::decimal},
+    {"PB", 1e15, ByteBase::decimal},
+    {"KiB", 1024.0, ByteBase::binary},
+    {"MiB", 1048576.0, ByteBase::binary},
+    {"GiB", 1073741824.0, ByteBase::binary},
+    {"TiB", 1099511627776.0, ByteBase::binary},
+    {"PiB", 1125899906842624.0, ByteBase::binary},
+}};
+
+struct DurationUnit {
+  std::string_view name;
+  double hours;
+};
+
+constexpr std::array<DurationUnit, 16> kDurationUnits{{
+    {"s", 1.0 / 3600},     {"min", 1.0 / 60},     {"minutes", 1.0 / 60},
+    {"h", 1.0},            {"hour", 1.0},         {"hours", 1.0},
+    {"day", 24.0},         {"days", 24.0},        {"week", 168.0},
+    {"weeks", 168.0},      {"month", kHoursPerMonth}, {"months", kHoursPerMonth},
+    {"year", kHoursPerYear}, {"years", kHoursPerYear}, {"minute", 1.0 / 60},
+    {"second", 1.0 / 3600},
+}};
+
+std::optional<SizeUnit> find_size_unit(std::string_view name) {
+  for (const auto& unit : kSizeUnits) {
+    if (unit.name == name) return unit;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> find_duration_hours(std::string_view name) {
+  for (const auto& unit : kDurationUnits) {
+    if (unit.name == name) return unit.hours;
+  }
+  return std::nullopt;
+}
+
+bool is_currency_code(std::string_view text) {
+  if (text.size() != 3) return false;
+  for (char c : text) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+// Splits "55.04 USD/h" into the number's text and the unit's text.
+std::pair<std::string_view, std::string_view> split_number(std::string_view text) {
+  std::size_t i = 0;
+  auto digit = [&](std::size_t k) { return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); };
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  while (digit(i) || (i < text.size() && (text[i] == '.' || text[i] == '_'))) ++i;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    std::size_t k = i + 1;
+    if (k < text.size() && (text[k] == '+' || text[k] == '-')) ++k;
+    if (digit(k)) {
+      i = k;
+      while (digit(i)) ++i;
+    }
+  }
+  return {text.substr(0, i), trim(text.substr(i))};
+}
+
+// Interprets the unit text for the dimension; returns false if it does not fit.
+bool apply_unit(std::string_view unit, Dimension dimension, Quantity& q) {
+  using D = Dimension;
+  auto money_over = [&](std::string_view denominator) -> std::optional<std::string_view> {
+    const auto slash = unit.find('/');
+    if (slash == std::string_view::npos || !is_currency_code(unit.substr(0, slash))) return std::nullopt;
+    q.currency = std::string(unit.substr(0, slash));
+    const auto rest = unit.substr(slash + 1);
+    if (!denominator.empty() && rest != denominator) return std::nullopt;
+    return rest;
+  };
+  switch (dimension) {
+    case D::count:
+      return unit.empty();
+    case D::fraction:
+      if (unit != "%") return false;
+      q.value /= 100.0;
+      return true;
+    case D::bytes: {
+      const auto size = find_size_unit(unit);
+      if (!size) return false;
+      q.value *= size->bytes;
+      q.byte_base = size->base;
+      return true;
+    }
+    case D::hours: {
+      const auto hours = find_duration_hours(unit);
+      if (!hours) return false;
+      q.value *= *hours;
+      return true;
+    }
+    case D::money:
+      if (!is_currency_code(unit)) return false;
+      q.currency = std::string(unit);
+      return true;
+    case D::money_per_hour:
+      return money_over("h").has_value();
+    case D::money_per_year:
+      return money_over("year").has_value();
+    case D::money_per_kwh:
+      return money_over("kWh").has_value();
+    case D::money_per_kw_month:
+      if (!money_over("kW-month")) return false;
+      return true;
+    case D::money_per_byte:
+    case D::money_per_byte_month: {
+      const auto rest = money_over("");
+      if (!rest) return false;
+      std::string_view size_name = *rest;
+      if (dimension == D::money_per_byte_month) {
+        constexpr std::string_view suffix = "-month";
+        if (size_name.size() <= suffix.size() || size_name.substr(size_name.size() - suffix.size()) != suffix) return false;
+        size_name.remove_suffix(suffix.size());
+      }
+      const auto size = find_size_unit(size_name);
+      if (!size) return false;
+      q.value /= size->bytes;
+      q.byte_base = size->base;
+      return true;
+    }
+    case D::kilowatts:
+      if (unit == "kW") return true;
+      if (unit == "W") { q.value /= 1000.0; return true; }
+      if (unit == "MW") { q.value *= 1000.0; return true; }
+      return false;
+    case D::grams_co2_per_kwh:
+      return unit == "gCO2e/kWh";
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view text) {
+  text = trim(text);
+  std::string digits;
+  for (char c : text) {
+    if (c != '_') digits += c;  // 1_000_000 reads better than 1000000
+  }
+  if (!digits.empty() && digits.front() == '+') digits.erase(0, 1);
+  double value = 0;
+  const char* end = digits.data() + digits.size();
+  const auto [ptr, ec] = std::from_chars(digits.data(), end, value);
+  if (digits.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::string dimension_name(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::count: return "a number";
+    case Dimension::fraction: return "a percentage";
+    case Dimension::bytes: return "a size";
+    case Dimension::hours: return "a duration";
+    case Dimension::money: return "an amount of money";
+    case Dimension::money_per_hour: return "an hourly price";
+    case Dimension::money_per_byte: return "a price per byte";
+    case Dimension::money_per_byte_month: return "a storage price";
+    case Dimension::money_per_kwh: return "an electricity price";
+    case Dimension::money_per_kw_month: return "a price per kW-month";
+    case Dimension::money_per_year: return "a yearly cost";
+    case Dimension::kilowatts: return "a power";
+    case Dimension::grams_co2_per_kwh: return "a carbon intensity";
+  }
+  return "a value";
+}
+
+std::string accepted_units(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::count: return "a plain number such as 8 or 70e9";
+    case Dimension::fraction: return "a percentage such as '85 %'";
+    case Dimension::bytes: return "B, kB, MB, GB, TB, PB (powers of 10) or KiB, MiB, GiB, TiB, PiB (powers of 2), e.g. '100 TB'";
+    case Dimension::hours: return "s, min, h, days, weeks, months (730 h) or years (8760 h), e.g. '4 h'";
+    case Dimension::money: return "an amount with its currency, e.g. '50000 USD'";
+    case Dimension::money_per_hour: return "a price per hour, e.g. '55.04 USD/h'";
+    case Dimension::money_per_byte: return "a price per size unit, e.g. '0.09 USD/GiB' or '0.02 USD/GB'";
+    case Dimension::money_per_byte_month: return "a price per size unit and month, e.g. '0.023 USD/GiB-month'";
+    case Dimension::money_per_kwh: return "a price per kWh, e.g. '0.08 USD/kWh'";
+    case Dimension::money_per_kw_month: return "a price per kW-month, e.g. '184 USD/kW-month'";
+    case Dimension::money_per_year: return "a cost per year, e.g. '150000 USD/year'";
+    case Dimension::kilowatts: return "W, kW or MW, e.g. '10.2 kW'";
+    case Dimension::grams_co2_per_kwh: return "gCO2e/kWh, e.g. '367 gCO2e/kWh'";
+  }
+  return "";
+}
+
+std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected, QuantityError* error) {
+  auto fail = [&](std::string message) -> std::optional<Quantity> {
+    if (error) error->message = std::move(message);
+    return std::nullopt;
+  };
+  const std::string_view trimmed = trim(text);
+  const auto [number_text, unit] = split_number(trimmed);
+  const auto number = parse_number(number_text);
+  if (!number) {
+    return fail(fmt::format("expected {} ({}), found '{}'", dimension_name(expected),
+                            accepted_units(expected), trimmed));
+  }
+  if (unit.empty() && expected != Dimension::count) {
+    return fail(fmt::format("expected {} with a unit ({}), found the bare number '{}'",
+                            dimension_name(expected), accepted_units(expected), trimmed));
+  }
+  Quantity q;
+  q.value = *number;
+  q.dimension = expected;
+  if (!apply_unit(unit, expected, q)) {
+    std::string hint;
+    if (unit == "KB" || unit == "kiB") hint = " ('kB' is 1000 bytes, 'KiB' is 1024 bytes)";
+    return fail(fmt::format("expected {} ({}), found '{}'{}", dimension_name(expected),
+                            accepted_units(expected), trimmed, hint));
+  }
+  if (!std::isfinite(q.value)) {
+    return fail(fmt::format("'{}' is too large to represent", trimmed));
+  }
+  return q;
+}
+
+}  // namespace tco

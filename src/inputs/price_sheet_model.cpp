@@ -1,0 +1,80 @@
+#include <algorithm>
+
+#include "tco/inputs/price_sheet.hpp"
+
+namespace tco {
+namespace {
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse_named(std::string_view text, const std::array<std::pair<Enum, const char*>, N>& names) {
+  for (const auto& [value, name] : names) {
+    if (text == name) return value;
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<PricingModel, const char*>, 4> kPricingNames{{
+    {PricingModel::on_demand, "on-demand"},
+    {PricingModel::spot, "spot"},
+    {PricingModel::commit_1y, "1y"},
+    {PricingModel::commit_3y, "3y"},
+}};
+
+constexpr std::array<std::pair<StorageClass, const char*>, 4> kStorageNames{{
+    {StorageClass::standard, "standard"},
+    {StorageClass::infrequent, "infrequent"},
+    {StorageClass::cold, "cold"},
+    {StorageClass::archive, "archive"},
+}};
+
+}  // namespace
+
+std::string to_string(PricingModel model) {
+  for (const auto& [value, name] : kPricingNames) {
+    if (value == model) return name;
+  }
+  return "?";
+}
+
+std::vector<std::string> pricing_model_names() {
+  std::vector<std::string> out;
+  for (const auto& entry : kPricingNames) out.emplace_back(entry.second);
+  return out;
+}
+
+std::optional<PricingModel> parse_pricing_model(std::string_view text) { return parse_named(text, kPricingNames); }
+
+std::string to_string(StorageClass storage_class) {
+  for (const auto& [value, name] : kStorageNames) {
+    if (value == storage_class) return name;
+  }
+  return "?";
+}
+
+std::vector<std::string> storage_class_names() {
+  std::vector<std::string> out;
+  for (const auto& entry : kStorageNames) out.emplace_back(entry.second);
+  return out;
+}
+
+std::optional<StorageClass> parse_storage_class(std::string_view text) { return parse_named(text, kStorageNames); }
+
+const std::vector<std::string>& gpu_model_names() {
+  static const std::vector<std::string> names{"A100-40GB", "A100-80GB", "H100", "H100-NVL", "H200", "B200", "B300",
+                                              "GB200",     "GB300",     "GH200", "L40S",    "MI300X", "MI355X"};
+  return names;
+}
+
+const PriceSource* PriceSheet::find_source(const std::string& source_id) const {
+  const auto it = std::find_if(sources.begin(), sources.end(), [&](const PriceSource& s) { return s.id == source_id; });
+  return it == sources.end() ? nullptr : &*it;
+}
+
+const Region* PriceSheet::find_region(const std::string& region_id) const {
+  const auto it = regions.find(region_id);
+  return it == regions.end() ? nullptr : &it->second;
+}
+
+std::string PriceSheet::id() const { return provider + "@" + format_date(effective); }
+
+}  // namespace tco

@@ -1,0 +1,93 @@
+// The on-prem catalog's sections of a price sheet: hardware SKUs and site defaults.
+#include <fmt/format.h>
+
+#include "tco/inputs/field_reader.hpp"
+#include "tco/inputs/price_sheet.hpp"
+
+namespace tco {
+namespace {
+
+using References = std::vector<std::pair<std::string, Sourced>>;
+
+std::optional<Sourced> sourced(MapReader& reader, const char* key, Dimension dimension, const std::string& inherited,
+                               References& refs, bool required) {
+  const YamlNode* node = required ? reader.require(key) : reader.get(key);
+  if (node == nullptr) return std::nullopt;
+  auto value = read_sourced(*node, reader.path(key), dimension, inherited, reader.diagnostics());
+  if (value) refs.emplace_back(reader.path(key), *value);
+  return value;
+}
+
+void read_hardware(const YamlEntry& entry, const std::string& path, PriceSheet& sheet, Diagnostics& d, References& refs) {
+  MapReader reader(entry.value, path, d);
+  if (!reader.valid()) return;
+  HardwareSku sku;
+  sku.id = entry.key;
+  sku.where = entry.key_where;
+  if (const YamlNode* name = reader.require("name")) sku.name = read_string(*name, reader.path("name"), d).value_or("");
+  if (const YamlNode* gpu = reader.require("gpu")) sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
+  if (const YamlNode* gpus = reader.require("gpus")) {
+    sku.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, d).value_or(0));
+  }
+  if (const YamlNode* units = reader.get("rack_units")) {
+    sku.rack_units = static_cast<int>(read_integer(*units, reader.path("rack_units"), 1, 64, d).value_or(0));
+  }
+  const std::string source = read_source_default(reader, "");
+  auto price = sourced(reader, "price", Dimension::money, source, refs, true);
+  auto max_kw = sourced(reader, "max_power", Dimension::kilowatts, source, refs, true);
+  auto idle_kw = sourced(reader, "idle_power", Dimension::kilowatts, source, refs, true);
+  reader.finish();
+  if (!price || !max_kw || !idle_kw) return;
+  if (idle_kw->value > max_kw->value) {
+    d.error(idle_kw->where, reader.path("idle_power"), "idle power must not exceed max power");
+  }
+  sku.price = *price;
+  sku.max_kw = *max_kw;
+  sku.idle_kw = *idle_kw;
+  sheet.hardware.emplace(sku.id, std::move(sku));
+}
+
+void read_defaults(const YamlNode& node, SiteDefaults& defaults, Diagnostics& d, References& refs) {
+  MapReader reader(node, "site_defaults", d);
+  if (!reader.valid()) return;
+  const std::string source = read_source_default(reader, "");
+  defaults.pue = sourced(reader, "pue", Dimension::count, source, refs, false);
+  defaults.electricity = sourced(reader, "electricity", Dimension::money_per_kwh, source, refs, false);
+  defaults.colocation = sourced(reader, "colocation", Dimension::money_per_kw_month, source, refs, false);
+  defaults.maintenance = sourced(reader, "maintenance", Dimension::fraction, source, refs, false);
+  defaults.depreciation_life = sourced(reader, "depreciation_life", Dimension::hours, source, refs, false);
+  defaults.residual_value = sourced(reader, "residual_value", Dimension::fraction, source, refs, false);
+  defaults.staff_cost = sourced(reader, "staff_cost", Dimension::money_per_year, source, refs, false);
+  reader.finish();
+  if (defaults.pue && defaults.pue->value < 1.0) {
+    d.error(defaults.pue->where, "site_defaults.pue", fmt::format("a PUE is 1.0 or more, found {}", defaults.pue->value));
+  }
+}
+
+void read_by_region(MapReader& top, const char* key, Dimension dimension, std::map<std::string, Sourced>& out,
+                    References& refs) {
+  const YamlNode* node = top.get(key);
+  if (node == nullptr) return;
+  MapReader reader(*node, key, top.diagnostics());
+  if (!reader.valid()) return;
+  const std::string source = read_source_default(reader, "");
+  for (const auto& entry : node->entries) {
+    if (entry.key == "source") continue;
+    if (auto value = sourced(reader, entry.key.c_str(), dimension, source, refs, false)) out.emplace(entry.key, *value);
+  }
+  reader.finish();
+}
+
+}  // namespace
+
+void read_onprem_sections(MapReader& top, PriceSheet& sheet, Diagnostics& d, References& refs) {
+  if (const YamlNode* hardware = top.get("hardware")) {
+    MapReader reader(*hardware, "hardware", d);
+    for (const auto& entry : hardware->entries) read_hardware(entry, reader.path(entry.key), sheet, d, refs);
+  }
+  if (const YamlNode* defaults = top.get("site_defaults")) read_defaults(*defaults, sheet.site_defaults, d, refs);
+  read_by_region(top, "electricity_by_region", Dimension::money_per_kwh, sheet.electricity_by_region, refs);
+  read_by_region(top, "carbon_intensity", Dimension::grams_co2_per_kwh, sheet.carbon_intensity, refs);
+}
+
+}  // namespace tco

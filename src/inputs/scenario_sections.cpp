@@ -1,0 +1,351 @@
+// Sites, workloads, datasets and flows of a scenario (tco-scenario(5)).
+#include <fmt/format.h>
+
+#include "scenario_internal.hpp"
+#include "tco/core/suggest.hpp"
+
+namespace tco::scenario_detail {
+
+std::optional<Sourced> stated(MapReader& reader, const char* key, Dimension dimension, bool required) {
+  const YamlNode* node = required ? reader.require(key) : reader.get(key);
+  if (node == nullptr) return std::nullopt;
+  auto quantity = read_quantity(*node, reader.path(key), dimension, reader.diagnostics());
+  if (!quantity) return std::nullopt;
+  Sourced out;
+  out.value = quantity->value;
+  out.where = node->where;
+  out.currency = quantity->currency;
+  out.byte_base = quantity->byte_base;
+  return out;
+}
+
+Sourced stated_or(MapReader& reader, const char* key, Dimension dimension, double fallback) {
+  if (auto value = stated(reader, key, dimension, false)) return *value;
+  Sourced out;
+  out.value = fallback;
+  out.where = reader.node().where;
+  out.note = fmt::format("default {} = {}", key, fallback);
+  return out;
+}
+
+namespace {
+
+void read_spot(const YamlNode& node, const std::string& path, CloudSite& cloud, Diagnostics& d) {
+  MapReader reader(node, path, d);
+  if (!reader.valid()) return;
+  auto every = stated(reader, "interruption_every", Dimension::hours, true);
+  auto restart = stated(reader, "restart", Dimension::hours, true);
+  reader.finish();
+  if (every && every->value <= 0) d.error(every->where, reader.path("interruption_every"), "expected a duration above zero");
+  if (every && restart) cloud.spot = SpotTerms{*every, *restart};
+}
+
+void read_pricing(const YamlNode& node, const std::string& path, CloudSite& cloud, Diagnostics& d) {
+  auto model_of = [&](const YamlNode& value, const std::string& value_path) {
+    if (auto name = read_enum(value, value_path, pricing_model_names(), d)) return parse_pricing_model(*name);
+    return std::optional<PricingModel>{};
+  };
+  if (!node.is_mapping()) {
+    if (auto model = model_of(node, path)) cloud.default_pricing = *model;
+    return;
+  }
+  for (const auto& entry : node.entries) {
+    const auto model = model_of(entry.value, join_path(path, entry.key));
+    if (!model) continue;
+    if (entry.key == "default") cloud.default_pricing = *model; else cloud.pricing_by_workload[entry.key] = *model;
+  }
+}
+
+void read_interconnect(const YamlNode& node, const std::string& path, CloudSite& cloud, Diagnostics& d) {
+  MapReader reader(node, path, d);
+  if (!reader.valid()) return;
+  InterconnectLink link;
+  link.where = node.where;
+  if (const YamlNode* port = reader.require("port")) link.port = read_string(*port, reader.path("port"), d).value_or("");
+  if (const YamlNode* count = reader.get("count")) link.count = static_cast<int>(read_integer(*count, reader.path("count"), 1, 64, d).value_or(1));
+  if (const YamlNode* to = reader.require("to")) link.to = read_string_list(*to, reader.path("to"), d).value_or(std::vector<std::string>{});
+  reader.finish();
+  cloud.interconnect = link;
+}
+
+void read_inline_hardware(const YamlNode& node, const std::string& path, OnPremSite& site, Diagnostics& d) {
+  MapReader reader(node, path, d);
+  if (!reader.valid()) return;
+  HardwareSku sku;
+  sku.id = "inline";
+  sku.where = node.where;
+  if (const YamlNode* name = reader.require("name")) sku.name = read_string(*name, reader.path("name"), d).value_or("");
+  if (const YamlNode* gpu = reader.require("gpu")) sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
+  if (const YamlNode* gpus = reader.require("gpus")) sku.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, d).value_or(0));
+  if (const YamlNode* units = reader.get("rack_units")) sku.rack_units = static_cast<int>(read_integer(*units, reader.path("rack_units"), 1, 64, d).value_or(0));
+  auto price = stated(reader, "price", Dimension::money, true);
+  auto max_kw = stated(reader, "max_power", Dimension::kilowatts, true);
+  auto idle_kw = stated(reader, "idle_power", Dimension::kilowatts, true);
+  reader.get("source");  // free text: where the quote came from
+  reader.finish();
+  if (!price || !max_kw || !idle_kw) return;
+  if (idle_kw->value > max_kw->value) d.error(idle_kw->where, reader.path("idle_power"), "idle power must not exceed max power");
+  sku.price = *price;
+  sku.max_kw = *max_kw;
+  sku.idle_kw = *idle_kw;
+  site.inline_hardware = sku;
+}
+
+void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
+  MapReader reader(entry.value, path, d);
+  if (!reader.valid()) return;
+  Site site;
+  site.name = entry.key;
+  site.where = entry.key_where;
+  reader.get("description");
+  const YamlNode* kind = reader.require("kind");
+  const auto kind_name = kind ? read_enum(*kind, reader.path("kind"), {"cloud", "onprem"}, d) : std::nullopt;
+  if (kind_name == "cloud") {
+    site.kind = SiteKind::cloud;
+    auto& cloud = site.cloud;
+    if (const YamlNode* provider = reader.require("provider")) cloud.provider = read_string(*provider, reader.path("provider"), d).value_or("");
+    if (const YamlNode* region = reader.require("region")) cloud.region = read_string(*region, reader.path("region"), d).value_or("");
+    if (const YamlNode* zone = reader.get("zone")) cloud.zone = read_string(*zone, reader.path("zone"), d).value_or("");
+    if (const YamlNode* pricing = reader.get("pricing")) read_pricing(*pricing, reader.path("pricing"), cloud, d);
+    if (const YamlNode* spot = reader.get("spot")) read_spot(*spot, reader.path("spot"), cloud, d);
+    if (const YamlNode* link = reader.get("interconnect")) read_interconnect(*link, reader.path("interconnect"), cloud, d);
+  } else if (kind_name == "onprem") {
+    site.kind = SiteKind::onprem;
+    auto& onprem = site.onprem;
+    if (const YamlNode* hardware = reader.require("hardware")) {
+      if (hardware->is_mapping()) {
+        read_inline_hardware(*hardware, reader.path("hardware"), onprem, d);
+      } else {
+        onprem.hardware_sku = read_string(*hardware, reader.path("hardware"), d).value_or("");
+      }
+    }
+    onprem.electricity = stated(reader, "electricity", Dimension::money_per_kwh, false);
+    onprem.pue = stated(reader, "pue", Dimension::count, false);
+    onprem.colocation = stated(reader, "colocation", Dimension::money_per_kw_month, false);
+    onprem.maintenance = stated(reader, "maintenance", Dimension::fraction, false);
+    onprem.depreciation_life = stated(reader, "depreciation", Dimension::hours, false);
+    onprem.residual_value = stated(reader, "residual_value", Dimension::fraction, false);
+    onprem.staff_fte = stated(reader, "staff", Dimension::count, false);
+    onprem.staff_cost = stated(reader, "staff_cost", Dimension::money_per_year, false);
+    onprem.storage = stated(reader, "storage", Dimension::money_per_byte_month, false);
+    onprem.egress = stated(reader, "egress", Dimension::money_per_byte, false);
+    if (onprem.pue && onprem.pue->value < 1.0) d.error(onprem.pue->where, reader.path("pue"), fmt::format("a PUE is 1.0 or more, found {}", onprem.pue->value));
+    if (onprem.depreciation_life && onprem.depreciation_life->value < kHoursPerMonth) {
+      d.error(onprem.depreciation_life->where, reader.path("depreciation"), "expected a depreciation life of at least 1 month");
+    }
+  }
+  reader.finish();
+  scenario.sites.push_back(std::move(site));
+}
+
+void read_schedule(MapReader& reader, Workload& workload, Diagnostics& d) {
+  auto& schedule = workload.schedule;
+  const YamlNode* runs = reader.get("runs");
+  auto gpu_hours = stated(reader, "gpu_hours_per_month", Dimension::count, false);
+  auto tokens = stated(reader, "tokens_per_month", Dimension::count, false);
+  auto tokens_per_second = stated(reader, "tokens_per_second_per_gpu", Dimension::count, false);
+  const int chosen = (runs ? 1 : 0) + (gpu_hours ? 1 : 0) + (tokens ? 1 : 0);
+  if (chosen > 1) {
+    d.error(reader.node().where, reader.path(), "choose one of 'runs', 'gpu_hours_per_month' or 'tokens_per_month'");
+    return;
+  }
+  if (runs) {
+    schedule.kind = ScheduleKind::runs;
+    MapReader run_reader(*runs, reader.path("runs"), d);
+    if (!run_reader.valid()) return;
+    schedule.run_interval_hours = stated(run_reader, "every", Dimension::hours, false);
+    schedule.runs_per_month = stated(run_reader, "per_month", Dimension::count, false);
+    if (schedule.run_interval_hours.has_value() == schedule.runs_per_month.has_value()) {
+      d.error(runs->where, reader.path("runs"), "give exactly one of 'every' (a duration) or 'per_month' (a number)");
+    }
+    if (schedule.run_interval_hours && schedule.run_interval_hours->value <= 0) {
+      d.error(schedule.run_interval_hours->where, run_reader.path("every"), "expected a duration above zero");
+    }
+    if (auto duration = stated(run_reader, "duration", Dimension::hours, true)) schedule.run_hours = *duration;
+    run_reader.finish();
+  } else if (gpu_hours) {
+    schedule.kind = ScheduleKind::gpu_hours;
+    schedule.gpu_hours_per_month = *gpu_hours;
+  } else if (tokens) {
+    schedule.kind = ScheduleKind::tokens;
+    schedule.tokens_per_month = *tokens;
+    if (!tokens_per_second || tokens_per_second->value <= 0) {
+      d.error(reader.node().where, reader.path(), "'tokens_per_month' needs 'tokens_per_second_per_gpu' above zero");
+    } else {
+      schedule.tokens_per_second_per_gpu = *tokens_per_second;
+    }
+  }
+}
+
+void read_checkpoints(const YamlNode& node, const std::string& path, Workload& workload, Diagnostics& d) {
+  MapReader reader(node, path, d);
+  if (!reader.valid()) return;
+  Checkpoints checkpoints;
+  checkpoints.where = node.where;
+  auto parameters = stated(reader, "parameters", Dimension::count, true);
+  checkpoints.bytes_per_parameter = stated_or(reader, "bytes_per_parameter", Dimension::count, 14.0);
+  auto interval = stated(reader, "every", Dimension::hours, true);
+  if (const YamlNode* keep = reader.get("keep")) checkpoints.keep = static_cast<int>(read_integer(*keep, reader.path("keep"), 1, 100000, d).value_or(1));
+  if (const YamlNode* replicas = reader.get("replicate_to")) {
+    checkpoints.replicate_to = read_string_list(*replicas, reader.path("replicate_to"), d).value_or(std::vector<std::string>{});
+  }
+  reader.finish();
+  if (!parameters || !interval) return;
+  if (interval->value <= 0) {
+    d.error(interval->where, reader.path("every"), "expected a checkpoint interval above zero");
+    return;
+  }
+  checkpoints.parameters = *parameters;
+  checkpoints.interval_hours = *interval;
+  workload.checkpoints = checkpoints;
+}
+
+void read_workload(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
+  MapReader reader(entry.value, path, d);
+  if (!reader.valid()) return;
+  Workload workload;
+  workload.name = entry.key;
+  workload.where = entry.key_where;
+  workload.start = scenario.start;
+  reader.get("description");
+  if (const YamlNode* kind = reader.require("kind")) {
+    workload.kind = read_enum(*kind, reader.path("kind"), {"training", "inference"}, d) == "inference" ? WorkloadKind::inference
+                                                                                                       : WorkloadKind::training;
+  }
+  if (const YamlNode* gpu = reader.require("gpu")) workload.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
+  if (const YamlNode* gpus = reader.get("gpus")) workload.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1000000, d).value_or(0));
+  read_schedule(reader, workload, d);
+  const bool needs_gpus = workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
+  if (needs_gpus && reader.node().find("gpus") == nullptr) {
+    d.error(entry.value.where, path, "missing required key 'gpus' (GPUs used at once)");
+  }
+  workload.utilization = stated_or(reader, "utilization", Dimension::fraction, 1.0);
+  if (workload.utilization.value <= 0 || workload.utilization.value > 1) {
+    d.error(workload.utilization.where, reader.path("utilization"), "expected a utilization above 0 % and at most 100 %");
+  }
+  if (const YamlNode* start = reader.get("start")) workload.start = read_year_month(*start, reader.path("start"), d).value_or(scenario.start);
+  if (auto months = stated(reader, "duration", Dimension::hours, false)) {
+    const double count = months->value / kHoursPerMonth;
+    if (count < 1 || count != static_cast<double>(static_cast<int>(count))) {
+      d.error(months->where, reader.path("duration"), "expected a whole number of months or years, e.g. '3 months'");
+    } else {
+      workload.months = static_cast<int>(count);
+    }
+  }
+  if (const YamlNode* checkpoints = reader.get("checkpoints")) read_checkpoints(*checkpoints, reader.path("checkpoints"), workload, d);
+  if (const YamlNode* reads = reader.get("reads")) workload.reads = read_string_list(*reads, reader.path("reads"), d).value_or(std::vector<std::string>{});
+  reader.finish();
+  scenario.workloads.push_back(std::move(workload));
+}
+
+void read_dataset(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
+  MapReader reader(entry.value, path, d);
+  if (!reader.valid()) return;
+  Dataset dataset;
+  dataset.name = entry.key;
+  dataset.where = entry.key_where;
+  reader.get("description");
+  if (auto size = stated(reader, "size", Dimension::bytes, true)) dataset.size_bytes = *size;
+  dataset.growth_per_month = stated_or(reader, "growth", Dimension::fraction, 0.0);
+  if (const YamlNode* origin = reader.require("origin")) dataset.origin = read_string(*origin, reader.path("origin"), d).value_or("");
+  if (const YamlNode* storage_class = reader.get("storage_class")) {
+    if (auto name = read_enum(*storage_class, reader.path("storage_class"), storage_class_names(), d)) {
+      dataset.storage_class = *parse_storage_class(*name);
+    }
+  }
+  dataset.refreshes_per_month = Sourced{0, "", entry.value.where, "no refresh", "", ByteBase::none};
+  dataset.changed_per_refresh = Sourced{1.0, "", entry.value.where, "default changed = 100 %", "", ByteBase::none};
+  if (const YamlNode* refresh = reader.get("refresh")) {
+    MapReader refresh_reader(*refresh, reader.path("refresh"), d);
+    if (refresh_reader.valid()) {
+      auto every = stated(refresh_reader, "every", Dimension::hours, false);
+      auto per_month = stated(refresh_reader, "per_month", Dimension::count, false);
+      if (every.has_value() == per_month.has_value()) {
+        d.error(refresh->where, reader.path("refresh"), "give exactly one of 'every' (a duration) or 'per_month' (a number)");
+      } else if (every && every->value <= 0) {
+        d.error(every->where, refresh_reader.path("every"), "expected a duration above zero");
+      } else if (every) {
+        dataset.refreshes_per_month = *every;
+        dataset.refreshes_per_month.value = kHoursPerMonth / every->value;
+      } else {
+        dataset.refreshes_per_month = *per_month;
+      }
+      dataset.changed_per_refresh = stated_or(refresh_reader, "changed", Dimension::fraction, 1.0);
+      if (dataset.changed_per_refresh.value > 1) {
+        d.error(dataset.changed_per_refresh.where, refresh_reader.path("changed"), "expected at most 100 %");
+      }
+      refresh_reader.finish();
+    }
+  }
+  reader.finish();
+  scenario.datasets.push_back(std::move(dataset));
+}
+
+std::optional<Endpoint> read_endpoint(const YamlNode& node, const std::string& path, Diagnostics& d) {
+  auto text = read_string(node, path, d);
+  if (!text) return std::nullopt;
+  if (*text == "internet") return Endpoint{Endpoint::Kind::internet, ""};
+  const auto colon = text->find(':');
+  if (colon == std::string::npos) return Endpoint{Endpoint::Kind::site, *text};
+  const std::string kind = text->substr(0, colon);
+  const std::string name = text->substr(colon + 1);
+  if (kind == "workload") return Endpoint{Endpoint::Kind::workload, name};
+  if (kind == "dataset") return Endpoint{Endpoint::Kind::dataset, name};
+  if (kind == "site") return Endpoint{Endpoint::Kind::site, name};
+  d.error(node.where, path, fmt::format("expected 'internet', a site name, 'workload:NAME' or 'dataset:NAME', found '{}'", *text));
+  return std::nullopt;
+}
+
+void read_flow(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
+  MapReader reader(entry.value, path, d);
+  if (!reader.valid()) return;
+  Flow flow;
+  flow.name = entry.key;
+  flow.where = entry.key_where;
+  reader.get("description");
+  const YamlNode* from = reader.require("from");
+  const YamlNode* to = reader.require("to");
+  auto from_endpoint = from ? read_endpoint(*from, reader.path("from"), d) : std::nullopt;
+  auto to_endpoint = to ? read_endpoint(*to, reader.path("to"), d) : std::nullopt;
+  if (auto size = stated(reader, "size", Dimension::bytes, true)) flow.size_bytes = *size;
+  const YamlNode* once = reader.get("once");
+  auto every = stated(reader, "every", Dimension::hours, false);
+  if ((once != nullptr) == every.has_value()) {
+    d.error(entry.value.where, path, "give exactly one of 'once' (a month, YYYY-MM) or 'every' (a duration, e.g. '1 month')");
+  } else if (once) {
+    flow.once = read_year_month(*once, reader.path("once"), d);
+  } else if (every->value <= 0) {
+    d.error(every->where, reader.path("every"), "expected a duration above zero");
+  } else {
+    flow.per_month = *every;
+    flow.per_month.value = kHoursPerMonth / every->value;
+  }
+  if (const YamlNode* strategies = reader.get("strategies")) {
+    flow.strategies = read_string_list(*strategies, reader.path("strategies"), d).value_or(std::vector<std::string>{});
+  }
+  reader.finish();
+  if (!from_endpoint || !to_endpoint) return;
+  if (from_endpoint->kind == Endpoint::Kind::internet) {
+    d.error(from->where, reader.path("from"), "a flow's source must be a site, a workload or a dataset, not the internet");
+    return;
+  }
+  flow.from = *from_endpoint;
+  flow.to = *to_endpoint;
+  scenario.flows.push_back(std::move(flow));
+}
+
+template <typename ReadOne>
+void read_named_map(const YamlNode& node, const char* section, Scenario& scenario, Diagnostics& d, ReadOne read_one) {
+  MapReader reader(node, section, d);
+  if (!reader.valid()) return;
+  for (const auto& entry : node.entries) read_one(entry, reader.path(entry.key), scenario, d);
+}
+
+}  // namespace
+
+void read_sites(const YamlNode& node, Scenario& scenario, Diagnostics& d) { read_named_map(node, "sites", scenario, d, read_site); }
+void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d) { read_named_map(node, "workloads", scenario, d, read_workload); }
+void read_datasets(const YamlNode& node, Scenario& scenario, Diagnostics& d) { read_named_map(node, "datasets", scenario, d, read_dataset); }
+void read_flows(const YamlNode& node, Scenario& scenario, Diagnostics& d) { read_named_map(node, "flows", scenario, d, read_flow); }
+
+}  // namespace tco::scenario_detail

@@ -1,0 +1,3 @@
+#include "tco/cli/app.hpp"
+
+int main(int argc, char** argv) { return tco::run_tco(argc, argv); }

@@ -1,0 +1,140 @@
+// Resolving sites against the price catalog, and what workloads demand month by month.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "engine_internal.hpp"
+#include "tco/core/suggest.hpp"
+
+namespace tco::engine {
+namespace {
+
+std::vector<std::string> keys_of(const auto& map) {
+  std::vector<std::string> out;
+  for (const auto& entry : map) out.push_back(entry.first);
+  return out;
+}
+
+void note_sheet(SitePricing& pricing, const PriceSheet* sheet) {
+  for (const auto* known : pricing.sheets) {
+    if (known == sheet) return;
+  }
+  pricing.sheets.push_back(sheet);
+}
+
+}  // namespace
+
+Result<SitePricing> resolve_sites(const Scenario& scenario, const PriceCatalog& catalog, Date day) {
+  SitePricing pricing;
+  Diagnostics d;
+  for (const auto& site : scenario.sites) {
+    const std::string path = "sites." + site.name;
+    if (site.kind == SiteKind::cloud) {
+      auto sheet = catalog.select(site.cloud.provider, day);
+      if (!sheet) {
+        for (auto diagnostic : sheet.diagnostics().items()) {
+          diagnostic.where = site.where;
+          diagnostic.key_path = path + ".provider";
+          d.add(diagnostic);
+        }
+        continue;
+      }
+      const PriceSheet* s = sheet.value();
+      const Region* region = s->find_region(site.cloud.region);
+      if (region == nullptr) {
+        d.error(site.where, path + ".region",
+                fmt::format("region '{}' is not in the {} price sheet ({}){}; its regions are {}", site.cloud.region, s->id(),
+                            s->file, did_you_mean(site.cloud.region, keys_of(s->regions)), quoted_list(keys_of(s->regions))));
+        continue;
+      }
+      pricing.cloud[site.name] = CloudPricing{&site, s, region};
+      note_sheet(pricing, s);
+      continue;
+    }
+    const OnPremSite& onprem = site.onprem;
+    OnPremPricing resolved;
+    resolved.site = &site;
+    auto catalog_sheet = catalog.select("onprem", day);
+    if (catalog_sheet) resolved.catalog = catalog_sheet.value();
+    if (onprem.inline_hardware) {
+      resolved.hardware = *onprem.inline_hardware;
+    } else if (resolved.catalog == nullptr) {
+      d.error(site.where, path + ".hardware", "hardware '" + onprem.hardware_sku + "' needs the on-prem catalog, and none is in effect");
+      continue;
+    } else if (auto it = resolved.catalog->hardware.find(onprem.hardware_sku); it != resolved.catalog->hardware.end()) {
+      resolved.hardware = it->second;
+    } else {
+      const auto skus = keys_of(resolved.catalog->hardware);
+      d.error(site.where, path + ".hardware",
+              fmt::format("unknown hardware '{}'{}; the catalog {} has {}", onprem.hardware_sku, did_you_mean(onprem.hardware_sku, skus),
+                          resolved.catalog->id(), quoted_list(skus)));
+      continue;
+    }
+    const SiteDefaults* defaults = resolved.catalog ? &resolved.catalog->site_defaults : nullptr;
+    auto pick = [&](const std::optional<Sourced>& own, const std::optional<Sourced> SiteDefaults::*fallback) {
+      if (own) return own;
+      return defaults ? defaults->*fallback : std::optional<Sourced>{};
+    };
+    resolved.electricity = pick(onprem.electricity, &SiteDefaults::electricity);
+    resolved.pue = pick(onprem.pue, &SiteDefaults::pue);
+    resolved.colocation = pick(onprem.colocation, &SiteDefaults::colocation);
+    resolved.maintenance = pick(onprem.maintenance, &SiteDefaults::maintenance);
+    resolved.depreciation_life = pick(onprem.depreciation_life, &SiteDefaults::depreciation_life);
+    resolved.residual_value = pick(onprem.residual_value, &SiteDefaults::residual_value);
+    resolved.staff_cost = pick(onprem.staff_cost, &SiteDefaults::staff_cost);
+    resolved.staff_fte = onprem.staff_fte;
+    if (resolved.catalog && (!onprem.inline_hardware || !onprem.electricity || !onprem.pue || !onprem.colocation)) {
+      note_sheet(pricing, resolved.catalog);
+    }
+    pricing.onprem[site.name] = resolved;
+  }
+  if (d.has_errors()) return d;
+  return pricing;
+}
+
+Demand workload_demand(const Scenario& scenario, const Workload& workload, int month) {
+  Demand demand;
+  const YearMonth current = add_months(scenario.start, month);
+  if (current < workload.start) return demand;
+  if (workload.months && current >= add_months(workload.start, *workload.months)) return demand;
+  demand.active = true;
+  const double hours = scenario.hours_in_month(month);
+  const auto& schedule = workload.schedule;
+  const double gpus = workload.gpus;
+  double runs = 0;
+  switch (schedule.kind) {
+    case ScheduleKind::continuous:
+      demand.wall_hours = hours;
+      demand.allocated_gpu_hours = gpus * hours;
+      demand.peak_gpus = workload.gpus;
+      break;
+    case ScheduleKind::runs:
+      runs = schedule.runs_per_month ? schedule.runs_per_month->value : hours / schedule.run_interval_hours->value;
+      demand.wall_hours = runs * schedule.run_hours.value;
+      demand.allocated_gpu_hours = gpus * demand.wall_hours;
+      demand.peak_gpus = workload.gpus;
+      break;
+    case ScheduleKind::gpu_hours:
+      demand.allocated_gpu_hours = schedule.gpu_hours_per_month.value;
+      break;
+    case ScheduleKind::tokens:
+      demand.allocated_gpu_hours = schedule.tokens_per_month.value /
+                                   (schedule.tokens_per_second_per_gpu.value * 3600.0 * workload.utilization.value);
+      break;
+  }
+  if (schedule.kind == ScheduleKind::gpu_hours || schedule.kind == ScheduleKind::tokens) {
+    // Spread evenly over the month on as few GPUs as can hold it.
+    demand.peak_gpus = static_cast<int>(std::ceil(demand.allocated_gpu_hours / hours - 1e-9));
+    demand.wall_hours = demand.peak_gpus > 0 ? demand.allocated_gpu_hours / demand.peak_gpus : 0;
+  }
+  demand.used_gpu_hours = demand.allocated_gpu_hours * workload.utilization.value;
+  if (workload.checkpoints) {
+    const double interval = workload.checkpoints->interval_hours.value;
+    // A run writes one checkpoint per interval begun, the last at its end.
+    demand.checkpoints_written = schedule.kind == ScheduleKind::runs ? runs * std::ceil(schedule.run_hours.value / interval - 1e-9)
+                                                                     : demand.wall_hours / interval;
+  }
+  return demand;
+}
+
+}  // namespace tco::engine

@@ -1,0 +1,91 @@
+#include "tco/report/comparison.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "tco/model/finance.hpp"
+
+namespace tco {
+namespace {
+
+StrategyColumn make_column(const StrategyResult& strategy, const ModelResult& model) {
+  StrategyColumn column;
+  column.name = strategy.name;
+  column.description = strategy.description;
+  column.baseline = strategy.name == model.baseline;
+  for (Component component : kComponents) {
+    const auto i = static_cast<std::size_t>(component);
+    column.cash[i] = strategy.component_cash(component);
+    column.amortized[i] = strategy.component_amortized(component);
+  }
+  column.total_cash = strategy.total_cash();
+  column.total_amortized = strategy.total_amortized();
+  column.monthly_average = model.months > 0 ? column.total_cash / model.months : 0;
+  for (std::size_t t = 0; t < strategy.monthly_cash.size(); ++t) {
+    double cash = 0;
+    double amortized = 0;
+    for (std::size_t i = 0; i < kComponentCount; ++i) {
+      cash += strategy.monthly_cash[t][i];
+      amortized += strategy.monthly_amortized[t][i];
+    }
+    column.monthly_cash.push_back(cash);
+    column.monthly_amortized.push_back(amortized);
+  }
+  column.npv = net_present_value(column.monthly_cash, model.scenario->discount_rate.value);
+  column.breakeven = strategy.breakeven;
+  column.used_gpu_hours = strategy.used_gpu_hours;
+  if (strategy.used_gpu_hours > 0) column.cost_per_used_gpu_hour = column.total_amortized / strategy.used_gpu_hours;
+  column.egress_bytes = strategy.egress_bytes;
+  const double egress = column.cash[static_cast<std::size_t>(Component::egress)];
+  column.egress_share = column.total_cash != 0 ? egress / column.total_cash : 0;
+
+  std::map<std::tuple<Component, std::string, std::string>, CauseAmount> causes;
+  for (const auto& line : strategy.lines) {
+    auto& entry = causes[{line.component, line.cause, line.site}];
+    entry.component = line.component;
+    entry.cause = line.cause;
+    entry.site = line.site;
+    entry.cash += line.cash;
+    entry.amortized += line.amortized;
+  }
+  for (const auto& [key, amount] : causes) column.by_cause.push_back(amount);
+  std::stable_sort(column.by_cause.begin(), column.by_cause.end(),
+                   [](const CauseAmount& a, const CauseAmount& b) { return a.amortized > b.amortized; });
+  return column;
+}
+
+}  // namespace
+
+ComparisonReport make_comparison_report(const ModelResult& model, Date prices_as_of) {
+  const Scenario& scenario = *model.scenario;
+  ComparisonReport report;
+  report.scenario_name = scenario.name;
+  report.description = scenario.description;
+  report.scenario_file = scenario.file;
+  report.start = format_year_month(scenario.start);
+  report.end = format_year_month(add_months(scenario.start, model.months - 1));
+  report.months = model.months;
+  report.hours_per_month = scenario.hours == HoursConvention::calendar ? "calendar" : "730";
+  report.currency = scenario.currency;
+  report.discount_rate = scenario.discount_rate.value;
+  report.prices_as_of = format_date(prices_as_of);
+  report.baseline = model.baseline;
+  for (int month = 0; month < model.months; ++month) report.month_labels.push_back(format_year_month(add_months(scenario.start, month)));
+  for (const auto& strategy : model.strategies) report.strategies.push_back(make_column(strategy, model));
+  for (const PriceSheet* sheet : model.sheets) {
+    report.sheets.push_back({sheet->provider, sheet->name, format_date(sheet->effective), sheet->file, sheet->content_hash,
+                             sheet->sources});
+  }
+  std::sort(report.sheets.begin(), report.sheets.end(),
+            [](const SheetInfo& a, const SheetInfo& b) { return a.provider < b.provider; });
+  return report;
+}
+
+std::string describe_breakeven_month(const ComparisonReport& report, const std::optional<int>& month) {
+  if (!month) return "not within the horizon";
+  return fmt::format("month {} ({})", *month, report.month_labels[static_cast<std::size_t>(*month - 1)]);
+}
+
+}  // namespace tco

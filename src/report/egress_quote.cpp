@@ -1,0 +1,135 @@
+#include "tco/report/egress_quote.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "tco/core/text.hpp"
+#include "tco/model/egress.hpp"
+#include "tco/report/text_table.hpp"
+
+namespace tco {
+namespace {
+
+std::string bound_label(double bytes, bool binary) { return format_bytes(bytes, binary); }
+
+EgressBand flat_band(const PriceSheet& sheet, const std::string& label, const Sourced& price, double bytes, double unit_bytes,
+                     double multiplier) {
+  EgressBand band;
+  band.label = label;
+  band.billed_units = bytes / unit_bytes;
+  band.price_per_unit = price.value * unit_bytes * multiplier;
+  band.cost = bytes * price.value * multiplier;
+  band.source_id = price.source;
+  band.source = sheet.find_source(price.source);
+  return band;
+}
+
+}  // namespace
+
+Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& region, const EgressRoute& route, double bytes) {
+  EgressReport report;
+  const bool binary = sheet.billing_gb == ByteBase::binary;
+  const double unit_bytes = binary ? 1073741824.0 : 1e9;
+  report.bytes = bytes;
+  report.from = sheet.provider + ":" + region.id;
+  report.sheet_id = sheet.id();
+  report.sheet_file = sheet.file;
+  report.sheet_sha256 = sheet.content_hash;
+  report.billing_unit = binary ? "GiB" : "GB";
+  report.currency = sheet.currency;
+  const Network& network = region.network;
+  Diagnostics d;
+  auto missing = [&](const std::string& what) {
+    d.error({}, "", fmt::format("no {} price in region {} of the {} price sheet ({})", what, region.id, sheet.id(), sheet.file));
+    return d;
+  };
+  const bool same_provider = route.kind == EgressRoute::Kind::region && route.to_provider == sheet.provider;
+  if (route.kind == EgressRoute::Kind::zone) {
+    report.to = "another zone of " + region.id;
+    if (!network.inter_zone) return missing("inter_zone");
+    const double multiplier = network.inter_zone_both_directions ? 2.0 : 1.0;
+    report.bands.push_back(flat_band(sheet, multiplier > 1 ? "inter-zone (charged out and in)" : "inter-zone", *network.inter_zone,
+                                     bytes, unit_bytes, multiplier));
+  } else if (same_provider && route.to_region != region.id) {
+    report.to = route.to_provider + ":" + route.to_region;
+    const auto it = network.inter_region_to.find(route.to_region);
+    const Sourced* price = it != network.inter_region_to.end() ? &it->second
+                           : network.inter_region_default ? &*network.inter_region_default : nullptr;
+    if (price == nullptr) return missing("inter_region (to " + route.to_region + ")");
+    report.bands.push_back(flat_band(sheet, "inter-region to " + route.to_region, *price, bytes, unit_bytes, 1.0));
+  } else {
+    report.to = route.kind == EgressRoute::Kind::internet ? "internet" : route.to_provider + ":" + route.to_region;
+    if (route.kind == EgressRoute::Kind::region) report.note = "another provider is reached over the internet: internet egress tiers apply";
+    if (!network.internet_egress) return missing("internet_egress");
+    const EgressQuote quote = quote_tiered_egress(*network.internet_egress, bytes);
+    for (const auto& charge : quote.bands) {
+      EgressBand band;
+      band.billed_units = charge.billed_bytes / unit_bytes;
+      band.price_per_unit = charge.price_per_byte * unit_bytes;
+      band.cost = charge.cost;
+      if (charge.price == nullptr) {
+        band.label = "free allowance";
+        band.source_id = network.internet_egress->free_bytes.source;
+      } else {
+        band.label = fmt::format("{} to {}", bound_label(charge.from_bytes, binary), bound_label(charge.to_bytes, binary));
+        band.source_id = charge.price->source;
+      }
+      band.source = sheet.find_source(band.source_id);
+      report.bands.push_back(band);
+    }
+  }
+  for (const auto& band : report.bands) report.total += band.cost;
+  return report;
+}
+
+std::string render_egress_table(const EgressReport& report) {
+  std::string out = fmt::format("Moving {} ({} {}) from {} to {}\n", report.volume,
+                                group_thousands(report.bytes / (report.billing_unit == "GiB" ? 1073741824.0 : 1e9), 2),
+                                report.billing_unit, report.from, report.to);
+  out += fmt::format("Prices: {} ({}), billed per {}\n\n", report.sheet_id, report.sheet_file, report.billing_unit);
+  TextTable table;
+  table.add_row({"Band", "Billed " + report.billing_unit, "Price/" + report.billing_unit, "Cost"});
+  table.add_rule();
+  for (const auto& band : report.bands) {
+    table.add_row({band.label, group_thousands(band.billed_units, 2), format_money(band.price_per_unit, report.currency, 4),
+                   format_money(band.cost, report.currency)});
+  }
+  table.add_rule();
+  table.add_row({"Total", "", "", format_money(report.total, report.currency)});
+  out += table.render();
+  if (!report.note.empty()) out += "\nNote: " + report.note + "\n";
+  out += "\nSources:\n";
+  std::vector<std::string> seen;
+  for (const auto& band : report.bands) {
+    if (band.source == nullptr || std::find(seen.begin(), seen.end(), band.source_id) != seen.end()) continue;
+    seen.push_back(band.source_id);
+    out += fmt::format("  {}: {} (retrieved {})\n", band.source_id, band.source->url, format_date(band.source->retrieved));
+  }
+  return out;
+}
+
+std::string render_egress_json(const EgressReport& report) {
+  nlohmann::ordered_json doc;
+  doc["schema"] = "tco.egress/1";
+  doc["volume"] = report.volume;
+  doc["bytes"] = report.bytes;
+  doc["from"] = report.from;
+  doc["to"] = report.to;
+  doc["price_sheet"] = {{"id", report.sheet_id}, {"file", report.sheet_file}, {"sha256", report.sheet_sha256}};
+  doc["billing_unit"] = report.billing_unit;
+  doc["currency"] = report.currency;
+  doc["bands"] = nlohmann::ordered_json::array();
+  for (const auto& band : report.bands) {
+    nlohmann::ordered_json source = nullptr;
+    if (band.source != nullptr) {
+      source = {{"id", band.source->id}, {"url", band.source->url}, {"retrieved", format_date(band.source->retrieved)}};
+    }
+    doc["bands"].push_back({{"band", band.label}, {"billed_units", band.billed_units}, {"price_per_unit", band.price_per_unit},
+                            {"cost", band.cost}, {"source", source}});
+  }
+  doc["total"] = report.total;
+  if (!report.note.empty()) doc["note"] = report.note;
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace tco

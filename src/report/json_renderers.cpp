@@ -1,0 +1,86 @@
+// `tco compare --format json`: the stable, documented document (schema "tco.compare/1",
+// described in tco(1)). Numbers are not rounded.
+#include <nlohmann/json.hpp>
+
+#include "tco/core/calendar.hpp"
+#include "tco/report/comparison.hpp"
+
+namespace tco {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json components_json(const ComponentAmounts& amounts) {
+  ordered_json out = ordered_json::object();
+  for (Component component : kComponents) out[to_string(component)] = amounts[static_cast<std::size_t>(component)];
+  return out;
+}
+
+ordered_json optional_month(const ComparisonReport& report, const std::optional<int>& month) {
+  if (!month) return nullptr;
+  return ordered_json{{"month", *month}, {"date", report.month_labels[static_cast<std::size_t>(*month - 1)]}};
+}
+
+ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn& column) {
+  ordered_json out;
+  out["name"] = column.name;
+  out["description"] = column.description;
+  out["baseline"] = column.baseline;
+  out["total_cash"] = column.total_cash;
+  out["total_amortized"] = column.total_amortized;
+  out["monthly_average"] = column.monthly_average;
+  out["npv"] = column.npv;
+  out["components_cash"] = components_json(column.cash);
+  out["components_amortized"] = components_json(column.amortized);
+  if (column.breakeven) {
+    out["breakeven"] = {{"month", optional_month(report, column.breakeven->month)},
+                        {"discounted", optional_month(report, column.breakeven->discounted_month)}};
+  } else {
+    out["breakeven"] = nullptr;
+  }
+  out["used_gpu_hours"] = column.used_gpu_hours;
+  out["cost_per_used_gpu_hour"] = column.cost_per_used_gpu_hour ? ordered_json(*column.cost_per_used_gpu_hour) : ordered_json(nullptr);
+  out["egress_bytes"] = column.egress_bytes;
+  out["egress_share"] = column.egress_share;
+  ordered_json months = ordered_json::array();
+  for (std::size_t t = 0; t < column.monthly_cash.size(); ++t) {
+    months.push_back({{"month", report.month_labels[t]}, {"cash", column.monthly_cash[t]}, {"amortized", column.monthly_amortized[t]}});
+  }
+  out["monthly"] = months;
+  ordered_json causes = ordered_json::array();
+  for (const auto& cause : column.by_cause) {
+    causes.push_back({{"component", to_string(cause.component)}, {"cause", cause.cause}, {"site", cause.site},
+                      {"cash", cause.cash}, {"amortized", cause.amortized}});
+  }
+  out["by_cause"] = causes;
+  return out;
+}
+
+}  // namespace
+
+std::string render_compare_json(const ComparisonReport& report) {
+  ordered_json doc;
+  doc["schema"] = "tco.compare/1";
+  doc["scenario"] = {{"name", report.scenario_name},     {"description", report.description},
+                     {"file", report.scenario_file},     {"start", report.start},
+                     {"end", report.end},                {"months", report.months},
+                     {"hours_per_month", report.hours_per_month}, {"currency", report.currency},
+                     {"discount_rate", report.discount_rate},     {"prices_as_of", report.prices_as_of},
+                     {"baseline", report.baseline}};
+  doc["strategies"] = ordered_json::array();
+  for (const auto& column : report.strategies) doc["strategies"].push_back(strategy_json(report, column));
+  doc["price_sheets"] = ordered_json::array();
+  for (const auto& sheet : report.sheets) {
+    ordered_json sources = ordered_json::array();
+    for (const auto& source : sheet.sources) {
+      sources.push_back({{"id", source.id}, {"title", source.title}, {"url", source.url},
+                         {"retrieved", format_date(source.retrieved)},
+                         {"confidence", source.confidence == Confidence::primary ? "primary" : "secondhand"}});
+    }
+    doc["price_sheets"].push_back({{"provider", sheet.provider}, {"name", sheet.name}, {"effective_date", sheet.effective_date},
+                                   {"file", sheet.file}, {"sha256", sheet.sha256}, {"sources", sources}});
+  }
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace tco
