@@ -1,9 +1,11 @@
 #include "tco/cli/app.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
 #include "command.hpp"
+#include "tco/core/suggest.hpp"
 
 namespace tco {
 
@@ -26,6 +28,17 @@ int run_tco(int argc, char** argv) {
       auto command = entry.make();
       command->configure(*sub);
       commands.emplace_back(sub, std::move(command));
+    }
+    if (argc > 1 && argv[1][0] != '-') {
+      // Name a mistyped command before CLI11 reports only that one is missing.
+      std::vector<std::string> names;
+      for (const auto& entry : cli::command_registry()) names.emplace_back(entry.name);
+      if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+        cli::print_error(std::string("unknown command '") + argv[1] + "'" + did_you_mean(argv[1], names) + "; commands are " +
+                         quoted_list(names));
+        std::cerr << "Run 'tco --help' for usage.\n";
+        return kExitInvalidInput;
+      }
     }
     try {
       app.parse(argc, argv);

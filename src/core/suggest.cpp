@@ -24,8 +24,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates) {
-  // A third of the word's length (at least 1, at most 3) keeps suggestions to real typos.
-  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  // A third of the word's length (at least 2, so a swapped pair of letters counts; at
+  // most 3) keeps suggestions to plausible typos.
+  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 2, 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& candidate : candidates) {

@@ -82,8 +82,9 @@ void add_site(StrategyContext& context, const OnPremPricing& site) {
   const int life_months = std::max(1, static_cast<int>(std::lround(life->value / kHoursPerMonth)));
   const std::string cause = "site " + name;
 
-  // Buy when first needed; replace at end of life while workloads continue; sell each
-  // fleet for its residual value when its life ends within the horizon.
+  // Buy when first needed; replace at end of life while workloads continue. The residual
+  // value lowers the amortized cost only: the cash view assumes no sale, so cumulative
+  // cash never falls.
   int owned_until = demand.first;
   for (int bought = demand.first; bought <= demand.last; bought += life_months) {
     const int life_end = bought + life_months;
@@ -91,7 +92,6 @@ void add_site(StrategyContext& context, const OnPremPricing& site) {
     for (int month = bought; month < std::min(life_end, context.months); ++month) {
       context.add(month, Component::hardware, cause, name, 0.0, (capex - salvage) / life_months);
     }
-    if (life_end < context.months && salvage > 0) context.add(life_end, Component::hardware, cause, name, -salvage, 0.0);
     owned_until = std::min(life_end, context.months);
   }
 

@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "tco/core/quantity.hpp"
+
+using namespace tco;
+
+namespace {
+double parse(const char* text, Dimension dimension) {
+  auto q = parse_quantity(text, dimension);
+  REQUIRE(q);
+  return q->value;
+}
+std::string error_of(const char* text, Dimension dimension) {
+  QuantityError error;
+  CHECK_FALSE(parse_quantity(text, dimension, &error));
+  return error.message;
+}
+}  // namespace
+
+TEST_CASE("sizes keep decimal and binary bases apart") {
+  CHECK(parse("100 TB", Dimension::bytes) == 100e12);
+  CHECK(parse("150TiB", Dimension::bytes) == 150.0 * 1099511627776.0);
+  CHECK(parse("1 GiB", Dimension::bytes) == 1073741824.0);
+  CHECK(parse("1 kB", Dimension::bytes) == 1000.0);
+  CHECK(parse_quantity("2 GiB", Dimension::bytes)->byte_base == ByteBase::binary);
+  CHECK(parse_quantity("2 GB", Dimension::bytes)->byte_base == ByteBase::decimal);
+  CHECK_THAT(error_of("1 KB", Dimension::bytes), Catch::Contains("'kB' is 1000 bytes, 'KiB' is 1024 bytes"));
+}
+
+TEST_CASE("durations use 730 hours a month and 8760 a year") {
+  CHECK(parse("4 h", Dimension::hours) == 4.0);
+  CHECK(parse("3.65 days", Dimension::hours) == Approx(87.6));
+  CHECK(parse("1 week", Dimension::hours) == 168.0);
+  CHECK(parse("36 months", Dimension::hours) == 36 * 730.0);
+  CHECK(parse("5 years", Dimension::hours) == 5 * 8760.0);
+  CHECK(parse("30 min", Dimension::hours) == 0.5);
+}
+
+TEST_CASE("rates are converted to base units once") {
+  CHECK(parse("0.09 USD/GiB", Dimension::money_per_byte) == Approx(0.09 / 1073741824.0));
+  CHECK(parse("0.02 USD/GB", Dimension::money_per_byte) == Approx(0.02 / 1e9));
+  CHECK(parse("0.023 USD/GiB-month", Dimension::money_per_byte_month) == Approx(0.023 / 1073741824.0));
+  CHECK(parse("55.04 USD/h", Dimension::money_per_hour) == 55.04);
+  CHECK(parse("184.06 USD/kW-month", Dimension::money_per_kw_month) == 184.06);
+  CHECK(parse("12.5 %", Dimension::fraction) == 0.125);
+  CHECK(parse("10200 W", Dimension::kilowatts) == Approx(10.2));
+  CHECK(parse("70e9", Dimension::count) == 70e9);
+  CHECK(parse("1_000", Dimension::count) == 1000.0);
+}
+
+TEST_CASE("a bare number where a unit is needed names the accepted units") {
+  CHECK_THAT(error_of("100", Dimension::bytes), Catch::Contains("found the bare number '100'") && Catch::Contains("KiB"));
+  CHECK_THAT(error_of("4", Dimension::hours), Catch::Contains("months (730 h)"));
+}
+
+TEST_CASE("a unit of the wrong dimension is explained") {
+  CHECK_THAT(error_of("3 days", Dimension::bytes), Catch::Contains("expected a size"));
+  CHECK_THAT(error_of("10 TB", Dimension::hours), Catch::Contains("expected a duration"));
+}
+
+TEST_CASE("NaN, infinity and overflow are rejected") {
+  CHECK_FALSE(parse_quantity("nan GB", Dimension::bytes));
+  CHECK_FALSE(parse_quantity("inf", Dimension::count));
+  CHECK_FALSE(parse_quantity("1e308 PiB", Dimension::bytes));
+  CHECK_FALSE(parse_quantity("", Dimension::count));
+  CHECK_FALSE(parse_quantity("12 GB extra", Dimension::bytes));
+}

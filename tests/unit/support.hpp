@@ -1,0 +1,113 @@
+#pragma once
+// Test fixtures: a small price sheet and scenario texts, loaded from strings.
+#include <string>
+
+#include "tco/inputs/price_catalog.hpp"
+#include "tco/inputs/price_sheet_loader.hpp"
+#include "tco/inputs/scenario_loader.hpp"
+#include "tco/model/engine.hpp"
+
+namespace tco::test {
+
+// A cloud ("acme") with round prices, so expected values can be worked out by hand.
+inline const char* kAcmeSheet = R"(schema_version: 1
+provider: acme
+name: Acme Cloud
+effective_date: 2026-01-01
+currency: USD
+billing_gb: GiB
+sources:
+  - {id: list, title: Acme price list, url: https://acme.example/prices, retrieved: 2026-01-01, confidence: primary}
+regions:
+  east:
+    source: list
+    gpu_instances:
+      gpu8:
+        gpu: H100
+        gpus: 8
+        on-demand: 10 USD/h
+        spot: 4 USD/h
+        1y: 6 USD/h
+    storage:
+      standard: 0.02 USD/GiB-month
+    network:
+      ingress: 0 USD/GiB
+      internet_egress:
+        free: 100 GiB
+        tiers:
+          - {up_to: 10 TiB, price: 0.09 USD/GiB}
+          - {up_to: 50 TiB, price: 0.085 USD/GiB}
+          - {up_to: 150 TiB, price: 0.07 USD/GiB}
+          - {price: 0.05 USD/GiB}
+      inter_region: {default: 0.02 USD/GiB}
+      inter_zone: {price: 0.01 USD/GiB, both_directions: true}
+  west:
+    source: list
+    storage:
+      standard: 0.02 USD/GiB-month
+    network:
+      internet_egress:
+        free: 0 GiB
+        tiers: [{price: 0.1 USD/GiB}]
+)";
+
+inline const char* kOnPremSheet = R"(schema_version: 1
+provider: onprem
+name: catalog
+effective_date: 2026-01-01
+currency: USD
+sources:
+  - {id: cat, title: Catalog, url: https://example.org/catalog, retrieved: 2026-01-01, confidence: secondhand}
+hardware:
+  box:
+    name: Eight-GPU box
+    gpu: H100
+    gpus: 8
+    source: cat
+    price: 120000 USD
+    max_power: 10 kW
+    idle_power: 2 kW
+site_defaults:
+  source: cat
+  pue: 1.5
+  electricity: 0.10 USD/kWh
+  colocation: 100 USD/kW-month
+  depreciation_life: 5 years
+  residual_value: 20 %
+  staff_cost: 120000 USD/year
+)";
+
+inline PriceCatalog catalog() {
+  PriceCatalog out;
+  out.add(load_price_sheet(kAcmeSheet, "acme.yaml").value());
+  out.add(load_price_sheet(kOnPremSheet, "onprem.yaml").value());
+  return out;
+}
+
+// Runs a scenario text against the test catalog; fails the test on any diagnostic error.
+struct Run {
+  Scenario scenario;
+  PriceCatalog prices;
+  Result<ModelResult> model;
+};
+
+inline std::unique_ptr<Run> run(const std::string& text) {
+  auto scenario = load_scenario(text, "test.yaml");
+  if (!scenario) {
+    for (const auto& d : scenario.diagnostics().items()) FAIL_CHECK(format_location(d));
+    return nullptr;
+  }
+  auto out = std::make_unique<Run>(Run{std::move(scenario).value(), catalog(), Diagnostics{}});
+  out->model = run_model(out->scenario, out->prices, {});
+  for (const auto& d : out->model.diagnostics().items()) {
+    if (d.severity == Severity::error) FAIL_CHECK(format_location(d));
+  }
+  return out;
+}
+
+// The first lines every test scenario shares.
+inline std::string header(const std::string& horizon = "12 months") {
+  return "schema_version: 1\nname: t\nstart: 2027-01\nhorizon: " + horizon + "\ndiscount_rate: 0 %\n";
+}
+
+}  // namespace tco::test
