@@ -49,7 +49,7 @@ private:
                                sheet->id(), sheet->regions.size(), offers, sheet->hardware.size(), sheet->sources.size());
       return true;
     }
-    auto run = run_scenario_file(file, ScenarioRunOptions{pricing_, "", {}});
+    auto run = run_scenario_text(file, text.value(), ScenarioRunOptions{pricing_, "", {}});
     if (!run) return false;
     const Scenario& scenario = *run->scenario;
     std::cout << fmt::format("{}: ok (scenario {}: {} sites, {} workloads, {} datasets, {} flows, {} strategies)\n", file,

@@ -41,6 +41,15 @@ std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options) {
 }
 
 Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options) {
+  auto text = read_text_file(file);
+  if (!text) {
+    print_diagnostics(text.diagnostics());
+    return text.diagnostics();
+  }
+  return run_scenario_text(file, text.value(), options);
+}
+
+Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text, const ScenarioRunOptions& options) {
   ModelOptions model_options;
   if (!options.pricing.as_of.empty()) {
     model_options.as_of = parse_date(options.pricing.as_of);
@@ -59,12 +68,7 @@ Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRun
       return d;
     }
   }
-  auto text = read_text_file(file);
-  if (!text) {
-    print_diagnostics(text.diagnostics());
-    return text.diagnostics();
-  }
-  auto scenario = load_scenario(text.value(), file);
+  auto scenario = load_scenario(text, file);
   print_diagnostics(scenario.diagnostics());
   if (!scenario) return scenario.diagnostics();
 

@@ -99,6 +99,10 @@ std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& p
     d.error(node.where, path, error.message);
     return std::nullopt;
   }
+  if (!quantity->currency.empty() && quantity->currency != "USD") {
+    d.error(node.where, path, fmt::format("only USD amounts are supported, found '{}'", node.scalar));
+    return std::nullopt;
+  }
   if (quantity->value < 0) {
     d.error(node.where, path, fmt::format("expected a value of zero or more, found '{}'", node.scalar));
     return std::nullopt;

@@ -96,6 +96,13 @@ void check_site(const Scenario& scenario, const std::string& name, const SourceL
 
 void check_references(const Scenario& scenario, Diagnostics& d) {
   for (const auto& site : scenario.sites) {
+    for (const auto& [workload, model] : site.cloud.pricing_by_workload) {
+      if (scenario.find_workload(workload) == nullptr) {
+        d.error(site.where, "sites." + site.name + ".pricing." + workload,
+                fmt::format("unknown workload '{}'{}; use 'default' or a workload name", workload,
+                            did_you_mean(workload, names_of(scenario.workloads))));
+      }
+    }
     if (site.kind == SiteKind::cloud && site.cloud.interconnect) {
       for (const auto& to : site.cloud.interconnect->to) check_site(scenario, to, site.cloud.interconnect->where, "sites." + site.name + ".interconnect.to", d);
     }
@@ -220,8 +227,7 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   if (scenario.baseline.empty() && !scenario.strategies.empty()) {
     const auto names = names_of(scenario.strategies);
     scenario.baseline = std::find(names.begin(), names.end(), "cloud-only") != names.end() ? "cloud-only" : names.front();
-  } else if (scenario.find_site(scenario.baseline) == nullptr &&
-             std::none_of(scenario.strategies.begin(), scenario.strategies.end(), [&](const Strategy& s) { return s.name == scenario.baseline; })) {
+  } else if (std::none_of(scenario.strategies.begin(), scenario.strategies.end(), [&](const Strategy& s) { return s.name == scenario.baseline; })) {
     const YamlNode* node = top.node().find("baseline");
     d.error(node ? node->where : SourceLocation{file, 0, 0}, "baseline",
             fmt::format("unknown strategy '{}'{}; strategies are {}", scenario.baseline, did_you_mean(scenario.baseline, names_of(scenario.strategies)),

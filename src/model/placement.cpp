@@ -83,7 +83,10 @@ Result<SitePricing> resolve_sites(const Scenario& scenario, const PriceCatalog& 
     resolved.residual_value = pick(onprem.residual_value, &SiteDefaults::residual_value);
     resolved.staff_cost = pick(onprem.staff_cost, &SiteDefaults::staff_cost);
     resolved.staff_fte = onprem.staff_fte;
-    if (resolved.catalog && (!onprem.inline_hardware || !onprem.electricity || !onprem.pue || !onprem.colocation)) {
+    const bool uses_catalog = !onprem.inline_hardware || !onprem.electricity || !onprem.pue || !onprem.colocation ||
+                              !onprem.maintenance || !onprem.depreciation_life || !onprem.residual_value ||
+                              (!onprem.staff_cost && onprem.staff_fte && onprem.staff_fte->value > 0);
+    if (resolved.catalog && uses_catalog) {
       note_sheet(pricing, resolved.catalog);
     }
     pricing.onprem[site.name] = resolved;

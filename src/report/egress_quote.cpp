@@ -44,6 +44,11 @@ Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& r
     return d;
   };
   const bool same_provider = route.kind == EgressRoute::Kind::region && route.to_provider == sheet.provider;
+  if (same_provider && route.to_region == region.id) {
+    d.error({}, "", fmt::format("--to: {}:{} is the source region; use '--to zone' for another zone of it", route.to_provider,
+                                route.to_region));
+    return d;
+  }
   if (route.kind == EgressRoute::Kind::zone) {
     report.to = "another zone of " + region.id;
     if (!network.inter_zone) return missing("inter_zone");
