@@ -11,17 +11,19 @@ namespace tco {
 
 int run_tco(int argc, char** argv) {
   try {
-    CLI::App app{"tco: total cost of ownership of AI infrastructure - cloud-only, hybrid and on-prem, from versioned "
-                 "price sheets and YAML scenarios.",
-                 "tco"};
+    CLI::App app{
+        "tco: total cost of ownership of AI infrastructure - cloud-only, hybrid and on-prem, from versioned "
+        "price sheets and YAML scenarios.",
+        "tco"};
     app.set_version_flag("--version", std::string("tco ") + TCO_VERSION);
     app.require_subcommand(1);
-    app.footer("Examples:\n"
-               "  tco compare scenarios/llm-70b.yaml\n"
-               "  tco compare scenarios/research-team.yaml --horizon 36 --format json\n"
-               "  tco egress 150TiB --from aws:us-east-1 --to internet\n"
-               "  tco validate scenarios/*.yaml pricing-data/aws/*.yaml\n\n"
-               "Run 'tco COMMAND --help' for a command's options; 'man tco' for the manual.");
+    app.footer(
+        "Examples:\n"
+        "  tco compare scenarios/llm-70b.yaml\n"
+        "  tco compare scenarios/research-team.yaml --horizon 36 --format json\n"
+        "  tco egress 150TiB --from aws:us-east-1 --to internet\n"
+        "  tco validate scenarios/*.yaml pricing-data/aws/*.yaml\n\n"
+        "Run 'tco COMMAND --help' for a command's options; 'man tco' for the manual.");
     std::vector<std::pair<CLI::App*, std::unique_ptr<cli::Command>>> commands;
     for (const auto& entry : cli::command_registry()) {
       CLI::App* sub = app.add_subcommand(entry.name, entry.summary);
@@ -34,8 +36,8 @@ int run_tco(int argc, char** argv) {
       std::vector<std::string> names;
       for (const auto& entry : cli::command_registry()) names.emplace_back(entry.name);
       if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-        cli::print_error(std::string("unknown command '") + argv[1] + "'" + did_you_mean(argv[1], names) + "; commands are " +
-                         quoted_list(names));
+        cli::print_error(std::string("unknown command '") + argv[1] + "'" + did_you_mean(argv[1], names) +
+                         "; commands are " + quoted_list(names));
         std::cerr << "Run 'tco --help' for usage.\n";
         return kExitInvalidInput;
       }

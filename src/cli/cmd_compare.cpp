@@ -10,19 +10,23 @@ namespace tco::cli {
 namespace {
 
 class CompareCommand : public Command {
-public:
+ public:
   void configure(CLI::App& app) override {
-    app.add_option("scenarios", files_, "Scenario files (YAML); '-' reads standard input")->required()->type_name("SCENARIO");
+    app.add_option("scenarios", files_, "Scenario files (YAML); '-' reads standard input")
+        ->required()
+        ->type_name("SCENARIO");
     app.add_option("--format", format_, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
-    app.add_option("--strategy", strategies_, "Only this strategy (repeatable); the baseline is always shown")->type_name("NAME");
+    app.add_option("--strategy", strategies_, "Only this strategy (repeatable); the baseline is always shown")
+        ->type_name("NAME");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
     pricing_.add_to(app);
-    app.footer("Examples:\n"
-               "  tco compare scenarios/llm-70b.yaml\n"
-               "  tco compare scenarios/research-team.yaml --horizon 36\n"
-               "  tco compare scenarios/llm-70b.yaml --strategy hybrid --format json -o result.json\n"
-               "  tco compare scenarios/llm-70b.yaml --as-of 2026-01-01 --pricing-dir ./my-prices");
+    app.footer(
+        "Examples:\n"
+        "  tco compare scenarios/llm-70b.yaml\n"
+        "  tco compare scenarios/research-team.yaml --horizon 36\n"
+        "  tco compare scenarios/llm-70b.yaml --strategy hybrid --format json -o result.json\n"
+        "  tco compare scenarios/llm-70b.yaml --as-of 2026-01-01 --pricing-dir ./my-prices");
   }
 
   int run() override {
@@ -47,7 +51,7 @@ public:
     return write_output(text, output_) ? kExitOk : kExitInvalidInput;
   }
 
-private:
+ private:
   static std::string join_documents(const std::vector<std::string>& documents) {
     std::string out;
     for (std::size_t i = 0; i < documents.size(); ++i) {

@@ -17,19 +17,25 @@ std::optional<std::pair<std::string, std::string>> split_site(const std::string&
 }
 
 class EgressCommand : public Command {
-public:
+ public:
   void configure(CLI::App& app) override {
-    app.add_option("size", size_, "Volume to move, with its unit: 150TiB, '94 TB', 500GB")->required()->type_name("SIZE");
-    app.add_option("--from", from_, "Source, as PROVIDER:REGION (e.g. aws:us-east-1)")->required()->type_name("PROVIDER:REGION");
+    app.add_option("size", size_, "Volume to move, with its unit: 150TiB, '94 TB', 500GB")
+        ->required()
+        ->type_name("SIZE");
+    app.add_option("--from", from_, "Source, as PROVIDER:REGION (e.g. aws:us-east-1)")
+        ->required()
+        ->type_name("PROVIDER:REGION");
     app.add_option("--to", to_, "Destination: internet, zone (another zone of the region) or PROVIDER:REGION")
-        ->default_str("internet")->type_name("DEST");
+        ->default_str("internet")
+        ->type_name("DEST");
     app.add_option("--format", format_, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
     pricing_.add_to(app);
-    app.footer("Without --as-of the newest sheet of the provider is used. Tiers apply to one month's volume.\n\n"
-               "Examples:\n"
-               "  tco egress 150TiB --from aws:us-east-1 --to internet\n"
-               "  tco egress '94 TB' --from aws:us-east-1 --to aws:eu-west-1\n"
-               "  tco egress 2TB --from gcp:us-central1 --to zone --format json");
+    app.footer(
+        "Without --as-of the newest sheet of the provider is used. Tiers apply to one month's volume.\n\n"
+        "Examples:\n"
+        "  tco egress 150TiB --from aws:us-east-1 --to internet\n"
+        "  tco egress '94 TB' --from aws:us-east-1 --to aws:eu-west-1\n"
+        "  tco egress 2TB --from gcp:us-central1 --to zone --format json");
   }
 
   int run() override {
@@ -72,11 +78,13 @@ public:
       return kExitInvalidInput;
     }
     report.value().volume = size_;
-    return write_output(format_ == "json" ? render_egress_json(report.value()) : render_egress_table(report.value()), "")
-               ? kExitOk : kExitInvalidInput;
+    return write_output(format_ == "json" ? render_egress_json(report.value()) : render_egress_table(report.value()),
+                        "")
+               ? kExitOk
+               : kExitInvalidInput;
   }
 
-private:
+ private:
   static int usage(const std::string& message) {
     print_error(message);
     return kExitInvalidInput;

@@ -14,15 +14,16 @@ namespace tco::cli {
 namespace {
 
 class ValidateCommand : public Command {
-public:
+ public:
   void configure(CLI::App& app) override {
     app.add_option("files", files_, "Scenario or price-sheet files (YAML)")->required()->type_name("FILE");
     pricing_.add_to(app);
-    app.footer("A file with a top-level 'provider' key is checked as a price sheet (tco-prices(5)); any other as a\n"
-               "scenario (tco-scenario(5)), including that every price it needs exists in the sheets.\n\n"
-               "Examples:\n"
-               "  tco validate scenarios/llm-70b.yaml\n"
-               "  tco validate pricing-data/*/*.yaml");
+    app.footer(
+        "A file with a top-level 'provider' key is checked as a price sheet (tco-prices(5)); any other as a\n"
+        "scenario (tco-scenario(5)), including that every price it needs exists in the sheets.\n\n"
+        "Examples:\n"
+        "  tco validate scenarios/llm-70b.yaml\n"
+        "  tco validate pricing-data/*/*.yaml");
   }
 
   int run() override {
@@ -31,7 +32,7 @@ public:
     return ok ? kExitOk : kExitInvalidInput;
   }
 
-private:
+ private:
   bool validate(const std::string& file) {
     auto text = read_text_file(file);
     if (!text) {
@@ -45,16 +46,17 @@ private:
       if (!sheet) return false;
       std::size_t offers = 0;
       for (const auto& [id, region] : sheet->regions) offers += region.gpu_offers.size();
-      std::cout << fmt::format("{}: ok (price sheet {}: {} regions, {} GPU offers, {} hardware SKUs, {} sources)\n", file,
-                               sheet->id(), sheet->regions.size(), offers, sheet->hardware.size(), sheet->sources.size());
+      std::cout << fmt::format("{}: ok (price sheet {}: {} regions, {} GPU offers, {} hardware SKUs, {} sources)\n",
+                               file, sheet->id(), sheet->regions.size(), offers, sheet->hardware.size(),
+                               sheet->sources.size());
       return true;
     }
     auto run = run_scenario_text(file, text.value(), ScenarioRunOptions{pricing_, "", {}});
     if (!run) return false;
     const Scenario& scenario = *run->scenario;
-    std::cout << fmt::format("{}: ok (scenario {}: {} sites, {} workloads, {} datasets, {} flows, {} strategies)\n", file,
-                             scenario.name, scenario.sites.size(), scenario.workloads.size(), scenario.datasets.size(),
-                             scenario.flows.size(), scenario.strategies.size());
+    std::cout << fmt::format("{}: ok (scenario {}: {} sites, {} workloads, {} datasets, {} flows, {} strategies)\n",
+                             file, scenario.name, scenario.sites.size(), scenario.workloads.size(),
+                             scenario.datasets.size(), scenario.flows.size(), scenario.strategies.size());
     return true;
   }
 

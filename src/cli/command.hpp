@@ -13,7 +13,7 @@
 namespace tco::cli {
 
 class Command {
-public:
+ public:
   virtual ~Command() = default;
   // Declares the subcommand's options on `app` (already named and described).
   virtual void configure(CLI::App& app) = 0;

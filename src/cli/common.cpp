@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -9,11 +7,13 @@
 
 #include "command.hpp"
 #include "tco/core/calendar.hpp"
+#include <unistd.h>
 
 namespace tco::cli {
 
 void PricingOptions::add_to(CLI::App& app) {
-  app.add_option("--pricing-dir", pricing_dirs, "Directory of price sheets to use instead of the bundled ones (repeatable)")
+  app.add_option("--pricing-dir", pricing_dirs,
+                 "Directory of price sheets to use instead of the bundled ones (repeatable)")
       ->type_name("DIR");
   app.add_option("--as-of", as_of, "Use the price sheets in effect on this date (YYYY-MM-DD)")->type_name("DATE");
 }
@@ -32,7 +32,9 @@ std::vector<std::filesystem::path> pricing_directories(const PricingOptions& opt
 
 void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& diagnostic : diagnostics.items()) {
-    const char* level = diagnostic.severity == Severity::error ? "error" : diagnostic.severity == Severity::warning ? "warning" : "note";
+    const char* level = diagnostic.severity == Severity::error     ? "error"
+                        : diagnostic.severity == Severity::warning ? "warning"
+                                                                   : "note";
     std::cerr << "tco: " << level << ": " << format_location(diagnostic) << "\n";
   }
 }

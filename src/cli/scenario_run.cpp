@@ -49,7 +49,8 @@ Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRun
   return run_scenario_text(file, text.value(), options);
 }
 
-Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text, const ScenarioRunOptions& options) {
+Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text,
+                                      const ScenarioRunOptions& options) {
   ModelOptions model_options;
   if (!options.pricing.as_of.empty()) {
     model_options.as_of = parse_date(options.pricing.as_of);
@@ -62,8 +63,10 @@ Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string
   if (!options.horizon.empty()) {
     model_options.horizon_months = parse_horizon(options.horizon);
     if (!model_options.horizon_months) {
-      auto d = usage_error(fmt::format("--horizon: expected a whole number of months from 1 to 360 or a duration such as "
-                                       "'3 years', found '{}'", options.horizon));
+      auto d =
+          usage_error(fmt::format("--horizon: expected a whole number of months from 1 to 360 or a duration such as "
+                                  "'3 years', found '{}'",
+                                  options.horizon));
       print_diagnostics(d);
       return d;
     }
@@ -78,8 +81,8 @@ Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string
   for (const auto& strategy : run.scenario->strategies) names.push_back(strategy.name);
   for (const auto& wanted : options.strategies) {
     if (std::find(names.begin(), names.end(), wanted) == names.end()) {
-      auto d = usage_error(fmt::format("--strategy: unknown strategy '{}'{}; {} has {}", wanted, did_you_mean(wanted, names), file,
-                                       quoted_list(names)));
+      auto d = usage_error(fmt::format("--strategy: unknown strategy '{}'{}; {} has {}", wanted,
+                                       did_you_mean(wanted, names), file, quoted_list(names)));
       print_diagnostics(d);
       return d;
     }

@@ -27,7 +27,8 @@ struct ScenarioRun {
 
 Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options);
 // The same for a scenario already read (standard input can be read only once).
-Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text, const ScenarioRunOptions& options);
+Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text,
+                                      const ScenarioRunOptions& options);
 
 // Loads the catalog for the options, printing its diagnostics; nullptr on error.
 std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options);

@@ -36,11 +36,21 @@ struct DurationUnit {
 };
 
 constexpr std::array<DurationUnit, 16> kDurationUnits{{
-    {"s", 1.0 / 3600},     {"min", 1.0 / 60},     {"minutes", 1.0 / 60},
-    {"h", 1.0},            {"hour", 1.0},         {"hours", 1.0},
-    {"day", 24.0},         {"days", 24.0},        {"week", 168.0},
-    {"weeks", 168.0},      {"month", kHoursPerMonth}, {"months", kHoursPerMonth},
-    {"year", kHoursPerYear}, {"years", kHoursPerYear}, {"minute", 1.0 / 60},
+    {"s", 1.0 / 3600},
+    {"min", 1.0 / 60},
+    {"minutes", 1.0 / 60},
+    {"h", 1.0},
+    {"hour", 1.0},
+    {"hours", 1.0},
+    {"day", 24.0},
+    {"days", 24.0},
+    {"week", 168.0},
+    {"weeks", 168.0},
+    {"month", kHoursPerMonth},
+    {"months", kHoursPerMonth},
+    {"year", kHoursPerYear},
+    {"years", kHoursPerYear},
+    {"minute", 1.0 / 60},
     {"second", 1.0 / 3600},
 }};
 
@@ -140,7 +150,8 @@ bool apply_unit(std::string_view unit, Dimension dimension, Quantity& q) {
       std::string_view size_name = *rest;
       if (dimension == D::money_per_byte_month) {
         constexpr std::string_view suffix = "-month";
-        if (size_name.size() <= suffix.size() || size_name.substr(size_name.size() - suffix.size()) != suffix) return false;
+        if (size_name.size() <= suffix.size() || size_name.substr(size_name.size() - suffix.size()) != suffix)
+          return false;
         size_name.remove_suffix(suffix.size());
       }
       const auto size = find_size_unit(size_name);
@@ -151,8 +162,14 @@ bool apply_unit(std::string_view unit, Dimension dimension, Quantity& q) {
     }
     case D::kilowatts:
       if (unit == "kW") return true;
-      if (unit == "W") { q.value /= 1000.0; return true; }
-      if (unit == "MW") { q.value *= 1000.0; return true; }
+      if (unit == "W") {
+        q.value /= 1000.0;
+        return true;
+      }
+      if (unit == "MW") {
+        q.value *= 1000.0;
+        return true;
+      }
       return false;
     case D::grams_co2_per_kwh:
       return unit == "gCO2e/kWh";
@@ -178,38 +195,64 @@ std::optional<double> parse_number(std::string_view text) {
 
 std::string dimension_name(Dimension dimension) {
   switch (dimension) {
-    case Dimension::count: return "a number";
-    case Dimension::fraction: return "a percentage";
-    case Dimension::bytes: return "a size";
-    case Dimension::hours: return "a duration";
-    case Dimension::money: return "an amount of money";
-    case Dimension::money_per_hour: return "an hourly price";
-    case Dimension::money_per_byte: return "a price per byte";
-    case Dimension::money_per_byte_month: return "a storage price";
-    case Dimension::money_per_kwh: return "an electricity price";
-    case Dimension::money_per_kw_month: return "a price per kW-month";
-    case Dimension::money_per_year: return "a yearly cost";
-    case Dimension::kilowatts: return "a power";
-    case Dimension::grams_co2_per_kwh: return "a carbon intensity";
+    case Dimension::count:
+      return "a number";
+    case Dimension::fraction:
+      return "a percentage";
+    case Dimension::bytes:
+      return "a size";
+    case Dimension::hours:
+      return "a duration";
+    case Dimension::money:
+      return "an amount of money";
+    case Dimension::money_per_hour:
+      return "an hourly price";
+    case Dimension::money_per_byte:
+      return "a price per byte";
+    case Dimension::money_per_byte_month:
+      return "a storage price";
+    case Dimension::money_per_kwh:
+      return "an electricity price";
+    case Dimension::money_per_kw_month:
+      return "a price per kW-month";
+    case Dimension::money_per_year:
+      return "a yearly cost";
+    case Dimension::kilowatts:
+      return "a power";
+    case Dimension::grams_co2_per_kwh:
+      return "a carbon intensity";
   }
   return "a value";
 }
 
 std::string accepted_units(Dimension dimension) {
   switch (dimension) {
-    case Dimension::count: return "a plain number such as 8 or 70e9";
-    case Dimension::fraction: return "a percentage such as '85 %'";
-    case Dimension::bytes: return "B, kB, MB, GB, TB, PB (powers of 10) or KiB, MiB, GiB, TiB, PiB (powers of 2), e.g. '100 TB'";
-    case Dimension::hours: return "s, min, h, days, weeks, months (730 h) or years (8760 h), e.g. '4 h'";
-    case Dimension::money: return "an amount with its currency, e.g. '50000 USD'";
-    case Dimension::money_per_hour: return "a price per hour, e.g. '55.04 USD/h'";
-    case Dimension::money_per_byte: return "a price per size unit, e.g. '0.09 USD/GiB' or '0.02 USD/GB'";
-    case Dimension::money_per_byte_month: return "a price per size unit and month, e.g. '0.023 USD/GiB-month'";
-    case Dimension::money_per_kwh: return "a price per kWh, e.g. '0.08 USD/kWh'";
-    case Dimension::money_per_kw_month: return "a price per kW-month, e.g. '184 USD/kW-month'";
-    case Dimension::money_per_year: return "a cost per year, e.g. '150000 USD/year'";
-    case Dimension::kilowatts: return "W, kW or MW, e.g. '10.2 kW'";
-    case Dimension::grams_co2_per_kwh: return "gCO2e/kWh, e.g. '367 gCO2e/kWh'";
+    case Dimension::count:
+      return "a plain number such as 8 or 70e9";
+    case Dimension::fraction:
+      return "a percentage such as '85 %'";
+    case Dimension::bytes:
+      return "B, kB, MB, GB, TB, PB (powers of 10) or KiB, MiB, GiB, TiB, PiB (powers of 2), e.g. '100 TB'";
+    case Dimension::hours:
+      return "s, min, h, days, weeks, months (730 h) or years (8760 h), e.g. '4 h'";
+    case Dimension::money:
+      return "an amount with its currency, e.g. '50000 USD'";
+    case Dimension::money_per_hour:
+      return "a price per hour, e.g. '55.04 USD/h'";
+    case Dimension::money_per_byte:
+      return "a price per size unit, e.g. '0.09 USD/GiB' or '0.02 USD/GB'";
+    case Dimension::money_per_byte_month:
+      return "a price per size unit and month, e.g. '0.023 USD/GiB-month'";
+    case Dimension::money_per_kwh:
+      return "a price per kWh, e.g. '0.08 USD/kWh'";
+    case Dimension::money_per_kw_month:
+      return "a price per kW-month, e.g. '184 USD/kW-month'";
+    case Dimension::money_per_year:
+      return "a cost per year, e.g. '150000 USD/year'";
+    case Dimension::kilowatts:
+      return "W, kW or MW, e.g. '10.2 kW'";
+    case Dimension::grams_co2_per_kwh:
+      return "gCO2e/kWh, e.g. '367 gCO2e/kWh'";
   }
   return "";
 }
@@ -223,12 +266,12 @@ std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected
   const auto [number_text, unit] = split_number(trimmed);
   const auto number = parse_number(number_text);
   if (!number) {
-    return fail(fmt::format("expected {} ({}), found '{}'", dimension_name(expected),
-                            accepted_units(expected), trimmed));
+    return fail(
+        fmt::format("expected {} ({}), found '{}'", dimension_name(expected), accepted_units(expected), trimmed));
   }
   if (unit.empty() && expected != Dimension::count) {
-    return fail(fmt::format("expected {} with a unit ({}), found the bare number '{}'",
-                            dimension_name(expected), accepted_units(expected), trimmed));
+    return fail(fmt::format("expected {} with a unit ({}), found the bare number '{}'", dimension_name(expected),
+                            accepted_units(expected), trimmed));
   }
   Quantity q;
   q.value = *number;
@@ -236,8 +279,8 @@ std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected
   if (!apply_unit(unit, expected, q)) {
     std::string hint;
     if (unit == "KB" || unit == "kiB") hint = " ('kB' is 1000 bytes, 'KiB' is 1024 bytes)";
-    return fail(fmt::format("expected {} ({}), found '{}'{}", dimension_name(expected),
-                            accepted_units(expected), trimmed, hint));
+    return fail(fmt::format("expected {} ({}), found '{}'{}", dimension_name(expected), accepted_units(expected),
+                            trimmed, hint));
   }
   if (!std::isfinite(q.value)) {
     return fail(fmt::format("'{}' is too large to represent", trimmed));

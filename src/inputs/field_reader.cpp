@@ -110,8 +110,7 @@ std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& p
   return quantity;
 }
 
-std::optional<long> read_integer(const YamlNode& node, const std::string& path, long min, long max,
-                                 Diagnostics& d) {
+std::optional<long> read_integer(const YamlNode& node, const std::string& path, long min, long max, Diagnostics& d) {
   if (!expect_scalar(node, path, "a whole number", d)) return std::nullopt;
   const auto number = parse_number(node.scalar);
   if (!number || *number != static_cast<double>(static_cast<long>(*number))) {

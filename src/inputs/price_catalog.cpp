@@ -42,7 +42,8 @@ Result<PriceCatalog> PriceCatalog::load(const std::vector<std::filesystem::path>
       }
       // Named relative to the directory's parent ("pricing-data/aws/2025-06-05.yaml") so
       // reports read the same on every machine.
-      const auto shown = directory.filename().empty() ? path : directory.filename() / std::filesystem::relative(path, directory);
+      const auto shown =
+          directory.filename().empty() ? path : directory.filename() / std::filesystem::relative(path, directory);
       auto sheet = load_price_sheet(text.value(), shown.string());
       d.append(sheet.diagnostics());
       if (!sheet) continue;
@@ -73,11 +74,14 @@ Result<const PriceSheet*> PriceCatalog::select(const std::string& provider, Date
   if (best != nullptr) return best;
   Diagnostics d;
   if (dates.empty()) {
-    d.error({}, "", fmt::format("no price sheet for provider '{}'{}; known providers: {}", provider,
-                                did_you_mean(provider, providers()), quoted_list(providers())));
+    d.error({}, "",
+            fmt::format("no price sheet for provider '{}'{}; known providers: {}", provider,
+                        did_you_mean(provider, providers()), quoted_list(providers())));
   } else {
-    d.error({}, "", fmt::format("no '{}' price sheet is in effect on {}; its sheets start on {} (set as_of or --as-of "
-                                "to a later date)", provider, format_date(day), dates.front()));
+    d.error({}, "",
+            fmt::format("no '{}' price sheet is in effect on {}; its sheets start on {} (set as_of or --as-of "
+                        "to a later date)",
+                        provider, format_date(day), dates.front()));
   }
   return d;
 }

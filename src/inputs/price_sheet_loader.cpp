@@ -54,14 +54,20 @@ std::optional<PriceSource> read_source(const YamlNode& node, const std::string& 
       complete = complete && !required;
       return;
     }
-    if (auto s = read_string(*value, reader.path(key), d)) out = *s; else complete = false;
+    if (auto s = read_string(*value, reader.path(key), d))
+      out = *s;
+    else
+      complete = false;
   };
   text("id", source.id, true);
   text("title", source.title, true);
   text("url", source.url, true);
   text("note", source.note, false);
   if (const YamlNode* retrieved = reader.require("retrieved")) {
-    if (auto day = read_date(*retrieved, reader.path("retrieved"), d)) source.retrieved = *day; else complete = false;
+    if (auto day = read_date(*retrieved, reader.path("retrieved"), d))
+      source.retrieved = *day;
+    else
+      complete = false;
   } else {
     complete = false;
   }
@@ -103,8 +109,7 @@ void read_gpu_offer(SheetReader& sheet, const YamlEntry& entry, const std::strin
   }
   reader.finish();
   if (offer.hourly.empty()) {
-    sheet.d.error(entry.key_where, path,
-                  "an offer needs at least one price: " + quoted_list(pricing_model_names()));
+    sheet.d.error(entry.key_where, path, "an offer needs at least one price: " + quoted_list(pricing_model_names()));
   }
   region.gpu_offers.push_back(std::move(offer));
 }
@@ -117,7 +122,10 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
   TieredEgress out;
   bool ok = true;
   if (const YamlNode* free = reader.require("free")) {
-    if (auto value = sheet.value(*free, reader.path("free"), Dimension::bytes, source)) out.free_bytes = *value; else ok = false;
+    if (auto value = sheet.value(*free, reader.path("free"), Dimension::bytes, source))
+      out.free_bytes = *value;
+    else
+      ok = false;
   } else {
     ok = false;
   }
@@ -125,20 +133,25 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
   reader.finish();
   if (tiers == nullptr) return std::nullopt;
   if (!tiers->is_sequence() || tiers->items.empty()) {
-    sheet.d.error(tiers->where, reader.path("tiers"), fmt::format("expected a list of tiers, found {}", describe(*tiers)));
+    sheet.d.error(tiers->where, reader.path("tiers"),
+                  fmt::format("expected a list of tiers, found {}", describe(*tiers)));
     return std::nullopt;
   }
   double previous_bound = 0;
   for (std::size_t i = 0; i < tiers->items.size(); ++i) {
     const std::string tier_path = fmt::format("{}[{}]", reader.path("tiers"), i);
     MapReader tier_reader(tiers->items[i], tier_path, sheet.d);
-    if (!tier_reader.valid()) { ok = false; continue; }
+    if (!tier_reader.valid()) {
+      ok = false;
+      continue;
+    }
     const std::string tier_source = read_source_default(tier_reader, source);
     EgressTier tier;
     const bool last = i + 1 == tiers->items.size();
     if (const YamlNode* bound = tier_reader.get("up_to")) {
       if (last) {
-        sheet.d.error(bound->where, tier_reader.path("up_to"), "the last tier must have no 'up_to': it covers everything above");
+        sheet.d.error(bound->where, tier_reader.path("up_to"),
+                      "the last tier must have no 'up_to': it covers everything above");
         ok = false;
       } else if (auto value = sheet.value(*bound, tier_reader.path("up_to"), Dimension::bytes, tier_source)) {
         if (value->value <= previous_bound) {
@@ -157,7 +170,10 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
     if (const YamlNode* price = tier_reader.require("price")) {
       // The tier's price is read like any sourced value; its mapping is the tier itself.
       auto value = sheet.value(*price, tier_reader.path("price"), Dimension::money_per_byte, tier_source);
-      if (value) tier.price = *value; else ok = false;
+      if (value)
+        tier.price = *value;
+      else
+        ok = false;
     } else {
       ok = false;
     }
@@ -200,8 +216,8 @@ void read_network(SheetReader& sheet, const YamlNode& node, const std::string& p
     sub.finish();
   }
   if (const YamlNode* zone = reader.get("inter_zone")) {
-    network.inter_zone = sheet.value(*zone, reader.path("inter_zone"), Dimension::money_per_byte, source,
-                                     {"both_directions"});
+    network.inter_zone =
+        sheet.value(*zone, reader.path("inter_zone"), Dimension::money_per_byte, source, {"both_directions"});
     if (zone->is_mapping()) {
       if (const YamlNode* both = zone->find("both_directions")) {
         network.inter_zone_both_directions =
@@ -228,25 +244,29 @@ void read_region(SheetReader& sheet, const YamlEntry& entry, const std::string& 
   MapReader reader(entry.value, path, sheet.d);
   if (!reader.valid()) return;
   region.id = entry.key;
-  if (const YamlNode* name = reader.get("name")) region.name = read_string(*name, reader.path("name"), sheet.d).value_or("");
+  if (const YamlNode* name = reader.get("name"))
+    region.name = read_string(*name, reader.path("name"), sheet.d).value_or("");
   const std::string source = read_source_default(reader, "");
   if (const YamlNode* offers = reader.get("gpu_instances")) {
     MapReader offer_reader(*offers, reader.path("gpu_instances"), sheet.d);
-    for (const auto& offer : offers->entries) read_gpu_offer(sheet, offer, offer_reader.path(offer.key), source, region);
+    for (const auto& offer : offers->entries)
+      read_gpu_offer(sheet, offer, offer_reader.path(offer.key), source, region);
   }
   if (const YamlNode* storage = reader.get("storage")) {
     MapReader storage_reader(*storage, reader.path("storage"), sheet.d);
     const std::string storage_source = read_source_default(storage_reader, source);
     for (const std::string& name : storage_class_names()) {
       if (const YamlNode* price = storage_reader.get(name)) {
-        if (auto value = sheet.value(*price, storage_reader.path(name), Dimension::money_per_byte_month, storage_source)) {
+        if (auto value =
+                sheet.value(*price, storage_reader.path(name), Dimension::money_per_byte_month, storage_source)) {
           region.storage.emplace(*parse_storage_class(name), *value);
         }
       }
     }
     storage_reader.finish();
   }
-  if (const YamlNode* network = reader.get("network")) read_network(sheet, *network, reader.path("network"), source, region.network);
+  if (const YamlNode* network = reader.get("network"))
+    read_network(sheet, *network, reader.path("network"), source, region.network);
   reader.finish();
 }
 
@@ -268,7 +288,8 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
   if (const YamlNode* version = top.require("schema_version")) {
     read_integer(*version, "schema_version", kSchemaVersion, kSchemaVersion, d);
   }
-  if (const YamlNode* provider = top.require("provider")) sheet.provider = read_string(*provider, "provider", d).value_or("");
+  if (const YamlNode* provider = top.require("provider"))
+    sheet.provider = read_string(*provider, "provider", d).value_or("");
   if (const YamlNode* name = top.require("name")) sheet.name = read_string(*name, "name", d).value_or("");
   if (const YamlNode* effective = top.require("effective_date")) {
     if (auto day = read_date(*effective, "effective_date", d)) sheet.effective = *day;
@@ -292,7 +313,8 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
       for (std::size_t i = 0; i < sources->items.size(); ++i) {
         if (auto source = read_source(sources->items[i], fmt::format("sources[{}]", i), d)) {
           if (sheet.find_source(source->id) != nullptr) {
-            d.error(sources->items[i].where, fmt::format("sources[{}].id", i), "duplicate source id '" + source->id + "'");
+            d.error(sources->items[i].where, fmt::format("sources[{}].id", i),
+                    "duplicate source id '" + source->id + "'");
           }
           sheet.sources.push_back(*source);
         }
@@ -330,7 +352,8 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
     }
   }
   for (std::size_t i = 0; i < used.size(); ++i) {
-    if (!used[i]) d.warning({file, 0, 0}, fmt::format("sources[{}]", i), "source '" + ids[i] + "' is not used by any price");
+    if (!used[i])
+      d.warning({file, 0, 0}, fmt::format("sources[{}]", i), "source '" + ids[i] + "' is not used by any price");
   }
   if (d.has_errors()) return d;
   return {std::move(sheet), std::move(d)};

@@ -60,8 +60,8 @@ std::vector<std::string> storage_class_names() {
 std::optional<StorageClass> parse_storage_class(std::string_view text) { return parse_named(text, kStorageNames); }
 
 const std::vector<std::string>& gpu_model_names() {
-  static const std::vector<std::string> names{"A100-40GB", "A100-80GB", "H100", "H100-NVL", "H200", "B200", "B300",
-                                              "GB200",     "GB300",     "GH200", "L40S",    "MI300X", "MI355X"};
+  static const std::vector<std::string> names{"A100-40GB", "A100-80GB", "H100",  "H100-NVL", "H200",   "B200",  "B300",
+                                              "GB200",     "GB300",     "GH200", "L40S",     "MI300X", "MI355X"};
   return names;
 }
 

@@ -18,14 +18,16 @@ std::optional<Sourced> sourced(MapReader& reader, const char* key, Dimension dim
   return value;
 }
 
-void read_hardware(const YamlEntry& entry, const std::string& path, PriceSheet& sheet, Diagnostics& d, References& refs) {
+void read_hardware(const YamlEntry& entry, const std::string& path, PriceSheet& sheet, Diagnostics& d,
+                   References& refs) {
   MapReader reader(entry.value, path, d);
   if (!reader.valid()) return;
   HardwareSku sku;
   sku.id = entry.key;
   sku.where = entry.key_where;
   if (const YamlNode* name = reader.require("name")) sku.name = read_string(*name, reader.path("name"), d).value_or("");
-  if (const YamlNode* gpu = reader.require("gpu")) sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
+  if (const YamlNode* gpu = reader.require("gpu"))
+    sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
   if (const YamlNode* gpus = reader.require("gpus")) {
     sku.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, d).value_or(0));
   }
@@ -60,7 +62,8 @@ void read_defaults(const YamlNode& node, SiteDefaults& defaults, Diagnostics& d,
   defaults.staff_cost = sourced(reader, "staff_cost", Dimension::money_per_year, source, refs, false);
   reader.finish();
   if (defaults.pue && defaults.pue->value < 1.0) {
-    d.error(defaults.pue->where, "site_defaults.pue", fmt::format("a PUE is 1.0 or more, found {}", defaults.pue->value));
+    d.error(defaults.pue->where, "site_defaults.pue",
+            fmt::format("a PUE is 1.0 or more, found {}", defaults.pue->value));
   }
 }
 

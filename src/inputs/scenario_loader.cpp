@@ -28,7 +28,8 @@ void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& sc
   Strategy strategy;
   strategy.name = entry.key;
   strategy.where = entry.key_where;
-  if (const YamlNode* description = reader.get("description")) strategy.description = read_string(*description, reader.path("description"), d).value_or("");
+  if (const YamlNode* description = reader.get("description"))
+    strategy.description = read_string(*description, reader.path("description"), d).value_or("");
   if (const YamlNode* workloads = reader.require("workloads")) {
     MapReader placement(*workloads, reader.path("workloads"), d);
     for (const auto& item : workloads->entries) {
@@ -43,7 +44,8 @@ void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& sc
       DatasetPlacement where;
       if (item.value.is_mapping()) {
         MapReader detail(item.value, placement.path(item.key), d);
-        if (const YamlNode* site = detail.require("site")) where.site = read_string(*site, detail.path("site"), d).value_or("");
+        if (const YamlNode* site = detail.require("site"))
+          where.site = read_string(*site, detail.path("site"), d).value_or("");
         where.changed_per_refresh = stated(detail, "changed", Dimension::fraction, false);
         detail.finish();
       } else if (auto site = read_string(item.value, placement.path(item.key), d)) {
@@ -66,7 +68,8 @@ void add_default_strategies(Scenario& scenario, const SourceLocation& where, Dia
     if (site.kind == SiteKind::onprem && onprem == nullptr) onprem = &site;
   }
   if (cloud == nullptr || onprem == nullptr) {
-    d.error(where, "strategies", "missing 'strategies': defaults need one cloud site and one onprem site to place workloads on");
+    d.error(where, "strategies",
+            "missing 'strategies': defaults need one cloud site and one onprem site to place workloads on");
     return;
   }
   auto make = [&](const char* name, const char* description, auto site_for_workload, auto site_for_dataset) {
@@ -75,23 +78,28 @@ void add_default_strategies(Scenario& scenario, const SourceLocation& where, Dia
     strategy.description = description;
     strategy.where = where;
     for (const auto& workload : scenario.workloads) strategy.workload_site[workload.name] = site_for_workload(workload);
-    for (const auto& dataset : scenario.datasets) strategy.dataset_site[dataset.name] = DatasetPlacement{site_for_dataset(dataset), {}};
+    for (const auto& dataset : scenario.datasets)
+      strategy.dataset_site[dataset.name] = DatasetPlacement{site_for_dataset(dataset), {}};
     scenario.strategies.push_back(strategy);
   };
-  make("cloud-only", "every workload and dataset in the cloud",
-       [&](const Workload&) { return cloud->name; }, [&](const Dataset&) { return cloud->name; });
-  make("hybrid", "training on owned hardware, inference in the cloud",
-       [&](const Workload& w) { return w.kind == WorkloadKind::training ? onprem->name : cloud->name; },
-       [&](const Dataset& ds) { return ds.origin; });
-  make("on-prem", "every workload and dataset on owned hardware",
-       [&](const Workload&) { return onprem->name; }, [&](const Dataset&) { return onprem->name; });
+  make(
+      "cloud-only", "every workload and dataset in the cloud", [&](const Workload&) { return cloud->name; },
+      [&](const Dataset&) { return cloud->name; });
+  make(
+      "hybrid", "training on owned hardware, inference in the cloud",
+      [&](const Workload& w) { return w.kind == WorkloadKind::training ? onprem->name : cloud->name; },
+      [&](const Dataset& ds) { return ds.origin; });
+  make(
+      "on-prem", "every workload and dataset on owned hardware", [&](const Workload&) { return onprem->name; },
+      [&](const Dataset&) { return onprem->name; });
 }
 
 void check_site(const Scenario& scenario, const std::string& name, const SourceLocation& where, const std::string& path,
                 Diagnostics& d) {
   if (scenario.find_site(name) != nullptr) return;
-  d.error(where, path, fmt::format("unknown site '{}'{}; sites are {}", name, did_you_mean(name, names_of(scenario.sites)),
-                                   quoted_list(names_of(scenario.sites))));
+  d.error(where, path,
+          fmt::format("unknown site '{}'{}; sites are {}", name, did_you_mean(name, names_of(scenario.sites)),
+                      quoted_list(names_of(scenario.sites))));
 }
 
 void check_references(const Scenario& scenario, Diagnostics& d) {
@@ -104,7 +112,8 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
       }
     }
     if (site.kind == SiteKind::cloud && site.cloud.interconnect) {
-      for (const auto& to : site.cloud.interconnect->to) check_site(scenario, to, site.cloud.interconnect->where, "sites." + site.name + ".interconnect.to", d);
+      for (const auto& to : site.cloud.interconnect->to)
+        check_site(scenario, to, site.cloud.interconnect->where, "sites." + site.name + ".interconnect.to", d);
     }
   }
   for (const auto& workload : scenario.workloads) {
@@ -115,41 +124,53 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
       }
     }
     if (workload.checkpoints) {
-      for (const auto& site : workload.checkpoints->replicate_to) check_site(scenario, site, workload.checkpoints->where, "workloads." + workload.name + ".checkpoints.replicate_to", d);
+      for (const auto& site : workload.checkpoints->replicate_to)
+        check_site(scenario, site, workload.checkpoints->where,
+                   "workloads." + workload.name + ".checkpoints.replicate_to", d);
     }
   }
-  for (const auto& dataset : scenario.datasets) check_site(scenario, dataset.origin, dataset.where, "datasets." + dataset.name + ".origin", d);
+  for (const auto& dataset : scenario.datasets)
+    check_site(scenario, dataset.origin, dataset.where, "datasets." + dataset.name + ".origin", d);
   for (const auto& flow : scenario.flows) {
     for (const Endpoint* end : {&flow.from, &flow.to}) {
       const std::string path = "flows." + flow.name + (end == &flow.from ? ".from" : ".to");
       if (end->kind == Endpoint::Kind::site) check_site(scenario, end->name, flow.where, path, d);
       if (end->kind == Endpoint::Kind::workload && scenario.find_workload(end->name) == nullptr) {
-        d.error(flow.where, path, fmt::format("unknown workload '{}'{}", end->name, did_you_mean(end->name, names_of(scenario.workloads))));
+        d.error(
+            flow.where, path,
+            fmt::format("unknown workload '{}'{}", end->name, did_you_mean(end->name, names_of(scenario.workloads))));
       }
       if (end->kind == Endpoint::Kind::dataset && scenario.find_dataset(end->name) == nullptr) {
-        d.error(flow.where, path, fmt::format("unknown dataset '{}'{}", end->name, did_you_mean(end->name, names_of(scenario.datasets))));
+        d.error(flow.where, path,
+                fmt::format("unknown dataset '{}'{}", end->name, did_you_mean(end->name, names_of(scenario.datasets))));
       }
     }
     for (const auto& name : flow.strategies) {
-      if (std::none_of(scenario.strategies.begin(), scenario.strategies.end(), [&](const Strategy& s) { return s.name == name; })) {
-        d.error(flow.where, "flows." + flow.name + ".strategies", fmt::format("unknown strategy '{}'{}", name, did_you_mean(name, names_of(scenario.strategies))));
+      if (std::none_of(scenario.strategies.begin(), scenario.strategies.end(),
+                       [&](const Strategy& s) { return s.name == name; })) {
+        d.error(flow.where, "flows." + flow.name + ".strategies",
+                fmt::format("unknown strategy '{}'{}", name, did_you_mean(name, names_of(scenario.strategies))));
       }
     }
   }
   for (const auto& strategy : scenario.strategies) {
     const std::string path = "strategies." + strategy.name;
     for (const auto& workload : scenario.workloads) {
-      if (!strategy.workload_site.count(workload.name)) d.error(strategy.where, path + ".workloads", fmt::format("workload '{}' is not placed on a site", workload.name));
+      if (!strategy.workload_site.count(workload.name))
+        d.error(strategy.where, path + ".workloads",
+                fmt::format("workload '{}' is not placed on a site", workload.name));
     }
     for (const auto& [workload, site] : strategy.workload_site) {
       if (scenario.find_workload(workload) == nullptr) {
-        d.error(strategy.where, path + ".workloads", fmt::format("unknown workload '{}'{}", workload, did_you_mean(workload, names_of(scenario.workloads))));
+        d.error(strategy.where, path + ".workloads",
+                fmt::format("unknown workload '{}'{}", workload, did_you_mean(workload, names_of(scenario.workloads))));
       }
       check_site(scenario, site, strategy.where, path + ".workloads." + workload, d);
     }
     for (const auto& [dataset, placement] : strategy.dataset_site) {
       if (scenario.find_dataset(dataset) == nullptr) {
-        d.error(strategy.where, path + ".datasets", fmt::format("unknown dataset '{}'{}", dataset, did_you_mean(dataset, names_of(scenario.datasets))));
+        d.error(strategy.where, path + ".datasets",
+                fmt::format("unknown dataset '{}'{}", dataset, did_you_mean(dataset, names_of(scenario.datasets))));
       }
       check_site(scenario, placement.site, strategy.where, path + ".datasets." + dataset, d);
     }
@@ -164,12 +185,14 @@ const Site* Scenario::find_site(const std::string& site_name) const {
 }
 
 const Workload* Scenario::find_workload(const std::string& workload_name) const {
-  const auto it = std::find_if(workloads.begin(), workloads.end(), [&](const Workload& w) { return w.name == workload_name; });
+  const auto it =
+      std::find_if(workloads.begin(), workloads.end(), [&](const Workload& w) { return w.name == workload_name; });
   return it == workloads.end() ? nullptr : &*it;
 }
 
 const Dataset* Scenario::find_dataset(const std::string& dataset_name) const {
-  const auto it = std::find_if(datasets.begin(), datasets.end(), [&](const Dataset& ds) { return ds.name == dataset_name; });
+  const auto it =
+      std::find_if(datasets.begin(), datasets.end(), [&](const Dataset& ds) { return ds.name == dataset_name; });
   return it == datasets.end() ? nullptr : &*it;
 }
 
@@ -187,14 +210,18 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   scenario.file = file;
   MapReader top(parsed.value(), "", d);
   if (!top.valid()) return d;
-  if (const YamlNode* version = top.require("schema_version")) read_integer(*version, "schema_version", kSchemaVersion, kSchemaVersion, d);
+  if (const YamlNode* version = top.require("schema_version"))
+    read_integer(*version, "schema_version", kSchemaVersion, kSchemaVersion, d);
   if (const YamlNode* name = top.require("name")) scenario.name = read_string(*name, "name", d).value_or("");
-  if (const YamlNode* description = top.get("description")) scenario.description = read_string(*description, "description", d).value_or("");
-  if (const YamlNode* start = top.require("start")) scenario.start = read_year_month(*start, "start", d).value_or(YearMonth{});
+  if (const YamlNode* description = top.get("description"))
+    scenario.description = read_string(*description, "description", d).value_or("");
+  if (const YamlNode* start = top.require("start"))
+    scenario.start = read_year_month(*start, "start", d).value_or(YearMonth{});
   if (auto horizon = stated(top, "horizon", Dimension::hours, true)) {
     const double months = horizon->value / kHoursPerMonth;
     if (months != static_cast<double>(static_cast<int>(months)) || months < 1 || months > 360) {
-      d.error(horizon->where, "horizon", "expected a whole number of months from 1 month to 30 years, e.g. '36 months' or '5 years'");
+      d.error(horizon->where, "horizon",
+              "expected a whole number of months from 1 month to 30 years, e.g. '36 months' or '5 years'");
     } else {
       scenario.horizon_months = static_cast<int>(months);
     }
@@ -204,11 +231,14 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
       scenario.hours = *value == "calendar" ? HoursConvention::calendar : HoursConvention::fixed_730;
     }
   }
-  if (const YamlNode* currency = top.get("currency")) scenario.currency = read_enum(*currency, "currency", {"USD"}, d).value_or("USD");
+  if (const YamlNode* currency = top.get("currency"))
+    scenario.currency = read_enum(*currency, "currency", {"USD"}, d).value_or("USD");
   scenario.discount_rate = stated_or(top, "discount_rate", Dimension::fraction, 0.0);
-  if (scenario.discount_rate.value > 1.0) d.error(scenario.discount_rate.where, "discount_rate", "expected an annual rate of at most 100 %");
+  if (scenario.discount_rate.value > 1.0)
+    d.error(scenario.discount_rate.where, "discount_rate", "expected an annual rate of at most 100 %");
   if (const YamlNode* as_of = top.get("as_of")) scenario.as_of = read_date(*as_of, "as_of", d);
-  if (const YamlNode* baseline = top.get("baseline")) scenario.baseline = read_string(*baseline, "baseline", d).value_or("");
+  if (const YamlNode* baseline = top.get("baseline"))
+    scenario.baseline = read_string(*baseline, "baseline", d).value_or("");
   if (const YamlNode* sites = top.require("sites")) read_sites(*sites, scenario, d);
   if (const YamlNode* workloads = top.require("workloads")) read_workloads(*workloads, scenario, d);
   if (const YamlNode* datasets = top.get("datasets")) read_datasets(*datasets, scenario, d);
@@ -226,11 +256,14 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   check_references(scenario, d);
   if (scenario.baseline.empty() && !scenario.strategies.empty()) {
     const auto names = names_of(scenario.strategies);
-    scenario.baseline = std::find(names.begin(), names.end(), "cloud-only") != names.end() ? "cloud-only" : names.front();
-  } else if (std::none_of(scenario.strategies.begin(), scenario.strategies.end(), [&](const Strategy& s) { return s.name == scenario.baseline; })) {
+    scenario.baseline =
+        std::find(names.begin(), names.end(), "cloud-only") != names.end() ? "cloud-only" : names.front();
+  } else if (std::none_of(scenario.strategies.begin(), scenario.strategies.end(),
+                          [&](const Strategy& s) { return s.name == scenario.baseline; })) {
     const YamlNode* node = top.node().find("baseline");
     d.error(node ? node->where : SourceLocation{file, 0, 0}, "baseline",
-            fmt::format("unknown strategy '{}'{}; strategies are {}", scenario.baseline, did_you_mean(scenario.baseline, names_of(scenario.strategies)),
+            fmt::format("unknown strategy '{}'{}; strategies are {}", scenario.baseline,
+                        did_you_mean(scenario.baseline, names_of(scenario.strategies)),
                         quoted_list(names_of(scenario.strategies))));
   }
   if (d.has_errors()) return d;

@@ -36,7 +36,8 @@ void read_spot(const YamlNode& node, const std::string& path, CloudSite& cloud, 
   auto every = stated(reader, "interruption_every", Dimension::hours, true);
   auto restart = stated(reader, "restart", Dimension::hours, true);
   reader.finish();
-  if (every && every->value <= 0) d.error(every->where, reader.path("interruption_every"), "expected a duration above zero");
+  if (every && every->value <= 0)
+    d.error(every->where, reader.path("interruption_every"), "expected a duration above zero");
   if (every && restart) cloud.spot = SpotTerms{*every, *restart};
 }
 
@@ -52,7 +53,10 @@ void read_pricing(const YamlNode& node, const std::string& path, CloudSite& clou
   for (const auto& entry : node.entries) {
     const auto model = model_of(entry.value, join_path(path, entry.key));
     if (!model) continue;
-    if (entry.key == "default") cloud.default_pricing = *model; else cloud.pricing_by_workload[entry.key] = *model;
+    if (entry.key == "default")
+      cloud.default_pricing = *model;
+    else
+      cloud.pricing_by_workload[entry.key] = *model;
   }
 }
 
@@ -61,9 +65,12 @@ void read_interconnect(const YamlNode& node, const std::string& path, CloudSite&
   if (!reader.valid()) return;
   InterconnectLink link;
   link.where = node.where;
-  if (const YamlNode* port = reader.require("port")) link.port = read_string(*port, reader.path("port"), d).value_or("");
-  if (const YamlNode* count = reader.get("count")) link.count = static_cast<int>(read_integer(*count, reader.path("count"), 1, 64, d).value_or(1));
-  if (const YamlNode* to = reader.require("to")) link.to = read_string_list(*to, reader.path("to"), d).value_or(std::vector<std::string>{});
+  if (const YamlNode* port = reader.require("port"))
+    link.port = read_string(*port, reader.path("port"), d).value_or("");
+  if (const YamlNode* count = reader.get("count"))
+    link.count = static_cast<int>(read_integer(*count, reader.path("count"), 1, 64, d).value_or(1));
+  if (const YamlNode* to = reader.require("to"))
+    link.to = read_string_list(*to, reader.path("to"), d).value_or(std::vector<std::string>{});
   reader.finish();
   cloud.interconnect = link;
 }
@@ -75,16 +82,20 @@ void read_inline_hardware(const YamlNode& node, const std::string& path, OnPremS
   sku.id = "inline";
   sku.where = node.where;
   if (const YamlNode* name = reader.require("name")) sku.name = read_string(*name, reader.path("name"), d).value_or("");
-  if (const YamlNode* gpu = reader.require("gpu")) sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
-  if (const YamlNode* gpus = reader.require("gpus")) sku.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, d).value_or(0));
-  if (const YamlNode* units = reader.get("rack_units")) sku.rack_units = static_cast<int>(read_integer(*units, reader.path("rack_units"), 1, 64, d).value_or(0));
+  if (const YamlNode* gpu = reader.require("gpu"))
+    sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
+  if (const YamlNode* gpus = reader.require("gpus"))
+    sku.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, d).value_or(0));
+  if (const YamlNode* units = reader.get("rack_units"))
+    sku.rack_units = static_cast<int>(read_integer(*units, reader.path("rack_units"), 1, 64, d).value_or(0));
   auto price = stated(reader, "price", Dimension::money, true);
   auto max_kw = stated(reader, "max_power", Dimension::kilowatts, true);
   auto idle_kw = stated(reader, "idle_power", Dimension::kilowatts, true);
   reader.get("source");  // free text: where the quote came from
   reader.finish();
   if (!price || !max_kw || !idle_kw) return;
-  if (idle_kw->value > max_kw->value) d.error(idle_kw->where, reader.path("idle_power"), "idle power must not exceed max power");
+  if (idle_kw->value > max_kw->value)
+    d.error(idle_kw->where, reader.path("idle_power"), "idle power must not exceed max power");
   sku.price = *price;
   sku.max_kw = *max_kw;
   sku.idle_kw = *idle_kw;
@@ -103,12 +114,15 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
   if (kind_name == "cloud") {
     site.kind = SiteKind::cloud;
     auto& cloud = site.cloud;
-    if (const YamlNode* provider = reader.require("provider")) cloud.provider = read_string(*provider, reader.path("provider"), d).value_or("");
-    if (const YamlNode* region = reader.require("region")) cloud.region = read_string(*region, reader.path("region"), d).value_or("");
+    if (const YamlNode* provider = reader.require("provider"))
+      cloud.provider = read_string(*provider, reader.path("provider"), d).value_or("");
+    if (const YamlNode* region = reader.require("region"))
+      cloud.region = read_string(*region, reader.path("region"), d).value_or("");
     if (const YamlNode* zone = reader.get("zone")) cloud.zone = read_string(*zone, reader.path("zone"), d).value_or("");
     if (const YamlNode* pricing = reader.get("pricing")) read_pricing(*pricing, reader.path("pricing"), cloud, d);
     if (const YamlNode* spot = reader.get("spot")) read_spot(*spot, reader.path("spot"), cloud, d);
-    if (const YamlNode* link = reader.get("interconnect")) read_interconnect(*link, reader.path("interconnect"), cloud, d);
+    if (const YamlNode* link = reader.get("interconnect"))
+      read_interconnect(*link, reader.path("interconnect"), cloud, d);
   } else if (kind_name == "onprem") {
     site.kind = SiteKind::onprem;
     auto& onprem = site.onprem;
@@ -129,9 +143,11 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
     onprem.staff_cost = stated(reader, "staff_cost", Dimension::money_per_year, false);
     onprem.storage = stated(reader, "storage", Dimension::money_per_byte_month, false);
     onprem.egress = stated(reader, "egress", Dimension::money_per_byte, false);
-    if (onprem.pue && onprem.pue->value < 1.0) d.error(onprem.pue->where, reader.path("pue"), fmt::format("a PUE is 1.0 or more, found {}", onprem.pue->value));
+    if (onprem.pue && onprem.pue->value < 1.0)
+      d.error(onprem.pue->where, reader.path("pue"), fmt::format("a PUE is 1.0 or more, found {}", onprem.pue->value));
     if (onprem.depreciation_life && onprem.depreciation_life->value < kHoursPerMonth) {
-      d.error(onprem.depreciation_life->where, reader.path("depreciation"), "expected a depreciation life of at least 1 month");
+      d.error(onprem.depreciation_life->where, reader.path("depreciation"),
+              "expected a depreciation life of at least 1 month");
     }
   }
   reader.finish();
@@ -185,9 +201,11 @@ void read_checkpoints(const YamlNode& node, const std::string& path, Workload& w
   auto parameters = stated(reader, "parameters", Dimension::count, true);
   checkpoints.bytes_per_parameter = stated_or(reader, "bytes_per_parameter", Dimension::count, 14.0);
   auto interval = stated(reader, "every", Dimension::hours, true);
-  if (const YamlNode* keep = reader.get("keep")) checkpoints.keep = static_cast<int>(read_integer(*keep, reader.path("keep"), 1, 100000, d).value_or(1));
+  if (const YamlNode* keep = reader.get("keep"))
+    checkpoints.keep = static_cast<int>(read_integer(*keep, reader.path("keep"), 1, 100000, d).value_or(1));
   if (const YamlNode* replicas = reader.get("replicate_to")) {
-    checkpoints.replicate_to = read_string_list(*replicas, reader.path("replicate_to"), d).value_or(std::vector<std::string>{});
+    checkpoints.replicate_to =
+        read_string_list(*replicas, reader.path("replicate_to"), d).value_or(std::vector<std::string>{});
   }
   reader.finish();
   if (!parameters || !interval) return;
@@ -209,21 +227,27 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
   workload.start = scenario.start;
   reader.get("description");
   if (const YamlNode* kind = reader.require("kind")) {
-    workload.kind = read_enum(*kind, reader.path("kind"), {"training", "inference"}, d) == "inference" ? WorkloadKind::inference
-                                                                                                       : WorkloadKind::training;
+    workload.kind = read_enum(*kind, reader.path("kind"), {"training", "inference"}, d) == "inference"
+                        ? WorkloadKind::inference
+                        : WorkloadKind::training;
   }
-  if (const YamlNode* gpu = reader.require("gpu")) workload.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
-  if (const YamlNode* gpus = reader.get("gpus")) workload.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1000000, d).value_or(0));
+  if (const YamlNode* gpu = reader.require("gpu"))
+    workload.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
+  if (const YamlNode* gpus = reader.get("gpus"))
+    workload.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1000000, d).value_or(0));
   read_schedule(reader, workload, d);
-  const bool needs_gpus = workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
+  const bool needs_gpus =
+      workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
   if (needs_gpus && reader.node().find("gpus") == nullptr) {
     d.error(entry.value.where, path, "missing required key 'gpus' (GPUs used at once)");
   }
   workload.utilization = stated_or(reader, "utilization", Dimension::fraction, 1.0);
   if (workload.utilization.value <= 0 || workload.utilization.value > 1) {
-    d.error(workload.utilization.where, reader.path("utilization"), "expected a utilization above 0 % and at most 100 %");
+    d.error(workload.utilization.where, reader.path("utilization"),
+            "expected a utilization above 0 % and at most 100 %");
   }
-  if (const YamlNode* start = reader.get("start")) workload.start = read_year_month(*start, reader.path("start"), d).value_or(scenario.start);
+  if (const YamlNode* start = reader.get("start"))
+    workload.start = read_year_month(*start, reader.path("start"), d).value_or(scenario.start);
   if (auto months = stated(reader, "duration", Dimension::hours, false)) {
     const double count = months->value / kHoursPerMonth;
     if (count < 1 || count != static_cast<double>(static_cast<int>(count))) {
@@ -232,8 +256,10 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
       workload.months = static_cast<int>(count);
     }
   }
-  if (const YamlNode* checkpoints = reader.get("checkpoints")) read_checkpoints(*checkpoints, reader.path("checkpoints"), workload, d);
-  if (const YamlNode* reads = reader.get("reads")) workload.reads = read_string_list(*reads, reader.path("reads"), d).value_or(std::vector<std::string>{});
+  if (const YamlNode* checkpoints = reader.get("checkpoints"))
+    read_checkpoints(*checkpoints, reader.path("checkpoints"), workload, d);
+  if (const YamlNode* reads = reader.get("reads"))
+    workload.reads = read_string_list(*reads, reader.path("reads"), d).value_or(std::vector<std::string>{});
   reader.finish();
   scenario.workloads.push_back(std::move(workload));
 }
@@ -247,7 +273,8 @@ void read_dataset(const YamlEntry& entry, const std::string& path, Scenario& sce
   reader.get("description");
   if (auto size = stated(reader, "size", Dimension::bytes, true)) dataset.size_bytes = *size;
   dataset.growth_per_month = stated_or(reader, "growth", Dimension::fraction, 0.0);
-  if (const YamlNode* origin = reader.require("origin")) dataset.origin = read_string(*origin, reader.path("origin"), d).value_or("");
+  if (const YamlNode* origin = reader.require("origin"))
+    dataset.origin = read_string(*origin, reader.path("origin"), d).value_or("");
   if (const YamlNode* storage_class = reader.get("storage_class")) {
     if (auto name = read_enum(*storage_class, reader.path("storage_class"), storage_class_names(), d)) {
       dataset.storage_class = *parse_storage_class(*name);
@@ -261,7 +288,8 @@ void read_dataset(const YamlEntry& entry, const std::string& path, Scenario& sce
       auto every = stated(refresh_reader, "every", Dimension::hours, false);
       auto per_month = stated(refresh_reader, "per_month", Dimension::count, false);
       if (every.has_value() == per_month.has_value()) {
-        d.error(refresh->where, reader.path("refresh"), "give exactly one of 'every' (a duration) or 'per_month' (a number)");
+        d.error(refresh->where, reader.path("refresh"),
+                "give exactly one of 'every' (a duration) or 'per_month' (a number)");
       } else if (every && every->value <= 0) {
         d.error(every->where, refresh_reader.path("every"), "expected a duration above zero");
       } else if (every) {
@@ -292,7 +320,8 @@ std::optional<Endpoint> read_endpoint(const YamlNode& node, const std::string& p
   if (kind == "workload") return Endpoint{Endpoint::Kind::workload, name};
   if (kind == "dataset") return Endpoint{Endpoint::Kind::dataset, name};
   if (kind == "site") return Endpoint{Endpoint::Kind::site, name};
-  d.error(node.where, path, fmt::format("expected 'internet', a site name, 'workload:NAME' or 'dataset:NAME', found '{}'", *text));
+  d.error(node.where, path,
+          fmt::format("expected 'internet', a site name, 'workload:NAME' or 'dataset:NAME', found '{}'", *text));
   return std::nullopt;
 }
 
@@ -311,7 +340,8 @@ void read_flow(const YamlEntry& entry, const std::string& path, Scenario& scenar
   const YamlNode* once = reader.get("once");
   auto every = stated(reader, "every", Dimension::hours, false);
   if ((once != nullptr) == every.has_value()) {
-    d.error(entry.value.where, path, "give exactly one of 'once' (a month, YYYY-MM) or 'every' (a duration, e.g. '1 month')");
+    d.error(entry.value.where, path,
+            "give exactly one of 'once' (a month, YYYY-MM) or 'every' (a duration, e.g. '1 month')");
   } else if (once) {
     flow.once = read_year_month(*once, reader.path("once"), d);
   } else if (every->value <= 0) {
@@ -326,7 +356,8 @@ void read_flow(const YamlEntry& entry, const std::string& path, Scenario& scenar
   reader.finish();
   if (!from_endpoint || !to_endpoint) return;
   if (from_endpoint->kind == Endpoint::Kind::internet) {
-    d.error(from->where, reader.path("from"), "a flow's source must be a site, a workload or a dataset, not the internet");
+    d.error(from->where, reader.path("from"),
+            "a flow's source must be a site, a workload or a dataset, not the internet");
     return;
   }
   flow.from = *from_endpoint;
@@ -343,9 +374,17 @@ void read_named_map(const YamlNode& node, const char* section, Scenario& scenari
 
 }  // namespace
 
-void read_sites(const YamlNode& node, Scenario& scenario, Diagnostics& d) { read_named_map(node, "sites", scenario, d, read_site); }
-void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d) { read_named_map(node, "workloads", scenario, d, read_workload); }
-void read_datasets(const YamlNode& node, Scenario& scenario, Diagnostics& d) { read_named_map(node, "datasets", scenario, d, read_dataset); }
-void read_flows(const YamlNode& node, Scenario& scenario, Diagnostics& d) { read_named_map(node, "flows", scenario, d, read_flow); }
+void read_sites(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
+  read_named_map(node, "sites", scenario, d, read_site);
+}
+void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
+  read_named_map(node, "workloads", scenario, d, read_workload);
+}
+void read_datasets(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
+  read_named_map(node, "datasets", scenario, d, read_dataset);
+}
+void read_flows(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
+  read_named_map(node, "flows", scenario, d, read_flow);
+}
 
 }  // namespace tco::scenario_detail

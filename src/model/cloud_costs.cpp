@@ -28,13 +28,15 @@ std::optional<ChosenOffer> choose_offer(StrategyContext& context, const Workload
     if (offer.gpu != workload.gpu) continue;
     const auto it = offer.hourly.find(model);
     if (it == offer.hourly.end()) continue;
-    if (best.offer == nullptr || it->second.value / offer.gpus < best.hourly->value / best.offer->gpus) best = {&offer, &it->second};
+    if (best.offer == nullptr || it->second.value / offer.gpus < best.hourly->value / best.offer->gpus)
+      best = {&offer, &it->second};
   }
   if (best.offer != nullptr) return best;
-  context.error(cloud.site->where, "sites." + cloud.site->name,
-                fmt::format("no {} offer priced '{}' in region {} of the {} price sheet ({}) for workload '{}'; offers there: {}",
-                            workload.gpu, to_string(model), cloud.region->id, cloud.sheet->id(), cloud.sheet->file,
-                            workload.name, available.empty() ? "none" : join(available, "; ")));
+  context.error(
+      cloud.site->where, "sites." + cloud.site->name,
+      fmt::format("no {} offer priced '{}' in region {} of the {} price sheet ({}) for workload '{}'; offers there: {}",
+                  workload.gpu, to_string(model), cloud.region->id, cloud.sheet->id(), cloud.sheet->file, workload.name,
+                  available.empty() ? "none" : join(available, "; ")));
   return std::nullopt;
 }
 
@@ -62,9 +64,10 @@ std::optional<double> spot_inflation(StrategyContext& context, const Workload& w
   }
   const double lost_fraction = exposed * lost_per_interruption / spot->mean_hours_between_interruptions.value;
   if (lost_fraction >= 0.9) {
-    context.error(cloud.site->where, "sites." + cloud.site->name + ".spot",
-                  fmt::format("workload '{}' would lose {:.0f} % of its time to spot interruptions; it cannot finish on spot",
-                              workload.name, lost_fraction * 100));
+    context.error(
+        cloud.site->where, "sites." + cloud.site->name + ".spot",
+        fmt::format("workload '{}' would lose {:.0f} % of its time to spot interruptions; it cannot finish on spot",
+                    workload.name, lost_fraction * 100));
     return std::nullopt;
   }
   return 1.0 / (1.0 - lost_fraction);
@@ -101,7 +104,8 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
     const int terms = (last - first) / term + 1;
     const int end = std::min(context.months, first + terms * term);
     for (int month = first; month < end; ++month) {
-      context.add(month, Component::compute, cause, cloud.site->name, instances * context.scenario.hours_in_month(month) * price);
+      context.add(month, Component::compute, cause, cloud.site->name,
+                  instances * context.scenario.hours_in_month(month) * price);
     }
     return;
   }
@@ -115,7 +119,8 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
     const Demand& demand = demands[static_cast<std::size_t>(month)];
     if (!demand.active) continue;
     // Whole instances for a fixed GPU count; packed instance-hours for elastic demand.
-    const bool fixed = workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
+    const bool fixed =
+        workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
     const double instance_hours = fixed ? std::ceil(workload.gpus / gpus_per_instance - 1e-9) * demand.wall_hours
                                         : demand.allocated_gpu_hours / gpus_per_instance;
     context.add(month, Component::compute, cause, cloud.site->name, instance_hours * inflation * price);
@@ -136,7 +141,8 @@ void add_interconnect_ports(StrategyContext& context) {
   for (const auto& [name, cloud] : context.pricing.cloud) {
     const auto& link = cloud.site->cloud.interconnect;
     if (!link || !used.count(name)) continue;
-    if (std::none_of(link->to.begin(), link->to.end(), [&](const std::string& to) { return used.count(to) > 0; })) continue;
+    if (std::none_of(link->to.begin(), link->to.end(), [&](const std::string& to) { return used.count(to) > 0; }))
+      continue;
     const auto& ports = cloud.region->network.interconnect_ports;
     const auto port = ports.find(link->port);
     if (port == ports.end()) {

@@ -17,8 +17,9 @@ std::optional<double> storage_price(StrategyContext& context, const std::string&
     const auto& storage = cloud->second.region->storage;
     if (const auto it = storage.find(storage_class); it != storage.end()) return it->second.value;
     context.error(cloud->second.site->where, "sites." + site_name,
-                  fmt::format("no '{}' storage price in region {} of the {} price sheet ({}), needed for {}", to_string(storage_class),
-                              cloud->second.region->id, cloud->second.sheet->id(), cloud->second.sheet->file, what));
+                  fmt::format("no '{}' storage price in region {} of the {} price sheet ({}), needed for {}",
+                              to_string(storage_class), cloud->second.region->id, cloud->second.sheet->id(),
+                              cloud->second.sheet->file, what));
     return std::nullopt;
   }
   const Site* site = context.scenario.find_site(site_name);
@@ -31,10 +32,12 @@ std::optional<double> storage_price(StrategyContext& context, const std::string&
 void store(StrategyContext& context, int month, const std::string& site, StorageClass storage_class, double bytes,
            const std::string& cause) {
   if (bytes <= 0) return;
-  if (auto price = storage_price(context, site, storage_class, cause)) context.add(month, Component::storage, cause, site, bytes * *price);
+  if (auto price = storage_price(context, site, storage_class, cause))
+    context.add(month, Component::storage, cause, site, bytes * *price);
 }
 
-void move(StrategyContext& context, int month, const std::string& from, const std::string& to, double bytes, const std::string& cause) {
+void move(StrategyContext& context, int month, const std::string& from, const std::string& to, double bytes,
+          const std::string& cause) {
   if (bytes <= 0 || from == to) return;
   context.transfers.push_back({month, from, to, bytes, cause});
 }
@@ -51,7 +54,8 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
     std::set<std::string> readers;
     for (const auto& workload : context.scenario.workloads) {
       if (std::find(workload.reads.begin(), workload.reads.end(), dataset.name) == workload.reads.end()) continue;
-      if (workload_demand(context.scenario, workload, month).active) readers.insert(context.workload_site(workload.name));
+      if (workload_demand(context.scenario, workload, month).active)
+        readers.insert(context.workload_site(workload.name));
     }
     readers.erase(home);
     const double refreshes = dataset.refreshes_per_month.value;
@@ -87,10 +91,14 @@ void add_checkpoints(StrategyContext& context, const Workload& workload) {
 
 std::string endpoint_site(const StrategyContext& context, const Endpoint& endpoint) {
   switch (endpoint.kind) {
-    case Endpoint::Kind::site: return endpoint.name;
-    case Endpoint::Kind::workload: return context.workload_site(endpoint.name);
-    case Endpoint::Kind::dataset: return context.dataset_home(*context.scenario.find_dataset(endpoint.name));
-    case Endpoint::Kind::internet: return "";
+    case Endpoint::Kind::site:
+      return endpoint.name;
+    case Endpoint::Kind::workload:
+      return context.workload_site(endpoint.name);
+    case Endpoint::Kind::dataset:
+      return context.dataset_home(*context.scenario.find_dataset(endpoint.name));
+    case Endpoint::Kind::internet:
+      return "";
   }
   return "";
 }
@@ -103,7 +111,8 @@ void add_flow(StrategyContext& context, const Flow& flow) {
   const std::string cause = "flow " + flow.name;
   if (flow.once) {
     for (int month = 0; month < context.months; ++month) {
-      if (add_months(context.scenario.start, month) == *flow.once) move(context, month, from, to, flow.size_bytes.value, cause);
+      if (add_months(context.scenario.start, month) == *flow.once)
+        move(context, month, from, to, flow.size_bytes.value, cause);
     }
     return;
   }

@@ -9,8 +9,8 @@
 namespace tco {
 namespace engine {
 
-void StrategyContext::add(int month, Component component, const std::string& cause, const std::string& site, double cash,
-                          double amortized) {
+void StrategyContext::add(int month, Component component, const std::string& cause, const std::string& site,
+                          double cash, double amortized) {
   if (month < 0 || month >= months) return;
   result.lines.push_back({month, component, cause, site, cash, amortized});
   const auto index = static_cast<std::size_t>(component);
@@ -22,7 +22,9 @@ void StrategyContext::error(const SourceLocation& where, const std::string& path
   if (reported.insert(path + message).second) diagnostics.error(where, path, message);
 }
 
-std::string StrategyContext::workload_site(const std::string& workload) const { return strategy.workload_site.at(workload); }
+std::string StrategyContext::workload_site(const std::string& workload) const {
+  return strategy.workload_site.at(workload);
+}
 
 std::string StrategyContext::dataset_home(const Dataset& dataset) const {
   const auto it = strategy.dataset_site.find(dataset.name);
@@ -61,7 +63,8 @@ Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& cata
   Diagnostics d;
   for (const auto& strategy : scenario.strategies) {
     const auto& only = options.strategies;
-    if (!only.empty() && strategy.name != scenario.baseline && std::find(only.begin(), only.end(), strategy.name) == only.end()) {
+    if (!only.empty() && strategy.name != scenario.baseline &&
+        std::find(only.begin(), only.end(), strategy.name) == only.end()) {
       continue;
     }
     StrategyResult result;
@@ -83,7 +86,8 @@ Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& cata
                                      [&](const StrategyResult& s) { return s.name == model.baseline; });
   const auto baseline_cash = baseline->cumulative_cash();
   std::vector<double> baseline_monthly(baseline_cash.size());
-  for (std::size_t t = 0; t < baseline_cash.size(); ++t) baseline_monthly[t] = baseline_cash[t] - (t ? baseline_cash[t - 1] : 0.0);
+  for (std::size_t t = 0; t < baseline_cash.size(); ++t)
+    baseline_monthly[t] = baseline_cash[t] - (t ? baseline_cash[t - 1] : 0.0);
   const double rate = scenario.discount_rate.value;
   for (auto& strategy : model.strategies) {
     if (strategy.name == model.baseline) continue;

@@ -24,7 +24,8 @@ struct OnPremPricing {
   const Site* site = nullptr;
   const PriceSheet* catalog = nullptr;  // nullptr when no on-prem catalog was needed
   HardwareSku hardware;
-  std::optional<Sourced> electricity, pue, colocation, maintenance, depreciation_life, residual_value, staff_cost, staff_fte;
+  std::optional<Sourced> electricity, pue, colocation, maintenance, depreciation_life, residual_value, staff_cost,
+      staff_fte;
 };
 
 struct SitePricing {

@@ -12,11 +12,12 @@ namespace {
 
 // A parameter the site needs; when neither the scenario nor the catalog gives it, that is
 // an error naming both places — never a silent zero.
-const Sourced* need(StrategyContext& context, const OnPremPricing& site, const std::optional<Sourced>& value, const char* key) {
+const Sourced* need(StrategyContext& context, const OnPremPricing& site, const std::optional<Sourced>& value,
+                    const char* key) {
   if (value) return &*value;
   context.error(site.site->where, "sites." + site.site->name,
-                fmt::format("missing '{}': the scenario does not state it and the on-prem catalog{} has no default", key,
-                            site.catalog ? " " + site.catalog->id() : ""));
+                fmt::format("missing '{}': the scenario does not state it and the on-prem catalog{} has no default",
+                            key, site.catalog ? " " + site.catalog->id() : ""));
   return nullptr;
 }
 
@@ -55,8 +56,8 @@ void add_site(StrategyContext& context, const OnPremPricing& site) {
     if (context.workload_site(workload.name) != name) continue;
     if (workload.gpu != site.hardware.gpu) {
       context.error(workload.where, "workloads." + workload.name + ".gpu",
-                    fmt::format("workload '{}' needs {} GPUs but site '{}' has {} ({})", workload.name, workload.gpu, name,
-                                site.hardware.gpu, site.hardware.name));
+                    fmt::format("workload '{}' needs {} GPUs but site '{}' has {} ({})", workload.name, workload.gpu,
+                                name, site.hardware.gpu, site.hardware.name));
       return;
     }
     placed.push_back(&workload);
@@ -73,7 +74,9 @@ void add_site(StrategyContext& context, const OnPremPricing& site) {
   const Sourced* residual = need(context, site, site.residual_value, "residual_value");
   const Sourced* fte = need(context, site, site.staff_fte, "staff");
   const Sourced* staff_cost = fte && fte->value > 0 ? need(context, site, site.staff_cost, "staff_cost") : nullptr;
-  if (!electricity || !pue || !colocation || !maintenance || !life || !residual || !fte || (fte->value > 0 && !staff_cost)) return;
+  if (!electricity || !pue || !colocation || !maintenance || !life || !residual || !fte ||
+      (fte->value > 0 && !staff_cost))
+    return;
 
   const auto& hardware = site.hardware;
   const double servers = std::ceil(static_cast<double>(demand.peak) / hardware.gpus - 1e-9);
@@ -98,8 +101,10 @@ void add_site(StrategyContext& context, const OnPremPricing& site) {
   const double gpu_capacity = servers * hardware.gpus;
   for (int month = demand.first; month < owned_until; ++month) {
     const double hours = context.scenario.hours_in_month(month);
-    const double utilization = std::min(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
-    const double kw = servers * (hardware.idle_kw.value + (hardware.max_kw.value - hardware.idle_kw.value) * utilization);
+    const double utilization =
+        std::min(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
+    const double kw =
+        servers * (hardware.idle_kw.value + (hardware.max_kw.value - hardware.idle_kw.value) * utilization);
     context.add(month, Component::power, cause, name, kw * pue->value * hours * electricity->value);
     context.add(month, Component::space, cause, name, servers * hardware.max_kw.value * colocation->value);
     context.add(month, Component::maintenance, cause, name, capex * maintenance->value / 12.0);

@@ -43,8 +43,9 @@ Result<SitePricing> resolve_sites(const Scenario& scenario, const PriceCatalog& 
       const Region* region = s->find_region(site.cloud.region);
       if (region == nullptr) {
         d.error(site.where, path + ".region",
-                fmt::format("region '{}' is not in the {} price sheet ({}){}; its regions are {}", site.cloud.region, s->id(),
-                            s->file, did_you_mean(site.cloud.region, keys_of(s->regions)), quoted_list(keys_of(s->regions))));
+                fmt::format("region '{}' is not in the {} price sheet ({}){}; its regions are {}", site.cloud.region,
+                            s->id(), s->file, did_you_mean(site.cloud.region, keys_of(s->regions)),
+                            quoted_list(keys_of(s->regions))));
         continue;
       }
       pricing.cloud[site.name] = CloudPricing{&site, s, region};
@@ -59,15 +60,16 @@ Result<SitePricing> resolve_sites(const Scenario& scenario, const PriceCatalog& 
     if (onprem.inline_hardware) {
       resolved.hardware = *onprem.inline_hardware;
     } else if (resolved.catalog == nullptr) {
-      d.error(site.where, path + ".hardware", "hardware '" + onprem.hardware_sku + "' needs the on-prem catalog, and none is in effect");
+      d.error(site.where, path + ".hardware",
+              "hardware '" + onprem.hardware_sku + "' needs the on-prem catalog, and none is in effect");
       continue;
     } else if (auto it = resolved.catalog->hardware.find(onprem.hardware_sku); it != resolved.catalog->hardware.end()) {
       resolved.hardware = it->second;
     } else {
       const auto skus = keys_of(resolved.catalog->hardware);
       d.error(site.where, path + ".hardware",
-              fmt::format("unknown hardware '{}'{}; the catalog {} has {}", onprem.hardware_sku, did_you_mean(onprem.hardware_sku, skus),
-                          resolved.catalog->id(), quoted_list(skus)));
+              fmt::format("unknown hardware '{}'{}; the catalog {} has {}", onprem.hardware_sku,
+                          did_you_mean(onprem.hardware_sku, skus), resolved.catalog->id(), quoted_list(skus)));
       continue;
     }
     const SiteDefaults* defaults = resolved.catalog ? &resolved.catalog->site_defaults : nullptr;
@@ -134,8 +136,9 @@ Demand workload_demand(const Scenario& scenario, const Workload& workload, int m
   if (workload.checkpoints) {
     const double interval = workload.checkpoints->interval_hours.value;
     // A run writes one checkpoint per interval begun, the last at its end.
-    demand.checkpoints_written = schedule.kind == ScheduleKind::runs ? runs * std::ceil(schedule.run_hours.value / interval - 1e-9)
-                                                                     : demand.wall_hours / interval;
+    demand.checkpoints_written = schedule.kind == ScheduleKind::runs
+                                     ? runs * std::ceil(schedule.run_hours.value / interval - 1e-9)
+                                     : demand.wall_hours / interval;
   }
   return demand;
 }

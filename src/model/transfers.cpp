@@ -23,20 +23,25 @@ bool linked(const CloudPricing& cloud, const std::string& to) {
 
 // A flat per-byte price for a transfer between two sites of one provider, or over a private
 // link; nullopt with `tiered` set when it goes out through the internet tiers.
-std::optional<double> flat_price(StrategyContext& context, const CloudPricing& from, const Transfer& transfer, bool& tiered) {
+std::optional<double> flat_price(StrategyContext& context, const CloudPricing& from, const Transfer& transfer,
+                                 bool& tiered) {
   const Network& network = from.region->network;
-  const std::string where = fmt::format("region {} of the {} price sheet ({})", from.region->id, from.sheet->id(), from.sheet->file);
+  const std::string where =
+      fmt::format("region {} of the {} price sheet ({})", from.region->id, from.sheet->id(), from.sheet->file);
   auto missing = [&](const std::string& what) -> std::optional<double> {
-    context.error(from.site->where, "sites." + from.site->name,
-                  fmt::format("no {} price in {}, needed for {} to site '{}'", what, where, transfer.cause, transfer.to_site));
+    context.error(
+        from.site->where, "sites." + from.site->name,
+        fmt::format("no {} price in {}, needed for {} to site '{}'", what, where, transfer.cause, transfer.to_site));
     return std::nullopt;
   };
   tiered = false;
   if (!transfer.to_site.empty() && linked(from, transfer.to_site)) {
-    return network.interconnect_egress ? std::optional<double>(network.interconnect_egress->value) : missing("interconnect_egress");
+    return network.interconnect_egress ? std::optional<double>(network.interconnect_egress->value)
+                                       : missing("interconnect_egress");
   }
   const auto to = context.pricing.cloud.find(transfer.to_site);
-  if (transfer.to_site.empty() || to == context.pricing.cloud.end() || to->second.sheet->provider != from.sheet->provider) {
+  if (transfer.to_site.empty() || to == context.pricing.cloud.end() ||
+      to->second.sheet->provider != from.sheet->provider) {
     tiered = true;
     return std::nullopt;
   }
@@ -47,7 +52,8 @@ std::optional<double> flat_price(StrategyContext& context, const CloudPricing& f
     if (!network.inter_zone) return missing("inter_zone");
     return network.inter_zone->value * (network.inter_zone_both_directions ? 2.0 : 1.0);
   }
-  if (const auto it = network.inter_region_to.find(b.region); it != network.inter_region_to.end()) return it->second.value;
+  if (const auto it = network.inter_region_to.find(b.region); it != network.inter_region_to.end())
+    return it->second.value;
   if (network.inter_region_default) return network.inter_region_default->value;
   return missing("inter_region (to " + b.region + ")");
 }
@@ -89,10 +95,12 @@ void price_transfers(StrategyContext& context) {
     if (!site->onprem.egress) {
       context.error(site->where, "sites." + site->name,
                     fmt::format("missing 'egress' (a price per GB leaving this on-prem site; 0 USD/GB if the uplink is "
-                                "flat-rate), needed for {}", transfer.cause));
+                                "flat-rate), needed for {}",
+                                transfer.cause));
       continue;
     }
-    context.add(transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.bytes * site->onprem.egress->value);
+    context.add(transfer.month, Component::egress, transfer.cause, transfer.from_site,
+                transfer.bytes * site->onprem.egress->value);
   }
   for (const auto& [month, by_region] : groups) {
     for (const auto& [key, group] : by_region) price_tier_group(context, month, group);

@@ -10,15 +10,24 @@ namespace {
 
 const char* component_label(Component component) {
   switch (component) {
-    case Component::compute: return "GPU compute";
-    case Component::hardware: return "Hardware (capex)";
-    case Component::power: return "Power";
-    case Component::space: return "Space (colocation)";
-    case Component::maintenance: return "Maintenance";
-    case Component::staff: return "Staff";
-    case Component::storage: return "Storage";
-    case Component::egress: return "Egress";
-    case Component::interconnect: return "Interconnect ports";
+    case Component::compute:
+      return "GPU compute";
+    case Component::hardware:
+      return "Hardware (capex)";
+    case Component::power:
+      return "Power";
+    case Component::space:
+      return "Space (colocation)";
+    case Component::maintenance:
+      return "Maintenance";
+    case Component::staff:
+      return "Staff";
+    case Component::storage:
+      return "Storage";
+    case Component::egress:
+      return "Egress";
+    case Component::interconnect:
+      return "Interconnect ports";
   }
   return "?";
 }
@@ -27,10 +36,11 @@ const char* component_label(Component component) {
 
 std::string render_compare_table(const ComparisonReport& report) {
   const auto money = [&](double amount) { return format_money(amount, report.currency, 0); };
-  std::string out = fmt::format("{}{}\n", report.scenario_name, report.description.empty() ? "" : ": " + report.description);
-  out += fmt::format("{} to {} ({} months), {} h/month, {}, discount rate {}/year, prices as of {}\n\n", report.start, report.end,
-                     report.months, report.hours_per_month, report.currency, format_percent(report.discount_rate),
-                     report.prices_as_of);
+  std::string out =
+      fmt::format("{}{}\n", report.scenario_name, report.description.empty() ? "" : ": " + report.description);
+  out += fmt::format("{} to {} ({} months), {} h/month, {}, discount rate {}/year, prices as of {}\n\n", report.start,
+                     report.end, report.months, report.hours_per_month, report.currency,
+                     format_percent(report.discount_rate), report.prices_as_of);
   TextTable table;
   std::vector<std::string> header{"Component"};
   for (const auto& column : report.strategies) header.push_back(column.name);
@@ -54,7 +64,8 @@ std::string render_compare_table(const ComparisonReport& report) {
   add("Total (cash)", [&](const StrategyColumn& c) { return money(c.total_cash); });
   add("Monthly average", [&](const StrategyColumn& c) { return money(c.monthly_average); });
   add("Total (amortized)", [&](const StrategyColumn& c) { return money(c.total_amortized); });
-  add(fmt::format("NPV at {}", format_percent(report.discount_rate)), [&](const StrategyColumn& c) { return money(c.npv); });
+  add(fmt::format("NPV at {}", format_percent(report.discount_rate)),
+      [&](const StrategyColumn& c) { return money(c.npv); });
   add("Break-even vs " + report.baseline, [&](const StrategyColumn& c) {
     return c.baseline ? std::string("baseline") : describe_breakeven_month(report, c.breakeven->month);
   });
@@ -70,7 +81,8 @@ std::string render_compare_table(const ComparisonReport& report) {
 
   out += "\nPrice sheets used:\n";
   for (const auto& sheet : report.sheets) {
-    out += fmt::format("  {:<10} {}  sha256:{}  {}\n", sheet.provider, sheet.effective_date, sheet.sha256.substr(0, 12), sheet.file);
+    out += fmt::format("  {:<10} {}  sha256:{}  {}\n", sheet.provider, sheet.effective_date, sheet.sha256.substr(0, 12),
+                       sheet.file);
   }
   return out;
 }

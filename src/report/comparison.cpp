@@ -72,11 +72,12 @@ ComparisonReport make_comparison_report(const ModelResult& model, Date prices_as
   report.discount_rate = scenario.discount_rate.value;
   report.prices_as_of = format_date(prices_as_of);
   report.baseline = model.baseline;
-  for (int month = 0; month < model.months; ++month) report.month_labels.push_back(format_year_month(add_months(scenario.start, month)));
+  for (int month = 0; month < model.months; ++month)
+    report.month_labels.push_back(format_year_month(add_months(scenario.start, month)));
   for (const auto& strategy : model.strategies) report.strategies.push_back(make_column(strategy, model));
   for (const PriceSheet* sheet : model.sheets) {
-    report.sheets.push_back({sheet->provider, sheet->name, format_date(sheet->effective), sheet->file, sheet->content_hash,
-                             sheet->sources});
+    report.sheets.push_back({sheet->provider, sheet->name, format_date(sheet->effective), sheet->file,
+                             sheet->content_hash, sheet->sources});
   }
   std::sort(report.sheets.begin(), report.sheets.end(),
             [](const SheetInfo& a, const SheetInfo& b) { return a.provider < b.provider; });

@@ -12,8 +12,8 @@ namespace {
 
 std::string bound_label(double bytes, bool binary) { return format_bytes(bytes, binary); }
 
-EgressBand flat_band(const PriceSheet& sheet, const std::string& label, const Sourced& price, double bytes, double unit_bytes,
-                     double multiplier) {
+EgressBand flat_band(const PriceSheet& sheet, const std::string& label, const Sourced& price, double bytes,
+                     double unit_bytes, double multiplier) {
   EgressBand band;
   band.label = label;
   band.billed_units = bytes / unit_bytes;
@@ -26,7 +26,8 @@ EgressBand flat_band(const PriceSheet& sheet, const std::string& label, const So
 
 }  // namespace
 
-Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& region, const EgressRoute& route, double bytes) {
+Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& region, const EgressRoute& route,
+                                        double bytes) {
   EgressReport report;
   const bool binary = sheet.billing_gb == ByteBase::binary;
   const double unit_bytes = binary ? 1073741824.0 : 1e9;
@@ -40,31 +41,36 @@ Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& r
   const Network& network = region.network;
   Diagnostics d;
   auto missing = [&](const std::string& what) {
-    d.error({}, "", fmt::format("no {} price in region {} of the {} price sheet ({})", what, region.id, sheet.id(), sheet.file));
+    d.error(
+        {}, "",
+        fmt::format("no {} price in region {} of the {} price sheet ({})", what, region.id, sheet.id(), sheet.file));
     return d;
   };
   const bool same_provider = route.kind == EgressRoute::Kind::region && route.to_provider == sheet.provider;
   if (same_provider && route.to_region == region.id) {
-    d.error({}, "", fmt::format("--to: {}:{} is the source region; use '--to zone' for another zone of it", route.to_provider,
-                                route.to_region));
+    d.error({}, "",
+            fmt::format("--to: {}:{} is the source region; use '--to zone' for another zone of it", route.to_provider,
+                        route.to_region));
     return d;
   }
   if (route.kind == EgressRoute::Kind::zone) {
     report.to = "another zone of " + region.id;
     if (!network.inter_zone) return missing("inter_zone");
     const double multiplier = network.inter_zone_both_directions ? 2.0 : 1.0;
-    report.bands.push_back(flat_band(sheet, multiplier > 1 ? "inter-zone (charged out and in)" : "inter-zone", *network.inter_zone,
-                                     bytes, unit_bytes, multiplier));
+    report.bands.push_back(flat_band(sheet, multiplier > 1 ? "inter-zone (charged out and in)" : "inter-zone",
+                                     *network.inter_zone, bytes, unit_bytes, multiplier));
   } else if (same_provider && route.to_region != region.id) {
     report.to = route.to_provider + ":" + route.to_region;
     const auto it = network.inter_region_to.find(route.to_region);
     const Sourced* price = it != network.inter_region_to.end() ? &it->second
-                           : network.inter_region_default ? &*network.inter_region_default : nullptr;
+                           : network.inter_region_default      ? &*network.inter_region_default
+                                                               : nullptr;
     if (price == nullptr) return missing("inter_region (to " + route.to_region + ")");
     report.bands.push_back(flat_band(sheet, "inter-region to " + route.to_region, *price, bytes, unit_bytes, 1.0));
   } else {
     report.to = route.kind == EgressRoute::Kind::internet ? "internet" : route.to_provider + ":" + route.to_region;
-    if (route.kind == EgressRoute::Kind::region) report.note = "another provider is reached over the internet: internet egress tiers apply";
+    if (route.kind == EgressRoute::Kind::region)
+      report.note = "another provider is reached over the internet: internet egress tiers apply";
     if (!network.internet_egress) return missing("internet_egress");
     const EgressQuote quote = quote_tiered_egress(*network.internet_egress, bytes);
     for (const auto& charge : quote.bands) {
@@ -76,7 +82,8 @@ Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& r
         band.label = "free allowance";
         band.source_id = network.internet_egress->free_bytes.source;
       } else {
-        band.label = fmt::format("{} to {}", bound_label(charge.from_bytes, binary), bound_label(charge.to_bytes, binary));
+        band.label =
+            fmt::format("{} to {}", bound_label(charge.from_bytes, binary), bound_label(charge.to_bytes, binary));
         band.source_id = charge.price->source;
       }
       band.source = sheet.find_source(band.source_id);
@@ -96,8 +103,8 @@ std::string render_egress_table(const EgressReport& report) {
   table.add_row({"Band", "Billed " + report.billing_unit, "Price/" + report.billing_unit, "Cost"});
   table.add_rule();
   for (const auto& band : report.bands) {
-    table.add_row({band.label, group_thousands(band.billed_units, 2), format_money(band.price_per_unit, report.currency, 4),
-                   format_money(band.cost, report.currency)});
+    table.add_row({band.label, group_thousands(band.billed_units, 2),
+                   format_money(band.price_per_unit, report.currency, 4), format_money(band.cost, report.currency)});
   }
   table.add_rule();
   table.add_row({"Total", "", "", format_money(report.total, report.currency)});
@@ -108,7 +115,8 @@ std::string render_egress_table(const EgressReport& report) {
   for (const auto& band : report.bands) {
     if (band.source == nullptr || std::find(seen.begin(), seen.end(), band.source_id) != seen.end()) continue;
     seen.push_back(band.source_id);
-    out += fmt::format("  {}: {} (retrieved {})\n", band.source_id, band.source->url, format_date(band.source->retrieved));
+    out +=
+        fmt::format("  {}: {} (retrieved {})\n", band.source_id, band.source->url, format_date(band.source->retrieved));
   }
   return out;
 }
@@ -129,8 +137,11 @@ std::string render_egress_json(const EgressReport& report) {
     if (band.source != nullptr) {
       source = {{"id", band.source->id}, {"url", band.source->url}, {"retrieved", format_date(band.source->retrieved)}};
     }
-    doc["bands"].push_back({{"band", band.label}, {"billed_units", band.billed_units}, {"price_per_unit", band.price_per_unit},
-                            {"cost", band.cost}, {"source", source}});
+    doc["bands"].push_back({{"band", band.label},
+                            {"billed_units", band.billed_units},
+                            {"price_per_unit", band.price_per_unit},
+                            {"cost", band.cost},
+                            {"source", source}});
   }
   doc["total"] = report.total;
   if (!report.note.empty()) doc["note"] = report.note;

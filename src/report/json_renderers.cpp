@@ -39,18 +39,24 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
     out["breakeven"] = nullptr;
   }
   out["used_gpu_hours"] = column.used_gpu_hours;
-  out["cost_per_used_gpu_hour"] = column.cost_per_used_gpu_hour ? ordered_json(*column.cost_per_used_gpu_hour) : ordered_json(nullptr);
+  out["cost_per_used_gpu_hour"] =
+      column.cost_per_used_gpu_hour ? ordered_json(*column.cost_per_used_gpu_hour) : ordered_json(nullptr);
   out["egress_bytes"] = column.egress_bytes;
   out["egress_share"] = column.egress_share;
   ordered_json months = ordered_json::array();
   for (std::size_t t = 0; t < column.monthly_cash.size(); ++t) {
-    months.push_back({{"month", report.month_labels[t]}, {"cash", column.monthly_cash[t]}, {"amortized", column.monthly_amortized[t]}});
+    months.push_back({{"month", report.month_labels[t]},
+                      {"cash", column.monthly_cash[t]},
+                      {"amortized", column.monthly_amortized[t]}});
   }
   out["monthly"] = months;
   ordered_json causes = ordered_json::array();
   for (const auto& cause : column.by_cause) {
-    causes.push_back({{"component", to_string(cause.component)}, {"cause", cause.cause}, {"site", cause.site},
-                      {"cash", cause.cash}, {"amortized", cause.amortized}});
+    causes.push_back({{"component", to_string(cause.component)},
+                      {"cause", cause.cause},
+                      {"site", cause.site},
+                      {"cash", cause.cash},
+                      {"amortized", cause.amortized}});
   }
   out["by_cause"] = causes;
   return out;
@@ -61,11 +67,16 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
 std::string render_compare_json(const ComparisonReport& report) {
   ordered_json doc;
   doc["schema"] = "tco.compare/1";
-  doc["scenario"] = {{"name", report.scenario_name},     {"description", report.description},
-                     {"file", report.scenario_file},     {"start", report.start},
-                     {"end", report.end},                {"months", report.months},
-                     {"hours_per_month", report.hours_per_month}, {"currency", report.currency},
-                     {"discount_rate", report.discount_rate},     {"prices_as_of", report.prices_as_of},
+  doc["scenario"] = {{"name", report.scenario_name},
+                     {"description", report.description},
+                     {"file", report.scenario_file},
+                     {"start", report.start},
+                     {"end", report.end},
+                     {"months", report.months},
+                     {"hours_per_month", report.hours_per_month},
+                     {"currency", report.currency},
+                     {"discount_rate", report.discount_rate},
+                     {"prices_as_of", report.prices_as_of},
                      {"baseline", report.baseline}};
   doc["strategies"] = ordered_json::array();
   for (const auto& column : report.strategies) doc["strategies"].push_back(strategy_json(report, column));
@@ -73,12 +84,18 @@ std::string render_compare_json(const ComparisonReport& report) {
   for (const auto& sheet : report.sheets) {
     ordered_json sources = ordered_json::array();
     for (const auto& source : sheet.sources) {
-      sources.push_back({{"id", source.id}, {"title", source.title}, {"url", source.url},
+      sources.push_back({{"id", source.id},
+                         {"title", source.title},
+                         {"url", source.url},
                          {"retrieved", format_date(source.retrieved)},
                          {"confidence", source.confidence == Confidence::primary ? "primary" : "secondhand"}});
     }
-    doc["price_sheets"].push_back({{"provider", sheet.provider}, {"name", sheet.name}, {"effective_date", sheet.effective_date},
-                                   {"file", sheet.file}, {"sha256", sheet.sha256}, {"sources", sources}});
+    doc["price_sheets"].push_back({{"provider", sheet.provider},
+                                   {"name", sheet.name},
+                                   {"effective_date", sheet.effective_date},
+                                   {"file", sheet.file},
+                                   {"sha256", sheet.sha256},
+                                   {"sources", sources}});
   }
   return doc.dump(2) + "\n";
 }

@@ -1,15 +1,14 @@
-#include "tco/report/text_table.hpp"
-
 #include <algorithm>
+
+#include "tco/report/text_table.hpp"
 
 namespace tco {
 namespace {
 
 // Display width: count UTF-8 code points, not bytes, so "—" and "×" align.
 std::size_t width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
 }  // namespace

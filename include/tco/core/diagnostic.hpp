@@ -25,7 +25,7 @@ struct Diagnostic {
 std::string format_location(const Diagnostic& diagnostic);
 
 class Diagnostics {
-public:
+ public:
   void error(SourceLocation where, std::string key_path, std::string message);
   void warning(SourceLocation where, std::string key_path, std::string message);
   void add(Diagnostic diagnostic);
@@ -35,7 +35,7 @@ public:
   [[nodiscard]] bool empty() const { return items_.empty(); }
   [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
 
-private:
+ private:
   std::vector<Diagnostic> items_;
 };
 

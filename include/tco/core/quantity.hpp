@@ -11,28 +11,28 @@
 namespace tco {
 
 enum class Dimension {
-  count,               // plain number, e.g. 8 or 70e9
-  fraction,            // "12.5 %" -> 0.125
-  bytes,               // "10 TiB"
-  hours,               // "3 days" -> 72
-  money,               // "50000 USD"
-  money_per_hour,      // "55.04 USD/h"
-  money_per_byte,      // "0.09 USD/GiB"
+  count,                 // plain number, e.g. 8 or 70e9
+  fraction,              // "12.5 %" -> 0.125
+  bytes,                 // "10 TiB"
+  hours,                 // "3 days" -> 72
+  money,                 // "50000 USD"
+  money_per_hour,        // "55.04 USD/h"
+  money_per_byte,        // "0.09 USD/GiB"
   money_per_byte_month,  // "0.023 USD/GiB-month"
-  money_per_kwh,       // "0.08 USD/kWh"
-  money_per_kw_month,  // "184 USD/kW-month"
-  money_per_year,      // "150000 USD/year"
-  kilowatts,           // "10.2 kW"
-  grams_co2_per_kwh,   // "367 gCO2e/kWh"
+  money_per_kwh,         // "0.08 USD/kWh"
+  money_per_kw_month,    // "184 USD/kW-month"
+  money_per_year,        // "150000 USD/year"
+  kilowatts,             // "10.2 kW"
+  grams_co2_per_kwh,     // "367 gCO2e/kWh"
 };
 
 // Which power of a "GB" a size or per-byte price was written in.
 enum class ByteBase { none, decimal, binary };
 
 struct Quantity {
-  double value = 0;                  // in the dimension's base unit
+  double value = 0;  // in the dimension's base unit
   Dimension dimension = Dimension::count;
-  std::string currency;              // for money dimensions, e.g. "USD"
+  std::string currency;                 // for money dimensions, e.g. "USD"
   ByteBase byte_base = ByteBase::none;  // for sizes and per-byte prices
 };
 
@@ -46,8 +46,7 @@ struct QuantityError {
 
 // Parses "NUMBER UNIT" (space optional) as `expected`. A bare number is accepted only for
 // Dimension::count. NaN, infinities and values that overflow are rejected.
-std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected,
-                                       QuantityError* error = nullptr);
+std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected, QuantityError* error = nullptr);
 
 // A human description of the units accepted for a dimension, for error messages.
 std::string accepted_units(Dimension dimension);

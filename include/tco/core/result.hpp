@@ -10,11 +10,10 @@ namespace tco {
 
 template <typename T>
 class Result {
-public:
+ public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design, like std::expected
   Result(Diagnostics diagnostics) : diagnostics_(std::move(diagnostics)) {}  // NOLINT
-  Result(T value, Diagnostics diagnostics)
-      : value_(std::move(value)), diagnostics_(std::move(diagnostics)) {}
+  Result(T value, Diagnostics diagnostics) : value_(std::move(value)), diagnostics_(std::move(diagnostics)) {}
 
   [[nodiscard]] bool ok() const { return value_.has_value() && !diagnostics_.has_errors(); }
   explicit operator bool() const { return ok(); }
@@ -27,7 +26,7 @@ public:
   [[nodiscard]] const Diagnostics& diagnostics() const { return diagnostics_; }
   [[nodiscard]] Diagnostics& diagnostics() { return diagnostics_; }
 
-private:
+ private:
   std::optional<T> value_;
   Diagnostics diagnostics_;
 };

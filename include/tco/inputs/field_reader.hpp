@@ -18,7 +18,7 @@ namespace tco {
 std::string join_path(const std::string& parent, std::string_view key);
 
 class MapReader {
-public:
+ public:
   // Reports an error (and reads nothing) when `node` is not a mapping.
   MapReader(const YamlNode& node, std::string path, Diagnostics& diagnostics);
 
@@ -34,7 +34,7 @@ public:
   // Reports every key that no get()/require() asked for, with "did you mean".
   void finish();
 
-private:
+ private:
   const YamlNode& node_;
   std::string path_;
   Diagnostics& diagnostics_;
@@ -48,14 +48,12 @@ std::optional<std::string> read_enum(const YamlNode& node, const std::string& pa
                                      const std::vector<std::string>& allowed, Diagnostics& d);
 std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& path, Dimension dimension,
                                       Diagnostics& d);
-std::optional<long> read_integer(const YamlNode& node, const std::string& path, long min, long max,
-                                 Diagnostics& d);
+std::optional<long> read_integer(const YamlNode& node, const std::string& path, long min, long max, Diagnostics& d);
 std::optional<bool> read_bool(const YamlNode& node, const std::string& path, Diagnostics& d);
 std::optional<YearMonth> read_year_month(const YamlNode& node, const std::string& path, Diagnostics& d);
 std::optional<Date> read_date(const YamlNode& node, const std::string& path, Diagnostics& d);
 // A list of strings, or a single string taken as a one-element list.
-std::optional<std::vector<std::string>> read_string_list(const YamlNode& node, const std::string& path,
-                                                         Diagnostics& d);
+std::optional<std::vector<std::string>> read_string_list(const YamlNode& node, const std::string& path, Diagnostics& d);
 
 // A value that is either a bare quantity, taking `inherited_source`, or a mapping
 // {<value_key>: QUANTITY, source: ID, note: TEXT}. `value_key` is "price" for money

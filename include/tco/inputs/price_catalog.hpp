@@ -11,7 +11,7 @@
 namespace tco {
 
 class PriceCatalog {
-public:
+ public:
   // Loads every sheet under the directories; errors of all sheets are reported together.
   static Result<PriceCatalog> load(const std::vector<std::filesystem::path>& directories);
 
@@ -23,7 +23,7 @@ public:
   [[nodiscard]] std::vector<std::string> providers() const;
   [[nodiscard]] const std::vector<PriceSheet>& sheets() const { return sheets_; }
 
-private:
+ private:
   std::vector<PriceSheet> sheets_;  // sorted by provider, then effective date
 };
 

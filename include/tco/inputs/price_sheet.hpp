@@ -41,9 +41,9 @@ std::optional<StorageClass> parse_storage_class(std::string_view text);
 const std::vector<std::string>& gpu_model_names();
 
 struct GpuOffer {
-  std::string instance;  // "p5.48xlarge"
-  std::string gpu;       // "H100"
-  int gpus = 0;          // GPUs per instance
+  std::string instance;                    // "p5.48xlarge"
+  std::string gpu;                         // "H100"
+  int gpus = 0;                            // GPUs per instance
   std::map<PricingModel, Sourced> hourly;  // price per instance-hour
   SourceLocation where;
 };
@@ -54,18 +54,18 @@ struct EgressTier {
 };
 
 struct TieredEgress {
-  Sourced free_bytes;            // free allowance per month
+  Sourced free_bytes;  // free allowance per month
   std::vector<EgressTier> tiers;
 };
 
 struct Network {
-  std::optional<Sourced> ingress;              // per byte
+  std::optional<Sourced> ingress;  // per byte
   std::optional<TieredEgress> internet_egress;
   std::optional<Sourced> inter_region_default;  // per byte
   std::map<std::string, Sourced> inter_region_to;
-  std::optional<Sourced> inter_zone;           // per byte, per direction
+  std::optional<Sourced> inter_zone;  // per byte, per direction
   bool inter_zone_both_directions = false;
-  std::optional<Sourced> interconnect_egress;  // per byte
+  std::optional<Sourced> interconnect_egress;         // per byte
   std::map<std::string, Sourced> interconnect_ports;  // per port-hour
 };
 
@@ -82,7 +82,7 @@ struct HardwareSku {
   std::string name;
   std::string gpu;
   int gpus = 0;
-  Sourced price;       // money
+  Sourced price;  // money
   Sourced max_kw;
   Sourced idle_kw;
   int rack_units = 0;
@@ -90,29 +90,29 @@ struct HardwareSku {
 };
 
 struct SiteDefaults {
-  std::optional<Sourced> pue;                    // ratio
-  std::optional<Sourced> electricity;            // per kWh
-  std::optional<Sourced> colocation;             // per kW-month
-  std::optional<Sourced> maintenance;            // fraction of purchase price per year
-  std::optional<Sourced> depreciation_life;      // hours
-  std::optional<Sourced> residual_value;         // fraction of purchase price
-  std::optional<Sourced> staff_cost;             // per FTE-year
+  std::optional<Sourced> pue;                // ratio
+  std::optional<Sourced> electricity;        // per kWh
+  std::optional<Sourced> colocation;         // per kW-month
+  std::optional<Sourced> maintenance;        // fraction of purchase price per year
+  std::optional<Sourced> depreciation_life;  // hours
+  std::optional<Sourced> residual_value;     // fraction of purchase price
+  std::optional<Sourced> staff_cost;         // per FTE-year
 };
 
 struct PriceSheet {
-  std::string provider;     // "aws", "onprem"
+  std::string provider;  // "aws", "onprem"
   std::string name;
   Date effective;
   std::string currency;
   ByteBase billing_gb = ByteBase::binary;
   std::vector<PriceSource> sources;
   std::map<std::string, Region> regions;
-  std::map<std::string, HardwareSku> hardware;  // on-prem catalog
-  SiteDefaults site_defaults;                   // on-prem catalog
+  std::map<std::string, HardwareSku> hardware;           // on-prem catalog
+  SiteDefaults site_defaults;                            // on-prem catalog
   std::map<std::string, Sourced> electricity_by_region;  // on-prem catalog, per kWh
   std::map<std::string, Sourced> carbon_intensity;       // on-prem catalog, gCO2e/kWh
-  std::string file;          // as given to the loader
-  std::string content_hash;  // SHA-256 of the file's bytes, hex
+  std::string file;                                      // as given to the loader
+  std::string content_hash;                              // SHA-256 of the file's bytes, hex
 
   [[nodiscard]] const PriceSource* find_source(const std::string& id) const;
   [[nodiscard]] const Region* find_region(const std::string& id) const;

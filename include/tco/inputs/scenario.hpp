@@ -21,16 +21,16 @@ struct SpotTerms {
 };
 
 struct InterconnectLink {
-  std::string port;                 // a port name from the sheet's interconnect_ports
+  std::string port;  // a port name from the sheet's interconnect_ports
   int count = 1;
-  std::vector<std::string> to;      // sites reached over the link
+  std::vector<std::string> to;  // sites reached over the link
   SourceLocation where;
 };
 
 struct CloudSite {
   std::string provider;
   std::string region;
-  std::string zone;                                    // optional; sites in other zones pay inter-zone
+  std::string zone;  // optional; sites in other zones pay inter-zone
   PricingModel default_pricing = PricingModel::on_demand;
   std::map<std::string, PricingModel> pricing_by_workload;
   std::optional<SpotTerms> spot;
@@ -40,12 +40,12 @@ struct CloudSite {
 // On-prem values the scenario may state; those it leaves out come from the catalog's
 // site_defaults (and a missing one is an error where it is needed, never zero).
 struct OnPremSite {
-  std::string hardware_sku;                 // catalog SKU, when not inline
+  std::string hardware_sku;  // catalog SKU, when not inline
   std::optional<HardwareSku> inline_hardware;
   std::optional<Sourced> electricity, pue, colocation, maintenance, depreciation_life, residual_value, staff_cost;
-  std::optional<Sourced> staff_fte;         // count
-  std::optional<Sourced> storage;           // per byte-month, for data kept on site
-  std::optional<Sourced> egress;            // per byte leaving the site
+  std::optional<Sourced> staff_fte;  // count
+  std::optional<Sourced> storage;    // per byte-month, for data kept on site
+  std::optional<Sourced> egress;     // per byte leaving the site
 };
 
 struct Site {
@@ -71,9 +71,9 @@ enum class ScheduleKind { continuous, runs, gpu_hours, tokens };
 
 struct Schedule {
   ScheduleKind kind = ScheduleKind::continuous;
-  std::optional<Sourced> runs_per_month;     // runs: per_month
-  std::optional<Sourced> run_interval_hours; // runs: every
-  Sourced run_hours;                         // runs: duration
+  std::optional<Sourced> runs_per_month;      // runs: per_month
+  std::optional<Sourced> run_interval_hours;  // runs: every
+  Sourced run_hours;                          // runs: duration
   Sourced gpu_hours_per_month;
   Sourced tokens_per_month;
   Sourced tokens_per_second_per_gpu;
@@ -85,8 +85,8 @@ struct Workload {
   std::string gpu;
   int gpus = 0;  // GPUs used at once (for gpu_hours and tokens schedules: derived)
   Schedule schedule;
-  Sourced utilization;  // fraction of allocated GPU time doing useful work
-  YearMonth start;      // first active month
+  Sourced utilization;        // fraction of allocated GPU time doing useful work
+  YearMonth start;            // first active month
   std::optional<int> months;  // active months; none = to the end of the horizon
   std::optional<Checkpoints> checkpoints;
   std::vector<std::string> reads;  // datasets refreshed to wherever this workload runs
@@ -96,11 +96,11 @@ struct Workload {
 struct Dataset {
   std::string name;
   Sourced size_bytes;
-  Sourced growth_per_month;         // fraction, compounding
-  std::string origin;               // the site holding it today
+  Sourced growth_per_month;  // fraction, compounding
+  std::string origin;        // the site holding it today
   StorageClass storage_class = StorageClass::standard;
-  Sourced refreshes_per_month;      // how often it is synced to where it is read
-  Sourced changed_per_refresh;      // fraction that changes (delta sync); 100 % = full copy
+  Sourced refreshes_per_month;  // how often it is synced to where it is read
+  Sourced changed_per_refresh;  // fraction that changes (delta sync); 100 % = full copy
   SourceLocation where;
 };
 
@@ -116,8 +116,8 @@ struct Flow {
   Endpoint from;
   Endpoint to;
   Sourced size_bytes;
-  std::optional<YearMonth> once;       // a one-off transfer in that month
-  Sourced per_month;                   // otherwise: transfers per month
+  std::optional<YearMonth> once;        // a one-off transfer in that month
+  Sourced per_month;                    // otherwise: transfers per month
   std::vector<std::string> strategies;  // empty = every strategy
   SourceLocation where;
 };

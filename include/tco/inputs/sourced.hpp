@@ -9,11 +9,11 @@
 namespace tco {
 
 struct Sourced {
-  double value = 0;           // in the base unit of its dimension (see quantity.hpp)
-  std::string source;         // a sheet's source id, or "" when stated in a scenario
-  SourceLocation where;       // the file and line the value was read from
-  std::string note;           // optional explanation from the file
-  std::string currency;       // for money values
+  double value = 0;                     // in the base unit of its dimension (see quantity.hpp)
+  std::string source;                   // a sheet's source id, or "" when stated in a scenario
+  SourceLocation where;                 // the file and line the value was read from
+  std::string note;                     // optional explanation from the file
+  std::string currency;                 // for money values
   ByteBase byte_base = ByteBase::none;  // for sizes and per-byte prices, as written
 };
 

@@ -15,10 +15,10 @@ struct YamlEntry;
 struct YamlNode {
   enum class Kind { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
-  std::string scalar;             // text of a scalar
-  SourceLocation where;           // where the node starts
-  std::vector<YamlNode> items;    // elements of a sequence
-  std::vector<YamlEntry> entries; // key/value pairs of a mapping, in file order
+  std::string scalar;              // text of a scalar
+  SourceLocation where;            // where the node starts
+  std::vector<YamlNode> items;     // elements of a sequence
+  std::vector<YamlEntry> entries;  // key/value pairs of a mapping, in file order
 
   [[nodiscard]] bool is_mapping() const { return kind == Kind::mapping; }
   [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }

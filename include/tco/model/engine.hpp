@@ -11,9 +11,9 @@
 namespace tco {
 
 struct ModelOptions {
-  std::optional<Date> as_of;               // overrides the scenario's
-  std::optional<int> horizon_months;       // overrides the scenario's
-  std::vector<std::string> strategies;     // only these (the baseline is always computed)
+  std::optional<Date> as_of;            // overrides the scenario's
+  std::optional<int> horizon_months;    // overrides the scenario's
+  std::vector<std::string> strategies;  // only these (the baseline is always computed)
 };
 
 // Runs every strategy of the scenario month by month. A price the scenario needs but no

@@ -16,7 +16,7 @@ namespace tco {
 enum class Component { compute, hardware, power, space, maintenance, staff, storage, egress, interconnect };
 constexpr std::size_t kComponentCount = 9;
 constexpr std::array<Component, kComponentCount> kComponents{
-    Component::compute, Component::hardware, Component::power, Component::space, Component::maintenance,
+    Component::compute, Component::hardware, Component::power,  Component::space,       Component::maintenance,
     Component::staff,   Component::storage,  Component::egress, Component::interconnect};
 std::string to_string(Component component);  // "compute", "hardware", ...
 
@@ -45,7 +45,7 @@ struct StrategyResult {
   std::vector<ComponentAmounts> monthly_cash;       // [month][component]
   std::vector<ComponentAmounts> monthly_amortized;  // [month][component]
   double used_gpu_hours = 0;
-  double egress_bytes = 0;       // bytes leaving a site, over the horizon
+  double egress_bytes = 0;             // bytes leaving a site, over the horizon
   std::optional<Breakeven> breakeven;  // none for the baseline itself
 
   [[nodiscard]] double total_cash() const;

@@ -25,10 +25,10 @@ struct EgressBand {
 };
 
 struct EgressReport {
-  std::string volume;        // as the user wrote it
+  std::string volume;  // as the user wrote it
   double bytes = 0;
-  std::string from;          // "aws:us-east-1"
-  std::string to;            // "internet"
+  std::string from;  // "aws:us-east-1"
+  std::string to;    // "internet"
   std::string sheet_id;
   std::string sheet_file;
   std::string sheet_sha256;
@@ -36,7 +36,7 @@ struct EgressReport {
   std::string currency;
   std::vector<EgressBand> bands;
   double total = 0;
-  std::string note;          // e.g. why the internet tiers apply
+  std::string note;  // e.g. why the internet tiers apply
 };
 
 Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& region, const EgressRoute& route,

@@ -6,12 +6,12 @@
 namespace tco {
 
 class TextTable {
-public:
+ public:
   void add_row(std::vector<std::string> cells);
   void add_rule();  // a line of dashes across the table
   [[nodiscard]] std::string render() const;
 
-private:
+ private:
   std::vector<std::vector<std::string>> rows_;  // an empty row is a rule
 };
 

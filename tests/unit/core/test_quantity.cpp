@@ -49,7 +49,8 @@ TEST_CASE("rates are converted to base units once") {
 }
 
 TEST_CASE("a bare number where a unit is needed names the accepted units") {
-  CHECK_THAT(error_of("100", Dimension::bytes), Catch::Contains("found the bare number '100'") && Catch::Contains("KiB"));
+  CHECK_THAT(error_of("100", Dimension::bytes),
+             Catch::Contains("found the bare number '100'") && Catch::Contains("KiB"));
   CHECK_THAT(error_of("4", Dimension::hours), Catch::Contains("months (730 h)"));
 }
 

@@ -43,7 +43,8 @@ TEST_CASE("every error of a sheet is reported at once, with line and key path") 
   const auto errors = errors_of(text);
   REQUIRE(errors.size() == 3);
   CHECK(errors[0] == "sheet.yaml:15:15: regions.east.gpu_instances.gpu8.gpus: expected a whole number, found 'eight'");
-  CHECK_THAT(errors[1], Catch::StartsWith("sheet.yaml:16:20: regions.east.gpu_instances.gpu8.on-demand: expected an hourly price"));
+  CHECK_THAT(errors[1], Catch::StartsWith(
+                            "sheet.yaml:16:20: regions.east.gpu_instances.gpu8.on-demand: expected an hourly price"));
   CHECK(errors[2] == "sheet.yaml:20:7: regions.east.storage: unknown key 'standrad', did you mean 'standard'?");
 }
 
@@ -60,13 +61,15 @@ TEST_CASE("a price without a known source is an error") {
 }
 
 TEST_CASE("tiers must increase and only the last may be unbounded") {
-  const auto errors = errors_of(replace(test::kAcmeSheet, "{up_to: 50 TiB, price: 0.085 USD/GiB}", "{up_to: 5 TiB, price: 0.085 USD/GiB}"));
+  const auto errors = errors_of(
+      replace(test::kAcmeSheet, "{up_to: 50 TiB, price: 0.085 USD/GiB}", "{up_to: 5 TiB, price: 0.085 USD/GiB}"));
   REQUIRE(errors.size() == 1);
   CHECK_THAT(errors[0], Catch::Contains("tier bounds must increase"));
 }
 
 TEST_CASE("duplicate keys and YAML syntax errors are located") {
-  CHECK_THAT(errors_of("schema_version: 1\nschema_version: 1\n")[0], Catch::Contains("sheet.yaml:2:1: schema_version: duplicate key (first defined on line 1)"));
+  CHECK_THAT(errors_of("schema_version: 1\nschema_version: 1\n")[0],
+             Catch::Contains("sheet.yaml:2:1: schema_version: duplicate key (first defined on line 1)"));
   CHECK_THAT(errors_of("a: [1, 2\n")[0], Catch::StartsWith("sheet.yaml:") && Catch::Contains("invalid YAML"));
 }
 

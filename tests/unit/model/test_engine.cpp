@@ -21,16 +21,18 @@ double total(const test::Run& run, const std::string& strategy, Component compon
 }  // namespace
 
 TEST_CASE("on-demand compute is GPU-hours times the hourly price") {
-  auto run = test::run(test::header() + with(kCloud, "PRICING", "on-demand") +
-                       "workloads:\n  w: {kind: training, gpu: H100, gpus: 8}\nstrategies:\n  s: {workloads: {w: cloud}}\n");
+  auto run =
+      test::run(test::header() + with(kCloud, "PRICING", "on-demand") +
+                "workloads:\n  w: {kind: training, gpu: H100, gpus: 8}\nstrategies:\n  s: {workloads: {w: cloud}}\n");
   REQUIRE(run);
   CHECK(total(*run, "s", Component::compute) == Approx(12 * 730 * 10.0));
   CHECK(run->model->strategies[0].used_gpu_hours == Approx(12 * 730 * 8.0));
 }
 
 TEST_CASE("committed capacity is paid every hour of its term, used or not") {
-  const std::string workloads = "workloads:\n  w: {kind: training, gpu: H100, gpus: 8, runs: {per_month: 4, duration: 24 h}}\n"
-                                "strategies:\n  s: {workloads: {w: cloud}}\n";
+  const std::string workloads =
+      "workloads:\n  w: {kind: training, gpu: H100, gpus: 8, runs: {per_month: 4, duration: 24 h}}\n"
+      "strategies:\n  s: {workloads: {w: cloud}}\n";
   auto on_demand = test::run(test::header() + with(kCloud, "PRICING", "on-demand") + workloads);
   auto committed = test::run(test::header() + with(kCloud, "PRICING", "1y") + workloads);
   REQUIRE(on_demand);
@@ -97,9 +99,10 @@ TEST_CASE("internet egress is tiered on the month's total and shared back to its
 }
 
 TEST_CASE("a missing price is an error naming the sheet and region, never zero") {
-  auto scenario = load_scenario(test::header() + with(kCloud, "PRICING", "3y") +
-                                    "workloads:\n  w: {kind: training, gpu: H100, gpus: 8}\nstrategies:\n  s: {workloads: {w: cloud}}\n",
-                                "s.yaml");
+  auto scenario = load_scenario(
+      test::header() + with(kCloud, "PRICING", "3y") +
+          "workloads:\n  w: {kind: training, gpu: H100, gpus: 8}\nstrategies:\n  s: {workloads: {w: cloud}}\n",
+      "s.yaml");
   REQUIRE(scenario);
   const PriceCatalog catalog = test::catalog();
   auto model = run_model(scenario.value(), catalog, {});
@@ -114,10 +117,15 @@ TEST_CASE("property: more data moved never costs less, and cumulative cost never
   for (int tb = 0; tb <= 300; tb += 25) {
     auto run = test::run(test::header("36 months") +
                          "sites:\n  cloud: {kind: cloud, provider: acme, region: east}\n"
-                         "  dc: {kind: onprem, hardware: box, maintenance: 5 %, staff: 0, depreciation: 1 year, egress: 0.01 USD/GB, storage: 0.01 USD/GB-month}\n"
+                         "  dc: {kind: onprem, hardware: box, maintenance: 5 %, staff: 0, depreciation: 1 year, "
+                         "egress: 0.01 USD/GB, storage: 0.01 USD/GB-month}\n"
                          "workloads:\n  w: {kind: training, gpu: H100, gpus: 16, reads: [d]}\n"
-                         "datasets:\n  d: {size: " + std::to_string(tb) + " TB, origin: cloud, refresh: {every: 1 week, changed: 30 %}}\n"
-                         "flows:\n  out: {from: dc, to: internet, size: " + std::to_string(tb) + " TB, every: 1 month}\n"
+                         "datasets:\n  d: {size: " +
+                         std::to_string(tb) +
+                         " TB, origin: cloud, refresh: {every: 1 week, changed: 30 %}}\n"
+                         "flows:\n  out: {from: dc, to: internet, size: " +
+                         std::to_string(tb) +
+                         " TB, every: 1 month}\n"
                          "strategies:\n  hybrid: {workloads: {w: dc}, datasets: {d: cloud}}\n");
     REQUIRE(run);
     const StrategyResult& s = run->model->strategies[0];
