@@ -84,17 +84,11 @@ Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& cata
 
   const auto baseline = std::find_if(model.strategies.begin(), model.strategies.end(),
                                      [&](const StrategyResult& s) { return s.name == model.baseline; });
-  const auto baseline_cash = baseline->cumulative_cash();
-  std::vector<double> baseline_monthly(baseline_cash.size());
-  for (std::size_t t = 0; t < baseline_cash.size(); ++t)
-    baseline_monthly[t] = baseline_cash[t] - (t ? baseline_cash[t - 1] : 0.0);
+  const auto baseline_monthly = baseline->monthly_cash_totals();
   const double rate = scenario.discount_rate.value;
   for (auto& strategy : model.strategies) {
     if (strategy.name == model.baseline) continue;
-    std::vector<double> monthly(static_cast<std::size_t>(model.months));
-    for (std::size_t t = 0; t < monthly.size(); ++t) {
-      for (double amount : strategy.monthly_cash[t]) monthly[t] += amount;
-    }
+    const auto monthly = strategy.monthly_cash_totals();
     strategy.breakeven = Breakeven{breakeven_month(monthly, baseline_monthly),
                                    breakeven_month(discounted(monthly, rate), discounted(baseline_monthly, rate))};
   }

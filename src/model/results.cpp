@@ -43,13 +43,24 @@ double StrategyResult::total_amortized() const { return sum(monthly_amortized, s
 double StrategyResult::component_cash(Component component) const { return sum(monthly_cash, component); }
 double StrategyResult::component_amortized(Component component) const { return sum(monthly_amortized, component); }
 
-std::vector<double> StrategyResult::cumulative_cash() const {
+namespace {
+std::vector<double> month_totals(const std::vector<ComponentAmounts>& months) {
   std::vector<double> out;
-  double running = 0;
-  for (const auto& month : monthly_cash) {
-    for (double amount : month) running += amount;
-    out.push_back(running);
+  for (const auto& month : months) {
+    double total = 0;
+    for (double amount : month) total += amount;
+    out.push_back(total);
   }
+  return out;
+}
+}  // namespace
+
+std::vector<double> StrategyResult::monthly_cash_totals() const { return month_totals(monthly_cash); }
+std::vector<double> StrategyResult::monthly_amortized_totals() const { return month_totals(monthly_amortized); }
+
+std::vector<double> StrategyResult::cumulative_cash() const {
+  std::vector<double> out = monthly_cash_totals();
+  for (std::size_t t = 1; t < out.size(); ++t) out[t] += out[t - 1];
   return out;
 }
 

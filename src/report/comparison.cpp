@@ -23,16 +23,8 @@ StrategyColumn make_column(const StrategyResult& strategy, const ModelResult& mo
   column.total_cash = strategy.total_cash();
   column.total_amortized = strategy.total_amortized();
   column.monthly_average = model.months > 0 ? column.total_cash / model.months : 0;
-  for (std::size_t t = 0; t < strategy.monthly_cash.size(); ++t) {
-    double cash = 0;
-    double amortized = 0;
-    for (std::size_t i = 0; i < kComponentCount; ++i) {
-      cash += strategy.monthly_cash[t][i];
-      amortized += strategy.monthly_amortized[t][i];
-    }
-    column.monthly_cash.push_back(cash);
-    column.monthly_amortized.push_back(amortized);
-  }
+  column.monthly_cash = strategy.monthly_cash_totals();
+  column.monthly_amortized = strategy.monthly_amortized_totals();
   column.npv = net_present_value(column.monthly_cash, model.scenario->discount_rate.value);
   column.breakeven = strategy.breakeven;
   column.used_gpu_hours = strategy.used_gpu_hours;

@@ -52,6 +52,9 @@ struct StrategyResult {
   [[nodiscard]] double total_amortized() const;
   [[nodiscard]] double component_cash(Component component) const;
   [[nodiscard]] double component_amortized(Component component) const;
+  // Each month's total over all components.
+  [[nodiscard]] std::vector<double> monthly_cash_totals() const;
+  [[nodiscard]] std::vector<double> monthly_amortized_totals() const;
   [[nodiscard]] std::vector<double> cumulative_cash() const;
 };
 
