@@ -67,8 +67,7 @@ class EgressCommand : public Command {
     }
     const Region* region = sheet.value()->find_region(from->second);
     if (region == nullptr) {
-      std::vector<std::string> regions;
-      for (const auto& entry : sheet.value()->regions) regions.push_back(entry.first);
+      const auto regions = keys_of(sheet.value()->regions);
       return usage(fmt::format("--from: region '{}' is not in the {} price sheet{}; its regions are {}", from->second,
                                sheet.value()->id(), did_you_mean(from->second, regions), quoted_list(regions)));
     }

@@ -146,8 +146,7 @@ void add_interconnect_ports(StrategyContext& context) {
     const auto& ports = cloud.region->network.interconnect_ports;
     const auto port = ports.find(link->port);
     if (port == ports.end()) {
-      std::vector<std::string> names;
-      for (const auto& entry : ports) names.push_back(entry.first);
+      const auto names = keys_of(ports);
       context.error(link->where, "sites." + name + ".interconnect.port",
                     fmt::format("unknown port '{}' in region {} of the {} price sheet{}; ports there: {}", link->port,
                                 cloud.region->id, cloud.sheet->id(), did_you_mean(link->port, names),

@@ -9,12 +9,6 @@
 namespace tco::engine {
 namespace {
 
-std::vector<std::string> keys_of(const auto& map) {
-  std::vector<std::string> out;
-  for (const auto& entry : map) out.push_back(entry.first);
-  return out;
-}
-
 void note_sheet(SitePricing& pricing, const PriceSheet* sheet) {
   for (const auto* known : pricing.sheets) {
     if (known == sheet) return;
