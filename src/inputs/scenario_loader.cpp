@@ -22,6 +22,12 @@ std::vector<std::string> names_of(const std::vector<T>& items) {
   return out;
 }
 
+// "unknown workload 'sreve', did you mean 'serve'?" for a name not among `defined`.
+template <typename T>
+std::string unknown(const char* what, const std::string& name, const std::vector<T>& defined) {
+  return fmt::format("unknown {} '{}'{}", what, name, did_you_mean(name, names_of(defined)));
+}
+
 void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
   MapReader reader(entry.value, path, d);
   if (!reader.valid()) return;
@@ -98,8 +104,7 @@ void check_site(const Scenario& scenario, const std::string& name, const SourceL
                 Diagnostics& d) {
   if (scenario.find_site(name) != nullptr) return;
   d.error(where, path,
-          fmt::format("unknown site '{}'{}; sites are {}", name, did_you_mean(name, names_of(scenario.sites)),
-                      quoted_list(names_of(scenario.sites))));
+          unknown("site", name, scenario.sites) + fmt::format("; sites are {}", quoted_list(names_of(scenario.sites))));
 }
 
 void check_references(const Scenario& scenario, Diagnostics& d) {
@@ -107,8 +112,7 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
     for (const auto& [workload, model] : site.cloud.pricing_by_workload) {
       if (scenario.find_workload(workload) == nullptr) {
         d.error(site.where, "sites." + site.name + ".pricing." + workload,
-                fmt::format("unknown workload '{}'{}; use 'default' or a workload name", workload,
-                            did_you_mean(workload, names_of(scenario.workloads))));
+                unknown("workload", workload, scenario.workloads) + "; use 'default' or a workload name");
       }
     }
     if (site.kind == SiteKind::cloud && site.cloud.interconnect) {
@@ -120,7 +124,7 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
     for (const auto& dataset : workload.reads) {
       if (scenario.find_dataset(dataset) == nullptr) {
         d.error(workload.where, "workloads." + workload.name + ".reads",
-                fmt::format("unknown dataset '{}'{}", dataset, did_you_mean(dataset, names_of(scenario.datasets))));
+                unknown("dataset", dataset, scenario.datasets));
       }
     }
     if (workload.checkpoints) {
@@ -136,20 +140,16 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
       const std::string path = "flows." + flow.name + (end == &flow.from ? ".from" : ".to");
       if (end->kind == Endpoint::Kind::site) check_site(scenario, end->name, flow.where, path, d);
       if (end->kind == Endpoint::Kind::workload && scenario.find_workload(end->name) == nullptr) {
-        d.error(
-            flow.where, path,
-            fmt::format("unknown workload '{}'{}", end->name, did_you_mean(end->name, names_of(scenario.workloads))));
+        d.error(flow.where, path, unknown("workload", end->name, scenario.workloads));
       }
       if (end->kind == Endpoint::Kind::dataset && scenario.find_dataset(end->name) == nullptr) {
-        d.error(flow.where, path,
-                fmt::format("unknown dataset '{}'{}", end->name, did_you_mean(end->name, names_of(scenario.datasets))));
+        d.error(flow.where, path, unknown("dataset", end->name, scenario.datasets));
       }
     }
     for (const auto& name : flow.strategies) {
       if (std::none_of(scenario.strategies.begin(), scenario.strategies.end(),
                        [&](const Strategy& s) { return s.name == name; })) {
-        d.error(flow.where, "flows." + flow.name + ".strategies",
-                fmt::format("unknown strategy '{}'{}", name, did_you_mean(name, names_of(scenario.strategies))));
+        d.error(flow.where, "flows." + flow.name + ".strategies", unknown("strategy", name, scenario.strategies));
       }
     }
   }
@@ -162,15 +162,13 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
     }
     for (const auto& [workload, site] : strategy.workload_site) {
       if (scenario.find_workload(workload) == nullptr) {
-        d.error(strategy.where, path + ".workloads",
-                fmt::format("unknown workload '{}'{}", workload, did_you_mean(workload, names_of(scenario.workloads))));
+        d.error(strategy.where, path + ".workloads", unknown("workload", workload, scenario.workloads));
       }
       check_site(scenario, site, strategy.where, path + ".workloads." + workload, d);
     }
     for (const auto& [dataset, placement] : strategy.dataset_site) {
       if (scenario.find_dataset(dataset) == nullptr) {
-        d.error(strategy.where, path + ".datasets",
-                fmt::format("unknown dataset '{}'{}", dataset, did_you_mean(dataset, names_of(scenario.datasets))));
+        d.error(strategy.where, path + ".datasets", unknown("dataset", dataset, scenario.datasets));
       }
       check_site(scenario, placement.site, strategy.where, path + ".datasets." + dataset, d);
     }
@@ -262,9 +260,8 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
                           [&](const Strategy& s) { return s.name == scenario.baseline; })) {
     const YamlNode* node = top.node().find("baseline");
     d.error(node ? node->where : SourceLocation{file, 0, 0}, "baseline",
-            fmt::format("unknown strategy '{}'{}; strategies are {}", scenario.baseline,
-                        did_you_mean(scenario.baseline, names_of(scenario.strategies)),
-                        quoted_list(names_of(scenario.strategies))));
+            unknown("strategy", scenario.baseline, scenario.strategies) +
+                fmt::format("; strategies are {}", quoted_list(names_of(scenario.strategies))));
   }
   if (d.has_errors()) return d;
   return {std::move(scenario), std::move(d)};
