@@ -141,8 +141,7 @@ bool apply_unit(std::string_view unit, Dimension dimension, Quantity& q) {
     case D::money_per_kwh:
       return money_over("kWh").has_value();
     case D::money_per_kw_month:
-      if (!money_over("kW-month")) return false;
-      return true;
+      return money_over("kW-month").has_value();
     case D::money_per_byte:
     case D::money_per_byte_month: {
       const auto rest = money_over("");

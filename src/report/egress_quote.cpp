@@ -10,8 +10,6 @@
 namespace tco {
 namespace {
 
-std::string bound_label(double bytes, bool binary) { return format_bytes(bytes, binary); }
-
 EgressBand flat_band(const PriceSheet& sheet, const std::string& label, const Sourced& price, double bytes,
                      double unit_bytes, double multiplier) {
   EgressBand band;
@@ -83,7 +81,7 @@ Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& r
         band.source_id = network.internet_egress->free_bytes.source;
       } else {
         band.label =
-            fmt::format("{} to {}", bound_label(charge.from_bytes, binary), bound_label(charge.to_bytes, binary));
+            fmt::format("{} to {}", format_bytes(charge.from_bytes, binary), format_bytes(charge.to_bytes, binary));
         band.source_id = charge.price->source;
       }
       band.source = sheet.find_source(band.source_id);

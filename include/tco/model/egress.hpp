@@ -9,7 +9,7 @@ namespace tco {
 
 struct TierCharge {
   double from_bytes = 0;
-  double to_bytes = 0;  // the part of the volume billed in this band
+  double to_bytes = 0;  // the band covers the volume from from_bytes to to_bytes
   double billed_bytes = 0;
   double price_per_byte = 0;
   double cost = 0;
