@@ -1,6 +1,7 @@
 // The on-prem catalog's sections of a price sheet: hardware SKUs and site defaults.
 #include <fmt/format.h>
 
+#include "hardware_reader.hpp"
 #include "tco/inputs/field_reader.hpp"
 #include "tco/inputs/price_sheet.hpp"
 
@@ -22,31 +23,14 @@ void read_hardware(const YamlEntry& entry, const std::string& path, PriceSheet& 
                    References& refs) {
   MapReader reader(entry.value, path, d);
   if (!reader.valid()) return;
-  HardwareSku sku;
-  sku.id = entry.key;
-  sku.where = entry.key_where;
-  if (const YamlNode* name = reader.require("name")) sku.name = read_string(*name, reader.path("name"), d).value_or("");
-  if (const YamlNode* gpu = reader.require("gpu"))
-    sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
-  if (const YamlNode* gpus = reader.require("gpus")) {
-    sku.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, d).value_or(0));
-  }
-  if (const YamlNode* units = reader.get("rack_units")) {
-    sku.rack_units = static_cast<int>(read_integer(*units, reader.path("rack_units"), 1, 64, d).value_or(0));
-  }
   const std::string source = read_source_default(reader, "");
-  auto price = sourced(reader, "price", Dimension::money, source, refs, true);
-  auto max_kw = sourced(reader, "max_power", Dimension::kilowatts, source, refs, true);
-  auto idle_kw = sourced(reader, "idle_power", Dimension::kilowatts, source, refs, true);
-  reader.finish();
-  if (!price || !max_kw || !idle_kw) return;
-  if (idle_kw->value > max_kw->value) {
-    d.error(idle_kw->where, reader.path("idle_power"), "idle power must not exceed max power");
-  }
-  sku.price = *price;
-  sku.max_kw = *max_kw;
-  sku.idle_kw = *idle_kw;
-  sheet.hardware.emplace(sku.id, std::move(sku));
+  auto sku = read_hardware_sku(reader, [&](MapReader& r, const char* key, Dimension dimension) {
+    return sourced(r, key, dimension, source, refs, true);
+  });
+  if (!sku) return;
+  sku->id = entry.key;
+  sku->where = entry.key_where;
+  sheet.hardware.emplace(sku->id, std::move(*sku));
 }
 
 void read_defaults(const YamlNode& node, SiteDefaults& defaults, Diagnostics& d, References& refs) {
@@ -82,6 +66,29 @@ void read_by_region(MapReader& top, const char* key, Dimension dimension, std::m
 }
 
 }  // namespace
+
+std::optional<HardwareSku> read_hardware_sku(MapReader& reader, const HardwareValueReader& read_value) {
+  Diagnostics& d = reader.diagnostics();
+  HardwareSku sku;
+  if (const YamlNode* name = reader.require("name")) sku.name = read_string(*name, reader.path("name"), d).value_or("");
+  if (const YamlNode* gpu = reader.require("gpu"))
+    sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
+  if (const YamlNode* gpus = reader.require("gpus"))
+    sku.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, d).value_or(0));
+  if (const YamlNode* units = reader.get("rack_units"))
+    sku.rack_units = static_cast<int>(read_integer(*units, reader.path("rack_units"), 1, 64, d).value_or(0));
+  auto price = read_value(reader, "price", Dimension::money);
+  auto max_kw = read_value(reader, "max_power", Dimension::kilowatts);
+  auto idle_kw = read_value(reader, "idle_power", Dimension::kilowatts);
+  reader.finish();
+  if (!price || !max_kw || !idle_kw) return std::nullopt;
+  if (idle_kw->value > max_kw->value)
+    d.error(idle_kw->where, reader.path("idle_power"), "idle power must not exceed max power");
+  sku.price = *price;
+  sku.max_kw = *max_kw;
+  sku.idle_kw = *idle_kw;
+  return sku;
+}
 
 void read_onprem_sections(MapReader& top, PriceSheet& sheet, Diagnostics& d, References& refs) {
   if (const YamlNode* hardware = top.get("hardware")) {

@@ -1,6 +1,7 @@
 // Sites, workloads, datasets and flows of a scenario (tco-scenario(5)).
 #include <fmt/format.h>
 
+#include "hardware_reader.hpp"
 #include "scenario_internal.hpp"
 #include "tco/core/suggest.hpp"
 
@@ -78,27 +79,12 @@ void read_interconnect(const YamlNode& node, const std::string& path, CloudSite&
 void read_inline_hardware(const YamlNode& node, const std::string& path, OnPremSite& site, Diagnostics& d) {
   MapReader reader(node, path, d);
   if (!reader.valid()) return;
-  HardwareSku sku;
-  sku.id = "inline";
-  sku.where = node.where;
-  if (const YamlNode* name = reader.require("name")) sku.name = read_string(*name, reader.path("name"), d).value_or("");
-  if (const YamlNode* gpu = reader.require("gpu"))
-    sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
-  if (const YamlNode* gpus = reader.require("gpus"))
-    sku.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, d).value_or(0));
-  if (const YamlNode* units = reader.get("rack_units"))
-    sku.rack_units = static_cast<int>(read_integer(*units, reader.path("rack_units"), 1, 64, d).value_or(0));
-  auto price = stated(reader, "price", Dimension::money, true);
-  auto max_kw = stated(reader, "max_power", Dimension::kilowatts, true);
-  auto idle_kw = stated(reader, "idle_power", Dimension::kilowatts, true);
   reader.get("source");  // free text: where the quote came from
-  reader.finish();
-  if (!price || !max_kw || !idle_kw) return;
-  if (idle_kw->value > max_kw->value)
-    d.error(idle_kw->where, reader.path("idle_power"), "idle power must not exceed max power");
-  sku.price = *price;
-  sku.max_kw = *max_kw;
-  sku.idle_kw = *idle_kw;
+  auto sku = read_hardware_sku(
+      reader, [](MapReader& r, const char* key, Dimension dimension) { return stated(r, key, dimension, true); });
+  if (!sku) return;
+  sku->id = "inline";
+  sku->where = node.where;
   site.inline_hardware = sku;
 }
 
