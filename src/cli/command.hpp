@@ -41,9 +41,11 @@ struct PricingOptions {
   void add_to(CLI::App& app);
 };
 
-// The price-sheet directories to load: --pricing-dir, else $TCO_PRICING_DIR, else the
-// installed share/tco/pricing-data next to the binary, else the source tree's.
-std::vector<std::filesystem::path> pricing_directories(const PricingOptions& options);
+// The bundled price sheets: $TCO_PRICING_DIR, else the installed share/tco/pricing-data
+// next to the binary, else the source tree's.
+std::filesystem::path bundled_pricing_directory();
+// The directories to load: the bundled sheets, then each --pricing-dir in order.
+std::vector<PricingDirectory> pricing_directories(const PricingOptions& options);
 
 // Prints each diagnostic as "tco: error: FILE:LINE:COL: key.path: message".
 void print_diagnostics(const Diagnostics& diagnostics);

@@ -13,21 +13,28 @@ namespace tco::cli {
 
 void PricingOptions::add_to(CLI::App& app) {
   app.add_option("--pricing-dir", pricing_dirs,
-                 "Directory of price sheets to use instead of the bundled ones (repeatable)")
+                 "Directory of your own price sheets and overlays, applied over the bundled ones (repeatable; "
+                 "later wins)")
       ->type_name("DIR");
-  app.add_option("--as-of", as_of, "Use the price sheets in effect on this date (YYYY-MM-DD)")->type_name("DATE");
+  app.add_option("--as-of", as_of, "Price every month with the sheets in effect on this date (YYYY-MM-DD)")
+      ->type_name("DATE");
 }
 
-std::vector<std::filesystem::path> pricing_directories(const PricingOptions& options) {
-  if (!options.pricing_dirs.empty()) return {options.pricing_dirs.begin(), options.pricing_dirs.end()};
-  if (const char* env = std::getenv("TCO_PRICING_DIR"); env != nullptr && *env != '\0') return {env};
+std::filesystem::path bundled_pricing_directory() {
+  if (const char* env = std::getenv("TCO_PRICING_DIR"); env != nullptr && *env != '\0') return env;
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     const auto installed = exe.parent_path().parent_path() / TCO_INSTALL_DATADIR / "tco" / "pricing-data";
-    if (std::filesystem::is_directory(installed, ec)) return {installed};
+    if (std::filesystem::is_directory(installed, ec)) return installed;
   }
-  return {TCO_SOURCE_PRICING_DIR};
+  return TCO_SOURCE_PRICING_DIR;
+}
+
+std::vector<PricingDirectory> pricing_directories(const PricingOptions& options) {
+  std::vector<PricingDirectory> out{{bundled_pricing_directory(), "bundled"}};
+  for (const auto& dir : options.pricing_dirs) out.push_back({dir, dir});
+  return out;
 }
 
 void print_diagnostics(const Diagnostics& diagnostics) {

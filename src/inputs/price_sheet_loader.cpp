@@ -5,6 +5,7 @@
 
 #include "tco/core/sha256.hpp"
 #include "tco/core/suggest.hpp"
+#include "sheet_sections.hpp"
 #include "tco/inputs/field_reader.hpp"
 
 namespace tco {
@@ -272,9 +273,6 @@ void read_region(SheetReader& sheet, const YamlEntry& entry, const std::string& 
 
 }  // namespace
 
-void read_onprem_sections(MapReader& top, PriceSheet& sheet, Diagnostics& d,
-                          std::vector<std::pair<std::string, Sourced>>& references);
-
 Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& file) {
   auto parsed = parse_yaml(text, file);
   if (!parsed) return parsed.diagnostics();
@@ -287,6 +285,9 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
 
   if (const YamlNode* version = top.require("schema_version")) {
     read_integer(*version, "schema_version", kSchemaVersion, kSchemaVersion, d);
+  }
+  if (const YamlNode* kind = top.get("kind")) {
+    if (read_enum(*kind, "kind", {"sheet", "overlay"}, d).value_or("sheet") == "overlay") sheet.kind = SheetKind::overlay;
   }
   if (const YamlNode* provider = top.require("provider"))
     sheet.provider = read_string(*provider, "provider", d).value_or("");
@@ -312,6 +313,7 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
     } else {
       for (std::size_t i = 0; i < sources->items.size(); ++i) {
         if (auto source = read_source(sources->items[i], fmt::format("sources[{}]", i), d)) {
+          source->file = file;
           if (sheet.find_source(source->id) != nullptr) {
             d.error(sources->items[i].where, fmt::format("sources[{}].id", i),
                     "duplicate source id '" + source->id + "'");
@@ -329,9 +331,10 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
       sheet.regions.emplace(entry.key, std::move(region));
     }
   }
-  std::vector<std::pair<std::string, Sourced>> onprem_refs;
-  read_onprem_sections(top, sheet, d, onprem_refs);
-  for (auto& [path, sourced] : onprem_refs) reader.references.push_back({sourced.source, sourced.where, path});
+  SourceReferences section_refs;
+  read_onprem_sections(top, sheet, d, section_refs);
+  read_discounts(top, sheet, d, section_refs);
+  for (auto& [path, sourced] : section_refs) reader.references.push_back({sourced.source, sourced.where, path});
   top.finish();
 
   // Every price names a declared source; every declared source is used.

@@ -27,35 +27,45 @@ constexpr std::array<std::pair<StorageClass, const char*>, 4> kStorageNames{{
     {StorageClass::archive, "archive"},
 }};
 
-}  // namespace
+constexpr std::array<std::pair<PriceService, const char*>, 8> kServiceNames{{
+    {PriceService::all, "all"},
+    {PriceService::compute, "compute"},
+    {PriceService::storage, "storage"},
+    {PriceService::network, "network"},
+    {PriceService::interconnect, "interconnect"},
+    {PriceService::hardware, "hardware"},
+    {PriceService::electricity, "electricity"},
+    {PriceService::colocation, "colocation"},
+}};
 
-std::string to_string(PricingModel model) {
-  for (const auto& [value, name] : kPricingNames) {
-    if (value == model) return name;
+template <typename Enum, std::size_t N>
+std::string name_of(Enum value, const std::array<std::pair<Enum, const char*>, N>& names) {
+  for (const auto& [candidate, name] : names) {
+    if (candidate == value) return name;
   }
   return "?";
 }
 
-std::vector<std::string> pricing_model_names() {
+template <typename Enum, std::size_t N>
+std::vector<std::string> names_of(const std::array<std::pair<Enum, const char*>, N>& names) {
   std::vector<std::string> out;
-  for (const auto& entry : kPricingNames) out.emplace_back(entry.second);
+  for (const auto& entry : names) out.emplace_back(entry.second);
   return out;
 }
+
+}  // namespace
+
+std::string to_string(PriceService service) { return name_of(service, kServiceNames); }
+std::vector<std::string> price_service_names() { return names_of(kServiceNames); }
+std::optional<PriceService> parse_price_service(std::string_view text) { return parse_named(text, kServiceNames); }
+
+std::string to_string(PricingModel model) { return name_of(model, kPricingNames); }
+std::vector<std::string> pricing_model_names() { return names_of(kPricingNames); }
 
 std::optional<PricingModel> parse_pricing_model(std::string_view text) { return parse_named(text, kPricingNames); }
 
-std::string to_string(StorageClass storage_class) {
-  for (const auto& [value, name] : kStorageNames) {
-    if (value == storage_class) return name;
-  }
-  return "?";
-}
-
-std::vector<std::string> storage_class_names() {
-  std::vector<std::string> out;
-  for (const auto& entry : kStorageNames) out.emplace_back(entry.second);
-  return out;
-}
+std::string to_string(StorageClass storage_class) { return name_of(storage_class, kStorageNames); }
+std::vector<std::string> storage_class_names() { return names_of(kStorageNames); }
 
 std::optional<StorageClass> parse_storage_class(std::string_view text) { return parse_named(text, kStorageNames); }
 
@@ -76,5 +86,11 @@ const Region* PriceSheet::find_region(const std::string& region_id) const {
 }
 
 std::string PriceSheet::id() const { return provider + "@" + format_date(effective); }
+
+std::string PriceSheet::label() const {
+  std::string out = id();
+  for (const auto& overlay : overlays) out += " + " + overlay.name;
+  return out;
+}
 
 }  // namespace tco

@@ -2,13 +2,14 @@
 #include <fmt/format.h>
 
 #include "hardware_reader.hpp"
+#include "sheet_sections.hpp"
 #include "tco/inputs/field_reader.hpp"
 #include "tco/inputs/price_sheet.hpp"
 
 namespace tco {
 namespace {
 
-using References = std::vector<std::pair<std::string, Sourced>>;
+using References = SourceReferences;
 
 std::optional<Sourced> sourced(MapReader& reader, const char* key, Dimension dimension, const std::string& inherited,
                                References& refs, bool required) {
@@ -98,6 +99,11 @@ void read_onprem_sections(MapReader& top, PriceSheet& sheet, Diagnostics& d, Ref
   if (const YamlNode* defaults = top.get("site_defaults")) read_defaults(*defaults, sheet.site_defaults, d, refs);
   read_by_region(top, "electricity_by_region", Dimension::money_per_kwh, sheet.electricity_by_region, refs);
   read_by_region(top, "carbon_intensity", Dimension::grams_co2_per_kwh, sheet.carbon_intensity, refs);
+  read_by_region(top, "pue_by_facility", Dimension::count, sheet.pue_by_facility, refs);
+  for (const auto& [name, pue] : sheet.pue_by_facility) {
+    if (pue.value < 1.0)
+      d.error(pue.where, "pue_by_facility." + name, fmt::format("a PUE is 1.0 or more, found {}", pue.value));
+  }
 }
 
 }  // namespace tco

@@ -7,6 +7,7 @@
 
 #include "scenario_internal.hpp"
 #include "tco/core/suggest.hpp"
+#include "tco/core/text.hpp"
 
 namespace tco {
 namespace {
@@ -175,6 +176,22 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
   }
 }
 
+void read_price_trends(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
+  MapReader reader(node, "price_trends", d);
+  if (!reader.valid()) return;
+  for (const auto& name : price_service_names()) {
+    auto trend = stated(reader, name.c_str(), Dimension::fraction, false);
+    if (!trend) continue;
+    if (trend->value < -0.9 || trend->value > 1.0) {
+      d.error(trend->where, reader.path(name),
+              fmt::format("expected an annual change from -90 % to +100 %, found {}", format_percent(trend->value)));
+      continue;
+    }
+    scenario.price_trends.emplace(*parse_price_service(name), *trend);
+  }
+  reader.finish();
+}
+
 }  // namespace
 
 const Site* Scenario::find_site(const std::string& site_name) const {
@@ -194,7 +211,9 @@ const Dataset* Scenario::find_dataset(const std::string& dataset_name) const {
   return it == datasets.end() ? nullptr : &*it;
 }
 
-Date Scenario::pricing_date() const { return as_of.value_or(first_day(start)); }
+Date Scenario::pricing_date(int month_index) const {
+  return as_of.value_or(first_day(add_months(start, month_index)));
+}
 
 double Scenario::hours_in_month(int month_index) const {
   return hours == HoursConvention::calendar ? calendar_hours(add_months(start, month_index)) : kHoursPerMonth;
@@ -235,6 +254,7 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   if (scenario.discount_rate.value > 1.0)
     d.error(scenario.discount_rate.where, "discount_rate", "expected an annual rate of at most 100 %");
   if (const YamlNode* as_of = top.get("as_of")) scenario.as_of = read_date(*as_of, "as_of", d);
+  if (const YamlNode* trends = top.get("price_trends")) read_price_trends(*trends, scenario, d);
   if (const YamlNode* baseline = top.get("baseline"))
     scenario.baseline = read_string(*baseline, "baseline", d).value_or("");
   if (const YamlNode* sites = top.require("sites")) read_sites(*sites, scenario, d);

@@ -266,8 +266,8 @@ void read_dataset(const YamlEntry& entry, const std::string& path, Scenario& sce
       dataset.storage_class = *parse_storage_class(*name);
     }
   }
-  dataset.refreshes_per_month = Sourced{0, "", entry.value.where, "no refresh", "", ByteBase::none};
-  dataset.changed_per_refresh = Sourced{1.0, "", entry.value.where, "default changed = 100 %", "", ByteBase::none};
+  dataset.refreshes_per_month = Sourced::stated(0, entry.value.where, "no refresh");
+  dataset.changed_per_refresh = Sourced::stated(1.0, entry.value.where, "default changed = 100 %");
   if (const YamlNode* refresh = reader.get("refresh")) {
     MapReader refresh_reader(*refresh, reader.path("refresh"), d);
     if (refresh_reader.valid()) {

@@ -1,7 +1,10 @@
 #pragma once
 // Every price sheet tco can see: the bundled pricing-data/ and any directories given with
-// --pricing-dir, each laid out as <dir>/<provider>/<YYYY-MM-DD>.yaml.
+// --pricing-dir, each laid out as <dir>/<provider>/<YYYY-MM-DD>.yaml. Sheets of a provider
+// form its timeline; overlays (a user's private prices and discounts) apply on top of the
+// sheets from their own effective date on, in the order their directories were given.
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,21 +13,36 @@
 
 namespace tco {
 
+struct PricingDirectory {
+  std::filesystem::path path;
+  std::string origin;  // "bundled", or how the user named the directory
+};
+
 class PriceCatalog {
  public:
-  // Loads every sheet under the directories; errors of all sheets are reported together.
-  static Result<PriceCatalog> load(const std::vector<std::filesystem::path>& directories);
+  // Loads every sheet and overlay under the directories; later directories win: a sheet
+  // replaces an earlier one of the same provider and date, overlays apply in order. Errors
+  // of all files are reported together.
+  static Result<PriceCatalog> load(const std::vector<PricingDirectory>& directories);
 
-  void add(PriceSheet sheet);
+  // Adds a file (sheet or overlay) and rebuilds the timelines; returns their diagnostics.
+  Diagnostics add(PriceSheet sheet);
 
-  // The sheet of `provider` whose effective date is the latest on or before `day`, or an
-  // error naming the dates that exist.
+  // The view of `provider` in effect on `day` (its latest sheet on or before `day`, with
+  // every overlay in effect by then applied), or an error naming the dates that exist.
   [[nodiscard]] Result<const PriceSheet*> select(const std::string& provider, Date day) const;
+  // Every view of the provider, oldest first: one per date a sheet or overlay took effect.
+  [[nodiscard]] std::vector<const PriceSheet*> timeline(const std::string& provider) const;
   [[nodiscard]] std::vector<std::string> providers() const;
+  // The files as loaded (sheets and overlays), by provider, then date, then load order.
   [[nodiscard]] const std::vector<PriceSheet>& sheets() const { return sheets_; }
 
  private:
-  std::vector<PriceSheet> sheets_;  // sorted by provider, then effective date
+  void insert(PriceSheet sheet);
+  Diagnostics rebuild();
+
+  std::vector<PriceSheet> sheets_;
+  std::vector<std::unique_ptr<PriceSheet>> views_;  // by provider, then in_effect_from
 };
 
 }  // namespace tco

@@ -23,6 +23,7 @@ struct PriceSource {
   Date retrieved;
   Confidence confidence = Confidence::primary;
   std::string note;
+  std::string file;  // the sheet or overlay that declared it
 };
 
 enum class PricingModel { on_demand, spot, commit_1y, commit_3y };
@@ -99,7 +100,35 @@ struct SiteDefaults {
   std::optional<Sourced> staff_cost;         // per FTE-year
 };
 
+// What a discount in an overlay applies to.
+enum class PriceService { all, compute, storage, network, interconnect, hardware, electricity, colocation };
+std::string to_string(PriceService service);
+std::vector<std::string> price_service_names();
+std::optional<PriceService> parse_price_service(std::string_view text);
+
+// "20 % off compute in us-east-1": multiplies the matching prices of the sheets below the
+// overlay by (1 - fraction). Prices the overlay sets itself are taken as given.
+struct Discount {
+  PriceService service = PriceService::all;
+  Sourced fraction;
+  std::vector<std::string> regions;    // empty = every region
+  std::vector<PricingModel> pricing;   // empty = every pricing model (compute only)
+  SourceLocation where;
+};
+
+// A sheet is a provider's complete price list; an overlay (tco-prices(5), OVERLAYS) adds to
+// or overrides the sheets of its provider from its effective date on.
+enum class SheetKind { sheet, overlay };
+
+struct AppliedOverlay {
+  std::string name;
+  std::string file;
+  std::string content_hash;
+  Date effective;
+};
+
 struct PriceSheet {
+  SheetKind kind = SheetKind::sheet;
   std::string provider;  // "aws", "onprem"
   std::string name;
   Date effective;
@@ -111,12 +140,22 @@ struct PriceSheet {
   SiteDefaults site_defaults;                            // on-prem catalog
   std::map<std::string, Sourced> electricity_by_region;  // on-prem catalog, per kWh
   std::map<std::string, Sourced> carbon_intensity;       // on-prem catalog, gCO2e/kWh
+  std::map<std::string, Sourced> pue_by_facility;        // on-prem catalog, published PUE figures
+  std::vector<Discount> discounts;                       // overlays only
   std::string file;                                      // as given to the loader
   std::string content_hash;                              // SHA-256 of the file's bytes, hex
+  std::string origin;                                    // "bundled", or the --pricing-dir it came from
+  int layer = 0;                                         // its directory's place in the load order
+  // Set on the catalog's merged views: the overlays applied on top, in order, and the
+  // first day the view is in effect (the later of the sheet's and its overlays' dates).
+  std::vector<AppliedOverlay> overlays;
+  Date in_effect_from;
 
   [[nodiscard]] const PriceSource* find_source(const std::string& id) const;
   [[nodiscard]] const Region* find_region(const std::string& id) const;
-  [[nodiscard]] std::string id() const;  // "aws@2025-06-05"
+  [[nodiscard]] std::string id() const;  // "aws@2025-06-01"
+  // id() plus the overlays applied: "aws@2025-06-01 + acme-discount".
+  [[nodiscard]] std::string label() const;
 };
 
 }  // namespace tco

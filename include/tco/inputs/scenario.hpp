@@ -146,7 +146,10 @@ struct Scenario {
   HoursConvention hours = HoursConvention::fixed_730;
   std::string currency = "USD";
   Sourced discount_rate;  // annual fraction
-  std::optional<Date> as_of;
+  std::optional<Date> as_of;  // pins every month to the sheets in effect on this date
+  // Annual price change per service, projecting sheet prices beyond each provider's newest
+  // sheet (timeline pricing only): -15 % means a price falls 15 % a year.
+  std::map<PriceService, Sourced> price_trends;
   std::string baseline;
   std::vector<Site> sites;
   std::vector<Workload> workloads;
@@ -157,8 +160,9 @@ struct Scenario {
   [[nodiscard]] const Site* find_site(const std::string& site_name) const;
   [[nodiscard]] const Workload* find_workload(const std::string& workload_name) const;
   [[nodiscard]] const Dataset* find_dataset(const std::string& dataset_name) const;
-  // The date whose price sheets apply: as_of, else the first day of the start month.
-  [[nodiscard]] Date pricing_date() const;
+  // The date whose price sheets apply to month `month_index`: as_of when pinned, else the
+  // first day of that month (timeline pricing).
+  [[nodiscard]] Date pricing_date(int month_index = 0) const;
   [[nodiscard]] double hours_in_month(int month_index) const;
 };
 

@@ -1,0 +1,251 @@
+// Overlays: reading an overlay's discounts, and merging an overlay into a sheet.
+#include "tco/inputs/price_overlay.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "sheet_sections.hpp"
+#include "tco/core/suggest.hpp"
+#include "tco/core/text.hpp"
+
+namespace tco {
+namespace {
+
+std::optional<Discount> read_discount(const YamlNode& node, const std::string& path, Diagnostics& d) {
+  MapReader reader(node, path, d);
+  if (!reader.valid()) return std::nullopt;
+  Discount discount;
+  discount.where = node.where;
+  bool ok = true;
+  if (const YamlNode* service = reader.require("service")) {
+    const auto name = read_enum(*service, reader.path("service"), price_service_names(), d);
+    if (name)
+      discount.service = *parse_price_service(*name);
+    else
+      ok = false;
+  } else {
+    ok = false;
+  }
+  if (const YamlNode* off = reader.require("off")) {
+    if (auto q = read_quantity(*off, reader.path("off"), Dimension::fraction, d)) {
+      if (q->value <= 0 || q->value >= 1) {
+        d.error(off->where, reader.path("off"),
+                fmt::format("expected a discount above 0 % and below 100 %, found {}", off->scalar));
+        ok = false;
+      }
+      discount.fraction.value = q->value;
+      discount.fraction.where = off->where;
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (const YamlNode* regions = reader.get("regions")) {
+    discount.regions = read_string_list(*regions, reader.path("regions"), d).value_or(std::vector<std::string>{});
+  }
+  if (const YamlNode* pricing = reader.get("pricing")) {
+    const auto names = read_string_list(*pricing, reader.path("pricing"), d).value_or(std::vector<std::string>{});
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (auto model = parse_pricing_model(names[i])) {
+        discount.pricing.push_back(*model);
+      } else {
+        d.error(pricing->where, fmt::format("{}[{}]", reader.path("pricing"), i),
+                fmt::format("expected one of {}, found '{}'{}", quoted_list(pricing_model_names()), names[i],
+                            did_you_mean(names[i], pricing_model_names())));
+        ok = false;
+      }
+    }
+  }
+  discount.fraction.source = read_source_default(reader, "");
+  if (const YamlNode* note = reader.get("note")) discount.fraction.note = read_string(*note, reader.path("note"), d).value_or("");
+  reader.finish();
+  if (!ok) return std::nullopt;
+  return discount;
+}
+
+bool covers(PriceService selected, PriceService service) {
+  return selected == PriceService::all || selected == service;
+}
+
+bool listed(const std::vector<std::string>& regions, const std::string& region) {
+  return regions.empty() || std::find(regions.begin(), regions.end(), region) != regions.end();
+}
+
+void visit_network(Network& network, const std::function<void(Sourced&)>& visit) {
+  if (network.ingress) visit(*network.ingress);
+  if (network.internet_egress) {
+    for (auto& tier : network.internet_egress->tiers) visit(tier.price);
+  }
+  if (network.inter_region_default) visit(*network.inter_region_default);
+  for (auto& [to, price] : network.inter_region_to) visit(price);
+  if (network.inter_zone) visit(*network.inter_zone);
+  if (network.interconnect_egress) visit(*network.interconnect_egress);
+}
+
+void discount_value(Sourced& value, const Discount& discount, const std::string& overlay_name) {
+  if (!value.list_value) value.list_value = value.value;
+  value.value *= 1.0 - discount.fraction.value;
+  value.adjustments.push_back(fmt::format("-{} {}", format_percent(discount.fraction.value), overlay_name));
+}
+
+void check_discount_regions(const PriceSheet& view, const PriceSheet& overlay, const Discount& discount,
+                            std::size_t index, Diagnostics& d) {
+  auto names = keys_of(view.regions);
+  for (const auto& [region, price] : view.electricity_by_region) names.push_back(region);
+  for (const auto& region : discount.regions) {
+    if (std::find(names.begin(), names.end(), region) != names.end()) continue;
+    d.error(discount.where, fmt::format("discounts[{}].regions", index),
+            fmt::format("unknown region '{}'{} in {} (overlay {}); its regions are {}", region,
+                        did_you_mean(region, names), view.id(), overlay.file, quoted_list(names)));
+  }
+}
+
+void merge_offer(Region& region, const GpuOffer& offer, Diagnostics& d, const std::string& path) {
+  const auto existing = std::find_if(region.gpu_offers.begin(), region.gpu_offers.end(),
+                                     [&](const GpuOffer& o) { return o.instance == offer.instance; });
+  if (existing == region.gpu_offers.end()) {
+    region.gpu_offers.push_back(offer);
+    return;
+  }
+  if (existing->gpu != offer.gpu || existing->gpus != offer.gpus) {
+    d.error(offer.where, path,
+            fmt::format("the sheet below sells {} as {} x {}, the overlay says {} x {}; an overlay may change "
+                        "prices, not the instance",
+                        offer.instance, existing->gpus, existing->gpu, offer.gpus, offer.gpu));
+    return;
+  }
+  for (const auto& [model, price] : offer.hourly) existing->hourly.insert_or_assign(model, price);
+}
+
+void merge_network(Network& into, const Network& from) {
+  auto take = [](std::optional<Sourced>& a, const std::optional<Sourced>& b) {
+    if (b) a = b;
+  };
+  take(into.ingress, from.ingress);
+  if (from.internet_egress) into.internet_egress = from.internet_egress;
+  take(into.inter_region_default, from.inter_region_default);
+  for (const auto& [to, price] : from.inter_region_to) into.inter_region_to.insert_or_assign(to, price);
+  if (from.inter_zone) {
+    into.inter_zone = from.inter_zone;
+    into.inter_zone_both_directions = from.inter_zone_both_directions;
+  }
+  take(into.interconnect_egress, from.interconnect_egress);
+  for (const auto& [port, price] : from.interconnect_ports) into.interconnect_ports.insert_or_assign(port, price);
+}
+
+void merge_region(PriceSheet& view, const std::string& id, const Region& from, Diagnostics& d) {
+  const auto it = view.regions.find(id);
+  if (it == view.regions.end()) {
+    view.regions.emplace(id, from);
+    return;
+  }
+  Region& into = it->second;
+  for (const auto& offer : from.gpu_offers) merge_offer(into, offer, d, "regions." + id + ".gpu_instances." + offer.instance);
+  for (const auto& [storage_class, price] : from.storage) into.storage.insert_or_assign(storage_class, price);
+  merge_network(into.network, from.network);
+}
+
+void merge_onprem(PriceSheet& view, const PriceSheet& overlay) {
+  for (const auto& [id, sku] : overlay.hardware) view.hardware.insert_or_assign(id, sku);
+  auto take = [](std::optional<Sourced>& a, const std::optional<Sourced>& b) {
+    if (b) a = b;
+  };
+  SiteDefaults& into = view.site_defaults;
+  const SiteDefaults& from = overlay.site_defaults;
+  take(into.pue, from.pue);
+  take(into.electricity, from.electricity);
+  take(into.colocation, from.colocation);
+  take(into.maintenance, from.maintenance);
+  take(into.depreciation_life, from.depreciation_life);
+  take(into.residual_value, from.residual_value);
+  take(into.staff_cost, from.staff_cost);
+  for (const auto& [k, v] : overlay.electricity_by_region) view.electricity_by_region.insert_or_assign(k, v);
+  for (const auto& [k, v] : overlay.carbon_intensity) view.carbon_intensity.insert_or_assign(k, v);
+  for (const auto& [k, v] : overlay.pue_by_facility) view.pue_by_facility.insert_or_assign(k, v);
+}
+
+}  // namespace
+
+void for_each_price(PriceSheet& sheet, PriceService service, const std::vector<std::string>& regions,
+                    const std::vector<PricingModel>& pricing, const std::function<void(Sourced&)>& visit) {
+  for (auto& [id, region] : sheet.regions) {
+    if (!listed(regions, id)) continue;
+    if (covers(service, PriceService::compute)) {
+      for (auto& offer : region.gpu_offers) {
+        for (auto& [model, price] : offer.hourly) {
+          if (pricing.empty() || std::find(pricing.begin(), pricing.end(), model) != pricing.end()) visit(price);
+        }
+      }
+    }
+    if (covers(service, PriceService::storage)) {
+      for (auto& [storage_class, price] : region.storage) visit(price);
+    }
+    if (covers(service, PriceService::network)) visit_network(region.network, visit);
+    if (covers(service, PriceService::interconnect)) {
+      for (auto& [port, price] : region.network.interconnect_ports) visit(price);
+    }
+  }
+  if (covers(service, PriceService::hardware)) {
+    for (auto& [id, sku] : sheet.hardware) visit(sku.price);
+  }
+  if (covers(service, PriceService::electricity)) {
+    if (regions.empty() && sheet.site_defaults.electricity) visit(*sheet.site_defaults.electricity);
+    for (auto& [region, price] : sheet.electricity_by_region) {
+      if (listed(regions, region)) visit(price);
+    }
+  }
+  if (covers(service, PriceService::colocation) && sheet.site_defaults.colocation)
+    visit(*sheet.site_defaults.colocation);
+}
+
+void read_discounts(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs) {
+  const YamlNode* node = top.get("discounts");
+  if (node == nullptr) return;
+  if (sheet.kind != SheetKind::overlay) {
+    d.error(node->where, "discounts", "discounts belong in an overlay; add 'kind: overlay' to this file");
+    return;
+  }
+  if (!node->is_sequence()) {
+    d.error(node->where, "discounts", fmt::format("expected a list of discounts, found {}", describe(*node)));
+    return;
+  }
+  for (std::size_t i = 0; i < node->items.size(); ++i) {
+    const std::string path = fmt::format("discounts[{}]", i);
+    if (auto discount = read_discount(node->items[i], path, d)) {
+      refs.emplace_back(path, discount->fraction);
+      sheet.discounts.push_back(std::move(*discount));
+    }
+  }
+}
+
+void apply_overlay(PriceSheet& view, const PriceSheet& overlay, Diagnostics& d) {
+  const SourceLocation top{overlay.file, 0, 0};
+  for (const auto& source : overlay.sources) {
+    if (const PriceSource* clash = view.find_source(source.id)) {
+      d.error(top, "sources", fmt::format("source id '{}' is also a source of {} ({}); give the overlay's source "
+                                          "another id", source.id, view.id(), clash->file));
+      continue;
+    }
+    view.sources.push_back(source);
+  }
+  if (!overlay.regions.empty() && overlay.billing_gb != view.billing_gb) {
+    d.error(top, "billing_gb",
+            fmt::format("{} bills a \"GB\" as {}; the overlay must say billing_gb: {} too", view.id(),
+                        view.billing_gb == ByteBase::binary ? "GiB" : "GB",
+                        view.billing_gb == ByteBase::binary ? "GiB" : "GB"));
+  }
+  for (std::size_t i = 0; i < overlay.discounts.size(); ++i) {
+    const Discount& discount = overlay.discounts[i];
+    check_discount_regions(view, overlay, discount, i, d);
+    for_each_price(view, discount.service, discount.regions, discount.pricing,
+                   [&](Sourced& value) { discount_value(value, discount, overlay.name); });
+  }
+  for (const auto& [id, region] : overlay.regions) merge_region(view, id, region, d);
+  merge_onprem(view, overlay);
+  view.overlays.push_back({overlay.name, overlay.file, overlay.content_hash, overlay.effective});
+}
+
+}  // namespace tco

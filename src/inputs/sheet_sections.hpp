@@ -1,0 +1,21 @@
+#pragma once
+// Sections of a price sheet read outside price_sheet_loader.cpp. Not a public header.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tco/inputs/field_reader.hpp"
+#include "tco/inputs/price_sheet.hpp"
+
+namespace tco {
+
+// (key path, value) of every sourced value read, so the loader can check its source.
+using SourceReferences = std::vector<std::pair<std::string, Sourced>>;
+
+// hardware, site_defaults, electricity_by_region, carbon_intensity, pue_by_facility.
+void read_onprem_sections(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs);
+
+// An overlay's `discounts:` list.
+void read_discounts(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs);
+
+}  // namespace tco
