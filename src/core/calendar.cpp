@@ -55,4 +55,6 @@ double calendar_hours(YearMonth month) {
   return static_cast<double>(static_cast<unsigned>(last.day())) * 24.0;
 }
 
+long days_between(Date from, Date to) { return (date::sys_days(to) - date::sys_days(from)).count(); }
+
 }  // namespace tco

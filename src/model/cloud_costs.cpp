@@ -73,16 +73,27 @@ std::optional<double> spot_inflation(StrategyContext& context, const Workload& w
   return 1.0 / (1.0 - lost_fraction);
 }
 
-void add_workload_compute(StrategyContext& context, const Workload& workload, const CloudPricing& cloud) {
-  const auto& site = cloud.site->cloud;
+struct PricedInstances {
+  const CloudPricing* cloud = nullptr;
+  ChosenOffer chosen;
+  double instances = 0;  // to hold the peak GPUs
+};
+
+// The month's cheapest offer and how many instances hold the workload's peak.
+std::optional<PricedInstances> price_month(StrategyContext& context, const Workload& workload,
+                                           const std::string& site_name, PricingModel model, int month, int peak) {
+  const CloudPricing& cloud = context.pricing(month).cloud.at(site_name);
+  const auto chosen = choose_offer(context, workload, cloud, model);
+  if (!chosen) return std::nullopt;
+  context.cite(cloud.sheet, *chosen->hourly);
+  return PricedInstances{&cloud, *chosen, std::ceil(peak / static_cast<double>(chosen->offer->gpus) - 1e-9)};
+}
+
+void add_workload_compute(StrategyContext& context, const Workload& workload, const std::string& site_name) {
+  const CloudSite& site = context.scenario.find_site(site_name)->cloud;
   const auto by_workload = site.pricing_by_workload.find(workload.name);
   const PricingModel model = by_workload != site.pricing_by_workload.end() ? by_workload->second : site.default_pricing;
-  const auto chosen = choose_offer(context, workload, cloud, model);
-  if (!chosen) return;
-  const double gpus_per_instance = chosen->offer->gpus;
-  const double price = chosen->hourly->value;
   const std::string cause = "workload " + workload.name;
-  const bool committed = model == PricingModel::commit_1y || model == PricingModel::commit_3y;
 
   std::vector<Demand> demands;
   int first = -1;
@@ -97,33 +108,38 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
     context.result.used_gpu_hours += demands.back().used_gpu_hours;
   }
   if (first < 0) return;
-  const double instances = std::ceil(peak / gpus_per_instance - 1e-9);
-  if (committed) {
-    // Committed capacity is paid every hour of every month of each term, used or not.
+  if (model == PricingModel::commit_1y || model == PricingModel::commit_3y) {
+    // Committed capacity is paid every hour of every month of each term, used or not, at
+    // the price in effect when the term was bought.
     const int term = model == PricingModel::commit_1y ? 12 : 36;
-    const int terms = (last - first) / term + 1;
-    const int end = std::min(context.months, first + terms * term);
-    for (int month = first; month < end; ++month) {
-      context.add(month, Component::compute, cause, cloud.site->name,
-                  instances * context.scenario.hours_in_month(month) * price);
+    for (int bought = first; bought <= last; bought += term) {
+      const auto priced = price_month(context, workload, site_name, model, bought, peak);
+      if (!priced) return;
+      for (int month = bought; month < std::min(context.months, bought + term); ++month) {
+        context.add(month, Component::compute, cause, site_name,
+                    priced->instances * context.scenario.hours_in_month(month) * priced->chosen.hourly->value);
+      }
     }
     return;
-  }
-  double inflation = 1.0;
-  if (model == PricingModel::spot) {
-    const auto factor = spot_inflation(context, workload, cloud, instances);
-    if (!factor) return;
-    inflation = *factor;
   }
   for (int month = first; month <= last; ++month) {
     const Demand& demand = demands[static_cast<std::size_t>(month)];
     if (!demand.active) continue;
+    const auto priced = price_month(context, workload, site_name, model, month, peak);
+    if (!priced) return;
+    double inflation = 1.0;
+    if (model == PricingModel::spot) {
+      const auto factor = spot_inflation(context, workload, *priced->cloud, priced->instances);
+      if (!factor) return;
+      inflation = *factor;
+    }
     // Whole instances for a fixed GPU count; packed instance-hours for elastic demand.
+    const double gpus_per_instance = priced->chosen.offer->gpus;
     const bool fixed =
         workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
     const double instance_hours = fixed ? std::ceil(workload.gpus / gpus_per_instance - 1e-9) * demand.wall_hours
                                         : demand.allocated_gpu_hours / gpus_per_instance;
-    context.add(month, Component::compute, cause, cloud.site->name, instance_hours * inflation * price);
+    context.add(month, Component::compute, cause, site_name, instance_hours * inflation * priced->chosen.hourly->value);
   }
 }
 
@@ -131,14 +147,15 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
 
 void add_cloud_compute(StrategyContext& context) {
   for (const auto& workload : context.scenario.workloads) {
-    const auto it = context.pricing.cloud.find(context.workload_site(workload.name));
-    if (it != context.pricing.cloud.end()) add_workload_compute(context, workload, it->second);
+    const std::string site = context.workload_site(workload.name);
+    if (context.pricing(0).cloud.count(site) > 0) add_workload_compute(context, workload, site);
   }
 }
 
 void add_interconnect_ports(StrategyContext& context) {
   const auto used = context.used_sites();
-  for (const auto& [name, cloud] : context.pricing.cloud) {
+  for (const auto& [name, first_month] : context.pricing(0).cloud) {
+    const CloudPricing& cloud = first_month;
     const auto& link = cloud.site->cloud.interconnect;
     if (!link || !used.count(name)) continue;
     if (std::none_of(link->to.begin(), link->to.end(), [&](const std::string& to) { return used.count(to) > 0; }))
@@ -154,8 +171,18 @@ void add_interconnect_ports(StrategyContext& context) {
       continue;
     }
     for (int month = 0; month < context.months; ++month) {
+      const auto& ports_then = context.pricing(month).cloud.at(name).region->network.interconnect_ports;
+      const auto price = ports_then.find(link->port);
+      if (price == ports_then.end()) {
+        context.error(link->where, "sites." + name + ".interconnect.port",
+                      fmt::format("port '{}' is not priced in region {} of the {} price sheet in {}", link->port,
+                                  cloud.region->id, context.pricing(month).cloud.at(name).sheet->id(),
+                                  format_year_month(add_months(context.scenario.start, month))));
+        return;
+      }
+      context.cite(context.pricing(month).cloud.at(name).sheet, price->second);
       context.add(month, Component::interconnect, "site " + name, name,
-                  link->count * port->second.value * context.scenario.hours_in_month(month));
+                  link->count * price->second.value * context.scenario.hours_in_month(month));
     }
   }
 }

@@ -11,11 +11,15 @@ namespace tco::engine {
 namespace {
 
 // Storage price per byte-month at a site, or an error naming where it was looked for.
-std::optional<double> storage_price(StrategyContext& context, const std::string& site_name, StorageClass storage_class,
-                                    const std::string& what) {
-  if (const auto cloud = context.pricing.cloud.find(site_name); cloud != context.pricing.cloud.end()) {
+std::optional<double> storage_price(StrategyContext& context, int month, const std::string& site_name,
+                                    StorageClass storage_class, const std::string& what) {
+  const auto& clouds = context.pricing(month).cloud;
+  if (const auto cloud = clouds.find(site_name); cloud != clouds.end()) {
     const auto& storage = cloud->second.region->storage;
-    if (const auto it = storage.find(storage_class); it != storage.end()) return it->second.value;
+    if (const auto it = storage.find(storage_class); it != storage.end()) {
+      context.cite(cloud->second.sheet, it->second);
+      return it->second.value;
+    }
     context.error(cloud->second.site->where, "sites." + site_name,
                   fmt::format("no '{}' storage price in region {} of the {} price sheet ({}), needed for {}",
                               to_string(storage_class), cloud->second.region->id, cloud->second.sheet->id(),
@@ -32,7 +36,7 @@ std::optional<double> storage_price(StrategyContext& context, const std::string&
 void store(StrategyContext& context, int month, const std::string& site, StorageClass storage_class, double bytes,
            const std::string& cause) {
   if (bytes <= 0) return;
-  if (auto price = storage_price(context, site, storage_class, cause))
+  if (auto price = storage_price(context, month, site, storage_class, cause))
     context.add(month, Component::storage, cause, site, bytes * *price);
 }
 

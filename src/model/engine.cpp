@@ -37,6 +37,20 @@ double StrategyContext::changed_per_refresh(const Dataset& dataset) const {
   return dataset.changed_per_refresh.value;
 }
 
+void StrategyContext::cite(const PriceSheet* sheet, const Sourced& value) {
+  if (sheet == nullptr || value.source.empty()) return;
+  const PriceSource* source = sheet->find_source(value.source);
+  if (source == nullptr) return;
+  auto& entry = cited[{timeline.base(sheet)->label(), source->id}];
+  entry.source = *source;
+  entry.values.insert(format_location({Severity::note, value.where, "", ""}));
+}
+
+void StrategyContext::finish_citations() {
+  for (const auto& [key, entry] : cited)
+    result.citations.push_back({key.first, entry.source, static_cast<int>(entry.values.size())});
+}
+
 std::set<std::string> StrategyContext::used_sites() const {
   std::set<std::string> used;
   for (const auto& [workload, site] : strategy.workload_site) used.insert(site);
@@ -50,16 +64,51 @@ std::set<std::string> StrategyContext::used_sites() const {
 
 }  // namespace engine
 
+namespace {
+
+std::vector<SheetUse> sheet_uses(const engine::PricingTimeline& timeline, int months) {
+  std::vector<SheetUse> uses;
+  for (int month = 0; month < months; ++month) {
+    for (const PriceSheet* sheet : timeline.at(month).sheets) {
+      const PriceSheet* base = timeline.base(sheet);
+      const bool projected = base != sheet;
+      auto it = std::find_if(uses.begin(), uses.end(), [&](const SheetUse& use) {
+        return use.sheet == base && use.last_month >= month - 1;
+      });
+      if (it == uses.end()) {
+        uses.push_back({base, month, month, projected});
+      } else {
+        it->last_month = month;
+        it->projected = it->projected || projected;
+      }
+    }
+  }
+  std::stable_sort(uses.begin(), uses.end(), [](const SheetUse& a, const SheetUse& b) {
+    return a.sheet->provider != b.sheet->provider ? a.sheet->provider < b.sheet->provider
+                                                  : a.first_month < b.first_month;
+  });
+  return uses;
+}
+
+}  // namespace
+
 Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& catalog, const ModelOptions& options) {
-  const Date day = options.as_of.value_or(scenario.pricing_date());
-  auto pricing = engine::resolve_sites(scenario, catalog, day);
-  if (!pricing) return pricing.diagnostics();
+  const int months = options.horizon_months.value_or(scenario.horizon_months);
+  const std::optional<Date> pinned = options.as_of ? options.as_of : scenario.as_of;
+  auto timeline = engine::resolve_timeline(scenario, catalog, pinned, months);
+  if (!timeline) return timeline.diagnostics();
 
   ModelResult model;
   model.scenario = &scenario;
-  model.months = options.horizon_months.value_or(scenario.horizon_months);
+  model.months = months;
   model.baseline = scenario.baseline;
-  model.sheets = pricing->sheets;
+  model.pinned = pinned;
+  model.projected_months = timeline->projected;
+  model.sheet_uses = sheet_uses(timeline.value(), months);
+  for (const auto& use : model.sheet_uses) {
+    if (std::find(model.sheets.begin(), model.sheets.end(), use.sheet) == model.sheets.end())
+      model.sheets.push_back(use.sheet);
+  }
   Diagnostics d;
   for (const auto& strategy : scenario.strategies) {
     const auto& only = options.strategies;
@@ -72,12 +121,13 @@ Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& cata
     result.description = strategy.description;
     result.monthly_cash.assign(static_cast<std::size_t>(model.months), ComponentAmounts{});
     result.monthly_amortized.assign(static_cast<std::size_t>(model.months), ComponentAmounts{});
-    engine::StrategyContext context{scenario, strategy, pricing.value(), model.months, result, d, {}, {}};
+    engine::StrategyContext context{scenario, strategy, timeline.value(), model.months, result, d, {}, {}, {}};
     engine::add_cloud_compute(context);
     engine::add_onprem_costs(context);
     engine::add_data_costs(context);
     engine::price_transfers(context);
     engine::add_interconnect_ports(context);
+    context.finish_citations();
     model.strategies.push_back(std::move(result));
   }
   if (d.has_errors()) return d;

@@ -1,6 +1,8 @@
 #pragma once
 // Shared by the engine's translation units; not a public header.
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -34,8 +36,32 @@ struct SitePricing {
   std::vector<const PriceSheet*> sheets;
 };
 
-// Selects the sheet in effect on `day` for every site and checks regions and hardware exist.
-Result<SitePricing> resolve_sites(const Scenario& scenario, const PriceCatalog& catalog, Date day);
+// Picks the sheet a provider's sites are priced with.
+using SheetSelector = std::function<Result<const PriceSheet*>(const std::string& provider)>;
+
+// Resolves every site against the selected sheets and checks regions and hardware exist.
+Result<SitePricing> resolve_sites(const Scenario& scenario, const SheetSelector& select);
+
+// The prices of every month: the sheets in effect in that month (or on the pinned date),
+// projected by the scenario's price trends beyond each provider's newest sheet.
+struct PricingTimeline {
+  std::vector<SitePricing> epochs;               // distinct site pricings
+  std::vector<std::size_t> epoch_of_month;       // [month] -> index into epochs
+  std::vector<bool> projected;                   // [month] -> priced by a trend projection
+  std::vector<std::unique_ptr<PriceSheet>> projections;  // trend-adjusted copies epochs point into
+  std::map<const PriceSheet*, const PriceSheet*> base_of;  // projection -> the catalog view it projects
+
+  [[nodiscard]] const SitePricing& at(int month) const {
+    return epochs[epoch_of_month[static_cast<std::size_t>(month)]];
+  }
+  [[nodiscard]] const PriceSheet* base(const PriceSheet* sheet) const {
+    const auto it = base_of.find(sheet);
+    return it == base_of.end() ? sheet : it->second;
+  }
+};
+
+Result<PricingTimeline> resolve_timeline(const Scenario& scenario, const PriceCatalog& catalog,
+                                         std::optional<Date> pinned, int months);
 
 // What a workload asks of its site in one month.
 struct Demand {
@@ -62,12 +88,17 @@ struct Transfer {
 struct StrategyContext {
   const Scenario& scenario;
   const Strategy& strategy;
-  const SitePricing& pricing;
+  const PricingTimeline& timeline;
   int months;
   StrategyResult& result;
   Diagnostics& diagnostics;
   std::vector<Transfer> transfers;
   std::set<std::string> reported;  // messages already reported, so a gap is named once
+  struct Cited {
+    PriceSource source;
+    std::set<std::string> values;  // where each distinct value was read
+  };
+  std::map<std::pair<std::string, std::string>, Cited> cited;  // (sheet label, source id)
 
   void add(int month, Component component, const std::string& cause, const std::string& site, double cash,
            double amortized);
@@ -75,6 +106,11 @@ struct StrategyContext {
     add(month, component, cause, site, amount, amount);
   }
   void error(const SourceLocation& where, const std::string& path, const std::string& message);
+  [[nodiscard]] const SitePricing& pricing(int month) const { return timeline.at(month); }
+  // Records that a figure used `value` from `sheet`, so reports can list the sources
+  // (and flag secondhand ones) behind each strategy. Values a scenario states are skipped.
+  void cite(const PriceSheet* sheet, const Sourced& value);
+  void finish_citations();
   [[nodiscard]] std::string workload_site(const std::string& workload) const;
   [[nodiscard]] std::string dataset_home(const Dataset& dataset) const;
   [[nodiscard]] double changed_per_refresh(const Dataset& dataset) const;

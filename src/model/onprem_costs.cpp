@@ -49,15 +49,43 @@ SiteDemand site_demand(StrategyContext& context, const std::vector<const Workloa
   return demand;
 }
 
-void add_site(StrategyContext& context, const OnPremPricing& site) {
-  const std::string& name = site.site->name;
+// A site's parameters in one month, each checked present and cited.
+struct SitePrices {
+  const HardwareSku* hardware = nullptr;
+  const Sourced *electricity, *pue, *colocation, *maintenance, *life, *residual, *fte, *staff_cost;
+};
+
+std::optional<SitePrices> prices_in(StrategyContext& context, const std::string& name, int month) {
+  const OnPremPricing& site = context.pricing(month).onprem.at(name);
+  SitePrices p{&site.hardware,
+               need(context, site, site.electricity, "electricity"),
+               need(context, site, site.pue, "pue"),
+               need(context, site, site.colocation, "colocation"),
+               need(context, site, site.maintenance, "maintenance"),
+               need(context, site, site.depreciation_life, "depreciation"),
+               need(context, site, site.residual_value, "residual_value"),
+               need(context, site, site.staff_fte, "staff"),
+               nullptr};
+  if (p.fte && p.fte->value > 0) p.staff_cost = need(context, site, site.staff_cost, "staff_cost");
+  if (!p.electricity || !p.pue || !p.colocation || !p.maintenance || !p.life || !p.residual || !p.fte ||
+      (p.fte->value > 0 && !p.staff_cost))
+    return std::nullopt;
+  for (const Sourced* value : {&site.hardware.price, &site.hardware.max_kw, &site.hardware.idle_kw, p.electricity,
+                               p.pue, p.colocation, p.maintenance, p.life, p.residual, p.staff_cost}) {
+    if (value != nullptr) context.cite(site.catalog, *value);
+  }
+  return p;
+}
+
+void add_site(StrategyContext& context, const std::string& name) {
+  const HardwareSku& hardware = context.pricing(0).onprem.at(name).hardware;
   std::vector<const Workload*> placed;
   for (const auto& workload : context.scenario.workloads) {
     if (context.workload_site(workload.name) != name) continue;
-    if (workload.gpu != site.hardware.gpu) {
+    if (workload.gpu != hardware.gpu) {
       context.error(workload.where, "workloads." + workload.name + ".gpu",
                     fmt::format("workload '{}' needs {} GPUs but site '{}' has {} ({})", workload.name, workload.gpu,
-                                name, site.hardware.gpu, site.hardware.name));
+                                name, hardware.gpu, hardware.name));
       return;
     }
     placed.push_back(&workload);
@@ -65,57 +93,43 @@ void add_site(StrategyContext& context, const OnPremPricing& site) {
   if (placed.empty()) return;
   const SiteDemand demand = site_demand(context, placed);
   if (demand.first < 0) return;
-
-  const Sourced* electricity = need(context, site, site.electricity, "electricity");
-  const Sourced* pue = need(context, site, site.pue, "pue");
-  const Sourced* colocation = need(context, site, site.colocation, "colocation");
-  const Sourced* maintenance = need(context, site, site.maintenance, "maintenance");
-  const Sourced* life = need(context, site, site.depreciation_life, "depreciation");
-  const Sourced* residual = need(context, site, site.residual_value, "residual_value");
-  const Sourced* fte = need(context, site, site.staff_fte, "staff");
-  const Sourced* staff_cost = fte && fte->value > 0 ? need(context, site, site.staff_cost, "staff_cost") : nullptr;
-  if (!electricity || !pue || !colocation || !maintenance || !life || !residual || !fte ||
-      (fte->value > 0 && !staff_cost))
-    return;
-
-  const auto& hardware = site.hardware;
   const double servers = std::ceil(static_cast<double>(demand.peak) / hardware.gpus - 1e-9);
-  const double capex = servers * hardware.price.value;
-  const double salvage = capex * residual->value;
-  const int life_months = std::max(1, static_cast<int>(std::lround(life->value / kHoursPerMonth)));
+  const double gpu_capacity = servers * hardware.gpus;
   const std::string cause = "site " + name;
 
-  // Buy when first needed; replace at end of life while workloads continue. The residual
-  // value lowers the amortized cost only: the cash view assumes no sale, so cumulative
-  // cash never falls.
-  int owned_until = demand.first;
-  for (int bought = demand.first; bought <= demand.last; bought += life_months) {
-    const int life_end = bought + life_months;
+  // Buy when first needed, at that month's price; replace at end of life while workloads
+  // continue. The residual value lowers the amortized cost only: the cash view assumes no
+  // sale, so cumulative cash never falls.
+  for (int bought = demand.first; bought <= demand.last;) {
+    const auto at_purchase = prices_in(context, name, bought);
+    if (!at_purchase) return;
+    const double capex = servers * at_purchase->hardware->price.value;
+    const double salvage = capex * at_purchase->residual->value;
+    const int life_months = std::max(1, static_cast<int>(std::lround(at_purchase->life->value / kHoursPerMonth)));
+    const int life_end = std::min(bought + life_months, context.months);
     context.add(bought, Component::hardware, cause, name, capex, 0.0);
-    for (int month = bought; month < std::min(life_end, context.months); ++month) {
+    for (int month = bought; month < life_end; ++month) {
+      const auto p = prices_in(context, name, month);
+      if (!p) return;
+      const double hours = context.scenario.hours_in_month(month);
+      const double utilization =
+          std::min(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
+      const double kw = servers * (hardware.idle_kw.value + (hardware.max_kw.value - hardware.idle_kw.value) * utilization);
       context.add(month, Component::hardware, cause, name, 0.0, (capex - salvage) / life_months);
+      context.add(month, Component::power, cause, name, kw * p->pue->value * hours * p->electricity->value);
+      context.add(month, Component::space, cause, name, servers * hardware.max_kw.value * p->colocation->value);
+      context.add(month, Component::maintenance, cause, name, capex * p->maintenance->value / 12.0);
+      if (p->fte->value > 0)
+        context.add(month, Component::staff, cause, name, p->fte->value * p->staff_cost->value / 12.0);
     }
-    owned_until = std::min(life_end, context.months);
-  }
-
-  const double gpu_capacity = servers * hardware.gpus;
-  for (int month = demand.first; month < owned_until; ++month) {
-    const double hours = context.scenario.hours_in_month(month);
-    const double utilization =
-        std::min(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
-    const double kw =
-        servers * (hardware.idle_kw.value + (hardware.max_kw.value - hardware.idle_kw.value) * utilization);
-    context.add(month, Component::power, cause, name, kw * pue->value * hours * electricity->value);
-    context.add(month, Component::space, cause, name, servers * hardware.max_kw.value * colocation->value);
-    context.add(month, Component::maintenance, cause, name, capex * maintenance->value / 12.0);
-    if (fte->value > 0) context.add(month, Component::staff, cause, name, fte->value * staff_cost->value / 12.0);
+    bought += life_months;
   }
 }
 
 }  // namespace
 
 void add_onprem_costs(StrategyContext& context) {
-  for (const auto& [name, site] : context.pricing.onprem) add_site(context, site);
+  for (const auto& [name, site] : context.pricing(0).onprem) add_site(context, name);
 }
 
 }  // namespace tco::engine

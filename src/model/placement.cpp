@@ -18,13 +18,13 @@ void note_sheet(SitePricing& pricing, const PriceSheet* sheet) {
 
 }  // namespace
 
-Result<SitePricing> resolve_sites(const Scenario& scenario, const PriceCatalog& catalog, Date day) {
+Result<SitePricing> resolve_sites(const Scenario& scenario, const SheetSelector& select) {
   SitePricing pricing;
   Diagnostics d;
   for (const auto& site : scenario.sites) {
     const std::string path = "sites." + site.name;
     if (site.kind == SiteKind::cloud) {
-      auto sheet = catalog.select(site.cloud.provider, day);
+      auto sheet = select(site.cloud.provider);
       if (!sheet) {
         for (auto diagnostic : sheet.diagnostics().items()) {
           diagnostic.where = site.where;
@@ -49,7 +49,7 @@ Result<SitePricing> resolve_sites(const Scenario& scenario, const PriceCatalog& 
     const OnPremSite& onprem = site.onprem;
     OnPremPricing resolved;
     resolved.site = &site;
-    auto catalog_sheet = catalog.select("onprem", day);
+    auto catalog_sheet = select("onprem");
     if (catalog_sheet) resolved.catalog = catalog_sheet.value();
     if (onprem.inline_hardware) {
       resolved.hardware = *onprem.inline_hardware;

@@ -35,12 +35,16 @@ std::optional<double> flat_price(StrategyContext& context, const CloudPricing& f
     return std::nullopt;
   };
   tiered = false;
+  auto cited = [&](const Sourced& price) -> std::optional<double> {
+    context.cite(from.sheet, price);
+    return price.value;
+  };
   if (!transfer.to_site.empty() && linked(from, transfer.to_site)) {
-    return network.interconnect_egress ? std::optional<double>(network.interconnect_egress->value)
-                                       : missing("interconnect_egress");
+    return network.interconnect_egress ? cited(*network.interconnect_egress) : missing("interconnect_egress");
   }
-  const auto to = context.pricing.cloud.find(transfer.to_site);
-  if (transfer.to_site.empty() || to == context.pricing.cloud.end() ||
+  const auto& clouds = context.pricing(transfer.month).cloud;
+  const auto to = clouds.find(transfer.to_site);
+  if (transfer.to_site.empty() || to == clouds.end() ||
       to->second.sheet->provider != from.sheet->provider) {
     tiered = true;
     return std::nullopt;
@@ -50,11 +54,11 @@ std::optional<double> flat_price(StrategyContext& context, const CloudPricing& f
   if (a.region == b.region) {
     if (a.zone.empty() || b.zone.empty() || a.zone == b.zone) return 0.0;
     if (!network.inter_zone) return missing("inter_zone");
-    return network.inter_zone->value * (network.inter_zone_both_directions ? 2.0 : 1.0);
+    return *cited(*network.inter_zone) * (network.inter_zone_both_directions ? 2.0 : 1.0);
   }
   if (const auto it = network.inter_region_to.find(b.region); it != network.inter_region_to.end())
-    return it->second.value;
-  if (network.inter_region_default) return network.inter_region_default->value;
+    return cited(it->second);
+  if (network.inter_region_default) return cited(*network.inter_region_default);
   return missing("inter_region (to " + b.region + ")");
 }
 
@@ -66,7 +70,12 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
                               cloud.sheet->id(), cloud.sheet->file));
     return;
   }
-  const EgressQuote quote = quote_tiered_egress(*cloud.region->network.internet_egress, group.bytes);
+  const auto& egress = *cloud.region->network.internet_egress;
+  const EgressQuote quote = quote_tiered_egress(egress, group.bytes);
+  context.cite(cloud.sheet, egress.free_bytes);
+  for (const auto& band : quote.bands) {
+    if (band.price != nullptr) context.cite(cloud.sheet, *band.price);
+  }
   for (const Transfer* member : group.members) {
     context.add(month, Component::egress, member->cause, member->from_site, quote.total * member->bytes / group.bytes);
   }
@@ -78,7 +87,8 @@ void price_transfers(StrategyContext& context) {
   std::map<int, std::map<std::string, TierGroup>> groups;  // month -> "provider/region" -> group
   for (const auto& transfer : context.transfers) {
     context.result.egress_bytes += transfer.bytes;
-    if (const auto cloud = context.pricing.cloud.find(transfer.from_site); cloud != context.pricing.cloud.end()) {
+    const auto& clouds = context.pricing(transfer.month).cloud;
+    if (const auto cloud = clouds.find(transfer.from_site); cloud != clouds.end()) {
       bool tiered = false;
       const auto price = flat_price(context, cloud->second, transfer, tiered);
       if (tiered) {

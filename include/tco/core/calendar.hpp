@@ -24,6 +24,8 @@ std::string format_date(Date day);               // "2025-06-05"
 YearMonth add_months(YearMonth start, int offset);
 // The first day of a month.
 Date first_day(YearMonth month);
+// Days from `from` to `to` (negative when `to` is earlier).
+long days_between(Date from, Date to);
 // Hours in the calendar month (672, 696, 720 or 744).
 double calendar_hours(YearMonth month);
 

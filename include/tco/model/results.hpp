@@ -38,6 +38,13 @@ struct Breakeven {
 
 using ComponentAmounts = std::array<double, kComponentCount>;
 
+// A price source a strategy's figures rest on.
+struct Citation {
+  std::string sheet;  // the sheet's label, "aws@2025-06-01 + acme"
+  PriceSource source;
+  int prices = 0;  // how many distinct prices of this source were used
+};
+
 struct StrategyResult {
   std::string name;
   std::string description;
@@ -46,6 +53,7 @@ struct StrategyResult {
   std::vector<ComponentAmounts> monthly_amortized;  // [month][component]
   double used_gpu_hours = 0;
   double egress_bytes = 0;             // bytes leaving a site, over the horizon
+  std::vector<Citation> citations;     // sorted by sheet, then source id
   std::optional<Breakeven> breakeven;  // none for the baseline itself
 
   [[nodiscard]] double total_cash() const;
@@ -58,12 +66,24 @@ struct StrategyResult {
   [[nodiscard]] std::vector<double> cumulative_cash() const;
 };
 
+// The months a sheet priced (0-based, inclusive), and whether any of them were projected
+// by a price trend beyond the provider's newest sheet.
+struct SheetUse {
+  const PriceSheet* sheet = nullptr;
+  int first_month = 0;
+  int last_month = 0;
+  bool projected = false;
+};
+
 struct ModelResult {
   const Scenario* scenario = nullptr;
   int months = 0;
   std::string baseline;
   std::vector<StrategyResult> strategies;
   std::vector<const PriceSheet*> sheets;  // the sheets whose prices were used
+  std::vector<SheetUse> sheet_uses;       // by provider, then first month
+  std::optional<Date> pinned;             // every month priced as of this date
+  std::vector<bool> projected_months;     // [month] -> priced by a trend projection
   Diagnostics warnings;
 };
 
