@@ -36,7 +36,7 @@ class CompareCommand : public Command {
     for (const auto& file : files_) {
       auto run = run_scenario_file(file, options);
       if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-      const auto report = make_comparison_report(run->model, run->prices_as_of);
+      const auto report = make_comparison_report(run->model);
       if (format_ == "json") {
         documents.push_back(render_compare_json(report));
       } else {

@@ -94,7 +94,6 @@ Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string
   print_diagnostics(model.diagnostics());
   if (!model) return model.diagnostics();
   run.model = std::move(model).value();
-  run.prices_as_of = model_options.as_of.value_or(run.scenario->pricing_date());
   return run;
 }
 

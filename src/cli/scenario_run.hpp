@@ -22,7 +22,6 @@ struct ScenarioRun {
   std::unique_ptr<Scenario> scenario;
   std::unique_ptr<PriceCatalog> catalog;
   ModelResult model;
-  Date prices_as_of;
 };
 
 Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options);

@@ -45,12 +45,16 @@ StrategyColumn make_column(const StrategyResult& strategy, const ModelResult& mo
   for (const auto& [key, amount] : causes) column.by_cause.push_back(amount);
   std::stable_sort(column.by_cause.begin(), column.by_cause.end(),
                    [](const CauseAmount& a, const CauseAmount& b) { return a.amortized > b.amortized; });
+  column.citations = strategy.citations;
+  for (const auto& citation : column.citations) {
+    if (citation.source.confidence == Confidence::secondhand) column.secondhand_prices += citation.prices;
+  }
   return column;
 }
 
 }  // namespace
 
-ComparisonReport make_comparison_report(const ModelResult& model, Date prices_as_of) {
+ComparisonReport make_comparison_report(const ModelResult& model) {
   const Scenario& scenario = *model.scenario;
   ComparisonReport report;
   report.scenario_name = scenario.name;
@@ -62,18 +66,36 @@ ComparisonReport make_comparison_report(const ModelResult& model, Date prices_as
   report.hours_per_month = scenario.hours == HoursConvention::calendar ? "calendar" : "730";
   report.currency = scenario.currency;
   report.discount_rate = scenario.discount_rate.value;
-  report.prices_as_of = format_date(prices_as_of);
+  if (model.pinned) report.prices_as_of = format_date(*model.pinned);
   report.baseline = model.baseline;
-  for (int month = 0; month < model.months; ++month)
+  for (int month = 0; month < model.months; ++month) {
     report.month_labels.push_back(format_year_month(add_months(scenario.start, month)));
-  for (const auto& strategy : model.strategies) report.strategies.push_back(make_column(strategy, model));
-  for (const PriceSheet* sheet : model.sheets) {
-    report.sheets.push_back({sheet->provider, sheet->name, format_date(sheet->effective), sheet->file,
-                             sheet->content_hash, sheet->sources});
+    if (model.projected_months[static_cast<std::size_t>(month)])
+      report.projected_months.push_back(report.month_labels.back());
   }
-  std::sort(report.sheets.begin(), report.sheets.end(),
-            [](const SheetInfo& a, const SheetInfo& b) { return a.provider < b.provider; });
+  for (const auto& strategy : model.strategies) report.strategies.push_back(make_column(strategy, model));
+  for (const SheetUse& use : model.sheet_uses) {
+    const PriceSheet& sheet = *use.sheet;
+    report.sheets.push_back({sheet.provider, sheet.name, format_date(sheet.effective), sheet.file, sheet.content_hash,
+                             sheet.origin, sheet.overlays,
+                             report.month_labels[static_cast<std::size_t>(use.first_month)],
+                             report.month_labels[static_cast<std::size_t>(use.last_month)], use.projected,
+                             sheet.sources});
+  }
   return report;
+}
+
+std::string month_span(const std::vector<std::string>& months) {
+  if (months.empty()) return "";
+  return months.size() == 1 ? months.front() : months.front() + ".." + months.back();
+}
+
+std::vector<std::string> strategies_on_secondhand_prices(const ComparisonReport& report) {
+  std::vector<std::string> out;
+  for (const auto& column : report.strategies) {
+    if (column.secondhand_prices > 0) out.push_back(column.name);
+  }
+  return out;
 }
 
 std::string describe_breakeven_month(const ComparisonReport& report, const std::optional<int>& month) {

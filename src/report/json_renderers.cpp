@@ -10,6 +10,10 @@ namespace {
 
 using nlohmann::ordered_json;
 
+const char* confidence_name(Confidence confidence) {
+  return confidence == Confidence::primary ? "primary" : "secondhand";
+}
+
 ordered_json components_json(const ComponentAmounts& amounts) {
   ordered_json out = ordered_json::object();
   for (Component component : kComponents) out[to_string(component)] = amounts[static_cast<std::size_t>(component)];
@@ -59,6 +63,15 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
                       {"amortized", cause.amortized}});
   }
   out["by_cause"] = causes;
+  ordered_json sources = ordered_json::array();
+  for (const auto& citation : column.citations) {
+    sources.push_back({{"sheet", citation.sheet},
+                       {"source", citation.source.id},
+                       {"confidence", confidence_name(citation.source.confidence)},
+                       {"prices", citation.prices}});
+  }
+  out["sources"] = sources;
+  out["secondhand_prices"] = column.secondhand_prices;
   return out;
 }
 
@@ -76,7 +89,9 @@ std::string render_compare_json(const ComparisonReport& report) {
                      {"hours_per_month", report.hours_per_month},
                      {"currency", report.currency},
                      {"discount_rate", report.discount_rate},
-                     {"prices_as_of", report.prices_as_of},
+                     {"prices_as_of", report.prices_as_of.empty() ? ordered_json(nullptr)
+                                                                  : ordered_json(report.prices_as_of)},
+                     {"projected_months", report.projected_months},
                      {"baseline", report.baseline}};
   doc["strategies"] = ordered_json::array();
   for (const auto& column : report.strategies) doc["strategies"].push_back(strategy_json(report, column));
@@ -88,13 +103,24 @@ std::string render_compare_json(const ComparisonReport& report) {
                          {"title", source.title},
                          {"url", source.url},
                          {"retrieved", format_date(source.retrieved)},
-                         {"confidence", source.confidence == Confidence::primary ? "primary" : "secondhand"}});
+                         {"confidence", confidence_name(source.confidence)}});
+    }
+    ordered_json overlays = ordered_json::array();
+    for (const auto& overlay : sheet.overlays) {
+      overlays.push_back({{"name", overlay.name},
+                          {"effective_date", format_date(overlay.effective)},
+                          {"file", overlay.file},
+                          {"sha256", overlay.content_hash}});
     }
     doc["price_sheets"].push_back({{"provider", sheet.provider},
                                    {"name", sheet.name},
                                    {"effective_date", sheet.effective_date},
                                    {"file", sheet.file},
                                    {"sha256", sheet.sha256},
+                                   {"origin", sheet.origin},
+                                   {"overlays", overlays},
+                                   {"months", {{"from", sheet.from_month}, {"to", sheet.to_month}}},
+                                   {"projected", sheet.projected},
                                    {"sources", sources}});
   }
   return doc.dump(2) + "\n";

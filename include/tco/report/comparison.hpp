@@ -9,12 +9,18 @@
 
 namespace tco {
 
+// A sheet (with any overlays) and the months it priced.
 struct SheetInfo {
   std::string provider;
   std::string name;
   std::string effective_date;
   std::string file;
   std::string sha256;
+  std::string origin;  // "bundled" or the --pricing-dir it came from
+  std::vector<AppliedOverlay> overlays;
+  std::string from_month;  // YYYY-MM
+  std::string to_month;    // YYYY-MM
+  bool projected = false;  // some of its months were projected by price_trends
   std::vector<PriceSource> sources;
 };
 
@@ -44,6 +50,8 @@ struct StrategyColumn {
   std::vector<double> monthly_cash;
   std::vector<double> monthly_amortized;
   std::vector<CauseAmount> by_cause;  // over the horizon, largest first
+  std::vector<Citation> citations;    // the sources its figures rest on
+  int secondhand_prices = 0;          // prices from secondhand sources among them
 };
 
 struct ComparisonReport {
@@ -56,19 +64,27 @@ struct ComparisonReport {
   std::string hours_per_month;  // "730" or "calendar"
   std::string currency;
   double discount_rate = 0;
-  std::string prices_as_of;  // YYYY-MM-DD
+  std::string prices_as_of;  // YYYY-MM-DD when pinned (as_of, --as-of); empty = each month's own sheets
+  std::vector<std::string> projected_months;  // YYYY-MM of months priced by a price_trends projection
   std::string baseline;
   std::vector<StrategyColumn> strategies;
   std::vector<SheetInfo> sheets;
   std::vector<std::string> month_labels;  // YYYY-MM for each month
 };
 
-ComparisonReport make_comparison_report(const ModelResult& model, Date prices_as_of);
+ComparisonReport make_comparison_report(const ModelResult& model);
+
+// "2027-01..2031-12", or the month alone, for a run of months.
+std::string month_span(const std::vector<std::string>& months);
+// The names of strategies whose figures rest partly on secondhand prices.
+std::vector<std::string> strategies_on_secondhand_prices(const ComparisonReport& report);
 
 // "month 40 (2030-04)" or "not within the horizon"; the month is 1-based.
 std::string describe_breakeven_month(const ComparisonReport& report, const std::optional<int>& month);
 
 std::string render_compare_table(const ComparisonReport& report);
+// The "Price sheets used" lines of the table: each sheet, the months it priced, its overlays.
+std::string render_sheet_list(const ComparisonReport& report);
 std::string render_compare_json(const ComparisonReport& report);
 
 }  // namespace tco
