@@ -52,7 +52,7 @@ class EgressCommand : public Command {
       if (!to) return usage(fmt::format("--to: expected internet, zone or PROVIDER:REGION, found '{}'", to_));
       route = {EgressRoute::Kind::region, to->first, to->second};
     }
-    Date day = date::year{9999} / 12 / 31;
+    Date day = kNewest;
     if (!pricing_.as_of.empty()) {
       const auto parsed = parse_date(pricing_.as_of);
       if (!parsed) return usage(fmt::format("--as-of: expected a date as YYYY-MM-DD, found '{}'", pricing_.as_of));

@@ -89,7 +89,7 @@ std::optional<std::string> read_enum(const YamlNode& node, const std::string& pa
 }
 
 std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& path, Dimension dimension,
-                                      Diagnostics& d) {
+                                      Diagnostics& d, bool signed_value) {
   if (!expect_scalar(node, path, dimension_name(dimension) + " (" + accepted_units(dimension) + ")", d)) {
     return std::nullopt;
   }
@@ -103,7 +103,7 @@ std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& p
     d.error(node.where, path, fmt::format("only USD amounts are supported, found '{}'", node.scalar));
     return std::nullopt;
   }
-  if (quantity->value < 0) {
+  if (quantity->value < 0 && !signed_value) {
     d.error(node.where, path, fmt::format("expected a value of zero or more, found '{}'", node.scalar));
     return std::nullopt;
   }

@@ -140,7 +140,8 @@ Result<PriceCatalog> PriceCatalog::load(const std::vector<PricingDirectory>& dir
     }
     for (auto& sheet : loaded) catalog.insert(std::move(sheet));
   }
-  if (d.has_errors()) return d;
+  // Conflicts between files are checked even when some file failed, so that one run
+  // reports every error.
   d.append(catalog.rebuild());
   if (d.has_errors()) return d;
   return {std::move(catalog), std::move(d)};

@@ -86,20 +86,21 @@ void visit_network(Network& network, const std::function<void(Sourced&)>& visit)
 }
 
 void discount_value(Sourced& value, const Discount& discount, const std::string& overlay_name) {
+  if (value.value == 0) return;  // nothing to take off a free price
   if (!value.list_value) value.list_value = value.value;
   value.value *= 1.0 - discount.fraction.value;
   value.adjustments.push_back(fmt::format("-{} {}", format_percent(discount.fraction.value), overlay_name));
 }
 
-void check_discount_regions(const PriceSheet& view, const PriceSheet& overlay, const Discount& discount,
+void check_discount_regions(const PriceSheet& view, const Discount& discount,
                             std::size_t index, Diagnostics& d) {
   auto names = keys_of(view.regions);
   for (const auto& [region, price] : view.electricity_by_region) names.push_back(region);
   for (const auto& region : discount.regions) {
     if (std::find(names.begin(), names.end(), region) != names.end()) continue;
     d.error(discount.where, fmt::format("discounts[{}].regions", index),
-            fmt::format("unknown region '{}'{} in {} (overlay {}); its regions are {}", region,
-                        did_you_mean(region, names), view.id(), overlay.file, quoted_list(names)));
+            fmt::format("unknown region '{}' in {}{}; its regions are {}", region, view.id(),
+                        did_you_mean(region, names), quoted_list(names)));
   }
 }
 
@@ -239,7 +240,7 @@ void apply_overlay(PriceSheet& view, const PriceSheet& overlay, Diagnostics& d) 
   }
   for (std::size_t i = 0; i < overlay.discounts.size(); ++i) {
     const Discount& discount = overlay.discounts[i];
-    check_discount_regions(view, overlay, discount, i, d);
+    check_discount_regions(view, discount, i, d);
     for_each_price(view, discount.service, discount.regions, discount.pricing,
                    [&](Sourced& value) { discount_value(value, discount, overlay.name); });
   }

@@ -100,16 +100,18 @@ void read_gpu_offer(SheetReader& sheet, const YamlEntry& entry, const std::strin
     offer.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, sheet.d).value_or(0));
   }
   const std::string source = read_source_default(reader, inherited);
+  bool priced = false;
   for (PricingModel model : kPricingModels) {
     const std::string key = to_string(model);
     if (const YamlNode* price = reader.get(key)) {
+      priced = true;
       if (auto value = sheet.value(*price, reader.path(key), Dimension::money_per_hour, source)) {
         offer.hourly.emplace(model, *value);
       }
     }
   }
   reader.finish();
-  if (offer.hourly.empty()) {
+  if (!priced) {
     sheet.d.error(entry.key_where, path, "an offer needs at least one price: " + quoted_list(pricing_model_names()));
   }
   region.gpu_offers.push_back(std::move(offer));

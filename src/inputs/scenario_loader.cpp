@@ -180,14 +180,17 @@ void read_price_trends(const YamlNode& node, Scenario& scenario, Diagnostics& d)
   MapReader reader(node, "price_trends", d);
   if (!reader.valid()) return;
   for (const auto& name : price_service_names()) {
-    auto trend = stated(reader, name.c_str(), Dimension::fraction, false);
-    if (!trend) continue;
-    if (trend->value < -0.9 || trend->value > 1.0) {
-      d.error(trend->where, reader.path(name),
-              fmt::format("expected an annual change from -90 % to +100 %, found {}", format_percent(trend->value)));
+    const YamlNode* value = reader.get(name);
+    if (value == nullptr) continue;
+    const auto quantity = read_quantity(*value, reader.path(name), Dimension::fraction, d, true);
+    if (!quantity) continue;
+    auto trend = Sourced::stated(quantity->value, value->where, "annual price trend");
+    if (trend.value < -0.9 || trend.value > 1.0) {
+      d.error(trend.where, reader.path(name),
+              fmt::format("expected an annual change from -90 % to +100 %, found {}", format_percent(trend.value)));
       continue;
     }
-    scenario.price_trends.emplace(*parse_price_service(name), *trend);
+    scenario.price_trends.emplace(*parse_price_service(name), trend);
   }
   reader.finish();
 }

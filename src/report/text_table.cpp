@@ -36,7 +36,8 @@ std::string TextTable::render() const {
     for (std::size_t i = 0; i < row.size(); ++i) {
       const std::string padding(widths[i] - width(row[i]), ' ');
       if (i > 0) line += "  ";
-      line += i == 0 ? row[i] + padding : padding + row[i];
+      const bool left = i < alignment_.size() && alignment_[i] == 'l';
+      line += left ? row[i] + padding : padding + row[i];
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";

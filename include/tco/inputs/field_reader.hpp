@@ -46,8 +46,9 @@ std::optional<std::string> read_string(const YamlNode& node, const std::string& 
 // One of `allowed`; the error lists them all and suggests the closest.
 std::optional<std::string> read_enum(const YamlNode& node, const std::string& path,
                                      const std::vector<std::string>& allowed, Diagnostics& d);
+// A quantity of the dimension; negative values are rejected unless `signed_value`.
 std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& path, Dimension dimension,
-                                      Diagnostics& d);
+                                      Diagnostics& d, bool signed_value = false);
 std::optional<long> read_integer(const YamlNode& node, const std::string& path, long min, long max, Diagnostics& d);
 std::optional<bool> read_bool(const YamlNode& node, const std::string& path, Diagnostics& d);
 std::optional<YearMonth> read_year_month(const YamlNode& node, const std::string& path, Diagnostics& d);

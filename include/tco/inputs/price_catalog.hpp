@@ -13,6 +13,9 @@
 
 namespace tco {
 
+// A date after every sheet: selecting with it gives each provider's newest prices.
+inline const Date kNewest = date::year{9999} / 12 / 31;
+
 struct PricingDirectory {
   std::filesystem::path path;
   std::string origin;  // "bundled", or how the user named the directory

@@ -1,0 +1,248 @@
+// tco prices list|show|diff|gpu|validate: what the price catalog holds, and how it changed.
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "scenario_run.hpp"
+#include "tco/cli/app.hpp"
+#include "tco/core/suggest.hpp"
+#include "tco/core/text.hpp"
+#include "tco/report/prices_report.hpp"
+
+namespace tco::cli {
+namespace {
+
+int usage(const std::string& message) {
+  print_error(message);
+  return kExitInvalidInput;
+}
+
+void add_format(CLI::App& app, std::string& format) {
+  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+}
+
+// "PROVIDER@DATE" (the version in effect on DATE) or "PROVIDER" (the newest).
+struct SheetRef {
+  std::string provider;
+  Date day = kNewest;
+};
+
+std::optional<SheetRef> parse_sheet_ref(const std::string& text) {
+  SheetRef ref;
+  const auto at = text.find('@');
+  ref.provider = text.substr(0, at);
+  if (ref.provider.empty()) return std::nullopt;
+  if (at != std::string::npos) {
+    const auto day = parse_date(text.substr(at + 1));
+    if (!day) return std::nullopt;
+    ref.day = *day;
+  }
+  return ref;
+}
+
+// The GPU model as tco names it, matched without regard to case.
+std::optional<std::string> canonical_gpu(const std::string& text) {
+  auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  };
+  for (const auto& name : gpu_model_names()) {
+    if (lower(name) == lower(text)) return name;
+  }
+  return std::nullopt;
+}
+
+class PricesCommand : public Command {
+ public:
+  void configure(CLI::App& app) override {
+    app.require_subcommand(1);
+    app.footer(
+        "Examples:\n"
+        "  tco prices list\n"
+        "  tco prices show aws --region us-east-1 --gpu H100\n"
+        "  tco prices diff aws@2025-01-01 aws@2025-07-01\n"
+        "  tco prices gpu H100 --pricing spot\n"
+        "  tco prices gpu H100 --data 100TB --from aws:us-east-1\n"
+        "  tco prices validate my-prices/");
+    list_ = app.add_subcommand("list", "List every price sheet and overlay: versions, dates, counts, hashes");
+    add_format(*list_, format_);
+    pricing_options(*list_);
+
+    show_ = app.add_subcommand("show", "Show a provider's prices with their sources");
+    show_->add_option("provider", provider_, "Provider, e.g. aws, or PROVIDER@DATE")->required();
+    show_->add_option("--region", region_, "Only this region (for the on-prem catalog: an electricity region)");
+    show_->add_option("--gpu", gpu_, "Only offers and hardware with this GPU model, e.g. H100");
+    add_format(*show_, format_);
+    pricing_options(*show_);
+
+    diff_ = app.add_subcommand("diff", "Show what changed between two versions of a provider's prices");
+    diff_->add_option("before", before_, "PROVIDER@DATE: the version in effect on DATE")->required();
+    diff_->add_option("after", after_, "PROVIDER@DATE")->required();
+    add_format(*diff_, format_);
+    pricing_options(*diff_);
+
+    gpu_cmd_ = app.add_subcommand("gpu", "Rank every provider's offers for a GPU model by cost per GPU-hour");
+    gpu_cmd_->add_option("model", gpu_, "GPU model: " + join(gpu_model_names(), ", "))->required();
+    gpu_cmd_->add_option("--pricing", pricing_model_, "Pricing model")
+        ->check(CLI::IsMember(pricing_model_names()))
+        ->default_str("on-demand");
+    gpu_cmd_->add_option("--data", data_, "Also price bringing this much data to each offer, e.g. 100TB");
+    gpu_cmd_->add_option("--from", from_, "Where the data is, as PROVIDER:REGION (with --data)");
+    gpu_cmd_->add_option("--gpu-hours", gpu_hours_, "GPU-hours the ranking prices with --data (default 5,840: "
+                                                    "one 8-GPU instance for a 730-hour month)");
+    add_format(*gpu_cmd_, format_);
+    pricing_options(*gpu_cmd_);
+
+    validate_ = app.add_subcommand("validate", "Check a directory of price sheets and overlays");
+    validate_->add_option("dir", validate_dir_, "Directory laid out as PROVIDER/YYYY-MM-DD.yaml (default: the "
+                                                "bundled sheets and any --pricing-dir)");
+    pricing_options(*validate_);
+  }
+
+  int run() override {
+    Date day = kNewest;
+    if (!pricing_.as_of.empty()) {
+      const auto parsed = parse_date(pricing_.as_of);
+      if (!parsed) return usage(fmt::format("--as-of: expected a date as YYYY-MM-DD, found '{}'", pricing_.as_of));
+      day = *parsed;
+    }
+    if (validate_->parsed()) return validate();
+    const auto catalog = load_catalog(pricing_);
+    if (!catalog) return kExitInvalidInput;
+    std::string text;
+    if (list_->parsed()) {
+      const auto sheets = list_sheets(*catalog);
+      text = format_ == "json" ? render_price_list_json(sheets) : render_price_list_table(sheets);
+    } else if (show_->parsed()) {
+      auto ref = parse_sheet_ref(provider_);
+      if (!ref) return usage(fmt::format("expected PROVIDER or PROVIDER@YYYY-MM-DD, found '{}'", provider_));
+      if (provider_.find('@') == std::string::npos) ref->day = day;
+      const PriceSheet* sheet = select(*catalog, *ref);
+      if (sheet == nullptr) return kExitInvalidInput;
+      PriceShowFilter filter{region_, ""};
+      if (!gpu_.empty()) {
+        const auto gpu = canonical_gpu(gpu_);
+        if (!gpu) return unknown_gpu();
+        filter.gpu = *gpu;
+      }
+      auto report = show_prices(*sheet, filter);
+      if (!report) return fail(report.diagnostics());
+      text = format_ == "json" ? render_price_show_json(report.value()) : render_price_show_table(report.value());
+    } else if (diff_->parsed()) {
+      const auto a = parse_sheet_ref(before_);
+      const auto b = parse_sheet_ref(after_);
+      if (!a) return usage(fmt::format("expected PROVIDER@YYYY-MM-DD, found '{}'", before_));
+      if (!b) return usage(fmt::format("expected PROVIDER@YYYY-MM-DD, found '{}'", after_));
+      const PriceSheet* old_sheet = select(*catalog, *a);
+      const PriceSheet* new_sheet = select(*catalog, *b);
+      if (old_sheet == nullptr || new_sheet == nullptr) return kExitInvalidInput;
+      const auto report = diff_prices(*old_sheet, *new_sheet);
+      text = format_ == "json" ? render_price_diff_json(report) : render_price_diff_table(report);
+    } else {
+      const int code = rank(*catalog, day, text);
+      if (code != kExitOk) return code;
+    }
+    return write_output(text, "") ? kExitOk : kExitInvalidInput;
+  }
+
+ private:
+  void pricing_options(CLI::App& app) { pricing_.add_to(app); }
+
+  static int fail(const Diagnostics& d) {
+    print_diagnostics(d);
+    return kExitInvalidInput;
+  }
+
+  int unknown_gpu() const {
+    return usage(fmt::format("unknown GPU model '{}'{}; models are {}", gpu_, did_you_mean(gpu_, gpu_model_names()),
+                             quoted_list(gpu_model_names())));
+  }
+
+  static const PriceSheet* select(const PriceCatalog& catalog, const SheetRef& ref) {
+    auto sheet = catalog.select(ref.provider, ref.day);
+    if (!sheet) {
+      print_diagnostics(sheet.diagnostics());
+      return nullptr;
+    }
+    return sheet.value();
+  }
+
+  int rank(const PriceCatalog& catalog, Date day, std::string& text) {
+    GpuQuery query;
+    const auto gpu = canonical_gpu(gpu_);
+    if (!gpu) return unknown_gpu();
+    query.gpu = *gpu;
+    query.pricing = *parse_pricing_model(pricing_model_);
+    query.as_of = day;
+    query.gpu_hours = gpu_hours_;
+    if (data_.empty() != from_.empty()) return usage("--data and --from go together: how much data, and where it is");
+    if (!data_.empty()) {
+      QuantityError error;
+      const auto size = parse_quantity(data_, Dimension::bytes, &error);
+      if (!size) return usage("--data: " + error.message);
+      const auto colon = from_.find(':');
+      if (colon == std::string::npos || colon == 0 || colon + 1 == from_.size())
+        return usage(fmt::format("--from: expected PROVIDER:REGION, e.g. aws:us-east-1, found '{}'", from_));
+      query.data_bytes = size->value;
+      query.data_text = data_;
+      query.from_provider = from_.substr(0, colon);
+      query.from_region = from_.substr(colon + 1);
+    }
+    auto ranking = rank_gpu_offers(catalog, query);
+    if (!ranking) return fail(ranking.diagnostics());
+    text = format_ == "json" ? render_gpu_ranking_json(ranking.value()) : render_gpu_ranking_table(ranking.value());
+    return kExitOk;
+  }
+
+  int validate() {
+    std::vector<PricingDirectory> dirs;
+    if (validate_dir_.empty()) {
+      dirs = pricing_directories(pricing_);
+    } else {
+      dirs.push_back({validate_dir_, validate_dir_});
+    }
+    auto catalog = PriceCatalog::load(dirs);
+    print_diagnostics(catalog.diagnostics());
+    if (!catalog) return kExitInvalidInput;
+    const auto sheets = list_sheets(catalog.value());
+    int prices = 0;
+    int secondhand = 0;
+    for (const auto& s : sheets) {
+      prices += s.prices;
+      secondhand += s.secondhand_prices;
+    }
+    std::vector<std::string> names;
+    for (const auto& dir : dirs) names.push_back(dir.origin == "bundled" ? "bundled sheets" : dir.path.string());
+    return write_output(fmt::format("{}: ok ({} files, {} providers, {} prices, {} of them secondhand)\n",
+                                    join(names, ", "), sheets.size(), catalog->providers().size(), prices, secondhand),
+                        "")
+               ? kExitOk
+               : kExitInvalidInput;
+  }
+
+  CLI::App* list_ = nullptr;
+  CLI::App* show_ = nullptr;
+  CLI::App* diff_ = nullptr;
+  CLI::App* gpu_cmd_ = nullptr;
+  CLI::App* validate_ = nullptr;
+  std::string format_ = "table";
+  std::string provider_;
+  std::string region_;
+  std::string gpu_;
+  std::string before_;
+  std::string after_;
+  std::string pricing_model_ = "on-demand";
+  std::string data_;
+  std::string from_;
+  double gpu_hours_ = 5840;
+  std::string validate_dir_;
+  PricingOptions pricing_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_prices_command() { return std::make_unique<PricesCommand>(); }
+
+}  // namespace tco::cli
