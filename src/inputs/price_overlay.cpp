@@ -166,6 +166,13 @@ void merge_onprem(PriceSheet& view, const PriceSheet& overlay) {
   for (const auto& [k, v] : overlay.electricity_by_region) view.electricity_by_region.insert_or_assign(k, v);
   for (const auto& [k, v] : overlay.carbon_intensity) view.carbon_intensity.insert_or_assign(k, v);
   for (const auto& [k, v] : overlay.pue_by_facility) view.pue_by_facility.insert_or_assign(k, v);
+  for (const auto& program : overlay.exit_programs) {
+    auto& programs = view.exit_programs;
+    programs.erase(std::remove_if(programs.begin(), programs.end(),
+                                  [&](const ExitProgram& p) { return p.id == program.id; }),
+                   programs.end());
+    programs.push_back(program);
+  }
 }
 
 }  // namespace

@@ -15,6 +15,9 @@ using SourceReferences = std::vector<std::pair<std::string, Sourced>>;
 // hardware, site_defaults, electricity_by_region, carbon_intensity, pue_by_facility.
 void read_onprem_sections(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs);
 
+// `exit_programs:`, a list of programs that waive egress when leaving the provider.
+void read_exit_programs(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs);
+
 // An overlay's `discounts:` list.
 void read_discounts(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs);
 

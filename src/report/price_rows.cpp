@@ -120,6 +120,10 @@ std::vector<PriceRow> price_rows(const PriceSheet& sheet) {
   RowBuilder builder(sheet);
   for (const auto& [id, region] : sheet.regions) builder.region(region);
   builder.onprem();
+  for (const auto& program : sheet.exit_programs) {
+    builder.add("", "exit program", program.id + " refund", program.refund, 100.0, "% of qualifying egress");
+    if (program.window) builder.add("", "exit program", program.id + " window", *program.window, 1.0 / 24.0, "days");
+  }
   return std::move(builder.rows);
 }
 

@@ -105,7 +105,8 @@ Result<PriceShowReport> show_prices(const PriceSheet& sheet, const PriceShowFilt
     return d;
   }
   PriceShowReport report{sheet.label(), sheet.file, sheet.content_hash, format_date(sheet.in_effect_from),
-                         sheet.billing_gb == ByteBase::binary ? "GiB" : "GB", {}, {}};
+                         sheet.billing_gb == ByteBase::binary ? "GiB" : "GB", {}, {}, {}};
+  if (filter.region.empty() && filter.gpu.empty()) report.exit_programs = sheet.exit_programs;
   for (auto& row : price_rows(sheet)) {
     if (!filter.region.empty() && row.region != filter.region) continue;
     if (!filter.gpu.empty() && row.gpu != filter.gpu) continue;
@@ -149,6 +150,13 @@ std::string render_price_show_table(const PriceShowReport& report) {
                          format_price(row.list_value.value_or(row.value)), join(row.adjustments, "; "));
     }
   }
+  for (const auto& program : report.exit_programs) {
+    out += fmt::format("\nExit program {}: {}\n  covers: {}\n  scope: {}\n", program.id, program.name, program.covers,
+                       program.scope);
+    for (const auto& condition : program.conditions) out += "  - " + condition + "\n";
+  }
+  if (!report.exit_programs.empty())
+    out += "Exit programs are listed, never applied by tco: whether a move qualifies depends on these conditions.\n";
   out += "\nSources:\n";
   for (const auto& source : report.sources) {
     out += fmt::format("  {}  {}  retrieved {}\n    {}\n    {}\n", source.id, confidence_name(&source),
@@ -179,6 +187,18 @@ std::string render_price_show_json(const PriceShowReport& report) {
     if (!row.adjustments.empty()) item["adjustments"] = row.adjustments;
     if (!row.note.empty()) item["note"] = row.note;
     doc["prices"].push_back(item);
+  }
+  doc["exit_programs"] = ordered_json::array();
+  for (const auto& program : report.exit_programs) {
+    doc["exit_programs"].push_back({{"id", program.id},
+                                    {"name", program.name},
+                                    {"covers", program.covers},
+                                    {"scope", program.scope},
+                                    {"conditions", program.conditions},
+                                    {"window_days", program.window ? ordered_json(program.window->value / 24.0)
+                                                                   : ordered_json(nullptr)},
+                                    {"refund", program.refund.value},
+                                    {"source", program.refund.source}});
   }
   doc["sources"] = ordered_json::array();
   for (const auto& source : report.sources) doc["sources"].push_back(source_json(source));

@@ -100,6 +100,20 @@ struct SiteDefaults {
   std::optional<Sourced> staff_cost;         // per FTE-year
 };
 
+// A program that waives egress fees when a customer leaves the provider (or, under the EU
+// Data Act, moves data to another provider). Kept as data: whether a move qualifies depends
+// on conditions tco cannot check, so the model never applies it on its own.
+struct ExitProgram {
+  std::string id;
+  std::string name;
+  std::string covers;                   // which transfers qualify
+  std::vector<std::string> conditions;  // what the customer must do
+  std::optional<Sourced> window;        // hours to complete the move, when stated
+  Sourced refund;                       // share of the qualifying egress bill waived or credited
+  std::string scope;                    // "worldwide", "EU/EEA/UK customers"
+  SourceLocation where;
+};
+
 // What a discount in an overlay applies to.
 enum class PriceService { all, compute, storage, network, interconnect, hardware, electricity, colocation };
 std::string to_string(PriceService service);
@@ -142,6 +156,7 @@ struct PriceSheet {
   std::map<std::string, Sourced> carbon_intensity;       // on-prem catalog, gCO2e/kWh
   std::map<std::string, Sourced> pue_by_facility;        // on-prem catalog, published PUE figures
   std::vector<Discount> discounts;                       // overlays only
+  std::vector<ExitProgram> exit_programs;
   std::string file;                                      // as given to the loader
   std::string content_hash;                              // SHA-256 of the file's bytes, hex
   std::string origin;                                    // "bundled", or the --pricing-dir it came from

@@ -11,7 +11,8 @@ namespace tco {
 
 struct PriceRow {
   std::string region;    // "" for sheet-wide values (the on-prem catalog)
-  std::string category;  // gpu, storage, egress, network, interconnect, hardware, site, electricity, carbon, pue
+  std::string category;  // gpu, storage, egress, network, interconnect, hardware, site, electricity, carbon, pue,
+                         // exit program
   std::string item;      // "p5.48xlarge on-demand", "standard", "internet up to 10 TiB"
   std::string key;       // region/category/item: identifies the price across versions
   double value = 0;      // in `unit`

@@ -40,6 +40,7 @@ struct PriceShowReport {
   std::string billing_gb;
   std::vector<PriceRow> rows;
   std::vector<PriceSource> sources;  // those the rows cite
+  std::vector<ExitProgram> exit_programs;  // with their conditions (unfiltered shows only)
 };
 struct PriceShowFilter {
   std::string region;

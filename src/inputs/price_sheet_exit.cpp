@@ -1,0 +1,86 @@
+// The exit_programs section of a price sheet (tco-prices(5), EXIT PROGRAMS).
+#include <fmt/format.h>
+
+#include "sheet_sections.hpp"
+
+namespace tco {
+namespace {
+
+std::optional<ExitProgram> read_program(const YamlNode& node, const std::string& path, const std::string& inherited,
+                                        Diagnostics& d, SourceReferences& refs) {
+  MapReader reader(node, path, d);
+  if (!reader.valid()) return std::nullopt;
+  ExitProgram program;
+  program.where = node.where;
+  bool ok = true;
+  auto text = [&](const char* key, std::string& out) {
+    if (const YamlNode* value = reader.require(key)) {
+      if (auto s = read_string(*value, reader.path(key), d))
+        out = *s;
+      else
+        ok = false;
+    } else {
+      ok = false;
+    }
+  };
+  text("id", program.id);
+  text("name", program.name);
+  text("covers", program.covers);
+  text("scope", program.scope);
+  const std::string source = read_source_default(reader, inherited);
+  if (const YamlNode* conditions = reader.require("conditions")) {
+    if (auto list = read_string_list(*conditions, reader.path("conditions"), d))
+      program.conditions = *list;
+    else
+      ok = false;
+  } else {
+    ok = false;
+  }
+  if (const YamlNode* refund = reader.require("refund")) {
+    if (auto value = read_sourced(*refund, reader.path("refund"), Dimension::fraction, source, d)) {
+      if (value->value > 1.0) {
+        d.error(value->where, reader.path("refund"), "expected a share of at most 100 %");
+        ok = false;
+      }
+      program.refund = *value;
+      refs.emplace_back(reader.path("refund"), *value);
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (const YamlNode* window = reader.get("window")) {
+    program.window = read_sourced(*window, reader.path("window"), Dimension::hours, source, d);
+    if (program.window)
+      refs.emplace_back(reader.path("window"), *program.window);
+    else
+      ok = false;
+  }
+  reader.get("note");
+  reader.finish();
+  if (!ok) return std::nullopt;
+  return program;
+}
+
+}  // namespace
+
+void read_exit_programs(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs) {
+  const YamlNode* node = top.get("exit_programs");
+  if (node == nullptr) return;
+  if (!node->is_sequence()) {
+    d.error(node->where, "exit_programs", fmt::format("expected a list of exit programs, found {}", describe(*node)));
+    return;
+  }
+  for (std::size_t i = 0; i < node->items.size(); ++i) {
+    const std::string path = fmt::format("exit_programs[{}]", i);
+    if (auto program = read_program(node->items[i], path, "", d, refs)) {
+      for (const auto& other : sheet.exit_programs) {
+        if (other.id == program->id) d.error(program->where, path + ".id", "duplicate exit program id '" + program->id + "'");
+      }
+      sheet.exit_programs.push_back(std::move(*program));
+    }
+  }
+}
+
+}  // namespace tco
