@@ -141,8 +141,8 @@ std::string render_gpu_ranking_table(const GpuRanking& ranking) {
       unpriced = true;
       out += fmt::format("  {}:{}: {}\n", row.provider, row.region, row.transfer_note);
     }
-    out += "\nData transfer counts the source's egress (tiered, with its free allowance, in one month); ingress "
-           "into every bundled provider is free.\n";
+    out += "\nData transfer is the source's egress bill for moving the data in one month (tiered, after its free "
+           "allowance); ingress is not charged.\n";
   }
   if (!ranking.providers_without.empty())
     out += fmt::format("\nNo such offer at: {}.\n", join(ranking.providers_without, ", "));
