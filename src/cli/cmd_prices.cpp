@@ -98,6 +98,7 @@ class PricesCommand : public Command {
     validate_ = app.add_subcommand("validate", "Check a directory of price sheets and overlays");
     validate_->add_option("dir", validate_dir_, "Directory laid out as PROVIDER/YYYY-MM-DD.yaml (default: the "
                                                 "bundled sheets and any --pricing-dir)");
+    add_format(*validate_, format_);
     pricing_options(*validate_);
   }
 
@@ -205,21 +206,12 @@ class PricesCommand : public Command {
     }
     auto catalog = PriceCatalog::load(dirs);
     print_diagnostics(catalog.diagnostics());
-    if (!catalog) return kExitInvalidInput;
-    const auto sheets = list_sheets(catalog.value());
-    int prices = 0;
-    int secondhand = 0;
-    for (const auto& s : sheets) {
-      prices += s.prices;
-      secondhand += s.secondhand_prices;
-    }
     std::vector<std::string> names;
     for (const auto& dir : dirs) names.push_back(dir.origin == "bundled" ? "bundled sheets" : dir.path.string());
-    return write_output(fmt::format("{}: ok ({} files, {} providers, {} prices, {} of them secondhand)\n",
-                                    join(names, ", "), sheets.size(), catalog->providers().size(), prices, secondhand),
-                        "")
-               ? kExitOk
-               : kExitInvalidInput;
+    const auto summary = summarize_validation(names, catalog ? &catalog.value() : nullptr, catalog.diagnostics());
+    const bool written = write_output(
+        format_ == "json" ? render_price_validation_json(summary) : render_price_validation_table(summary), "");
+    return written && summary.ok ? kExitOk : kExitInvalidInput;
   }
 
   CLI::App* list_ = nullptr;

@@ -31,6 +31,22 @@ std::vector<SheetSummary> list_sheets(const PriceCatalog& catalog);
 std::string render_price_list_table(const std::vector<SheetSummary>& sheets);
 std::string render_price_list_json(const std::vector<SheetSummary>& sheets);
 
+// ---- validate ----
+struct PriceValidation {
+  std::vector<std::string> directories;
+  bool ok = false;
+  int files = 0;
+  int providers = 0;
+  int prices = 0;
+  int secondhand_prices = 0;
+  std::vector<Diagnostic> diagnostics;  // errors and warnings of every file
+};
+// `catalog` is null when loading failed; `diagnostics` are the loader's.
+PriceValidation summarize_validation(std::vector<std::string> directories, const PriceCatalog* catalog,
+                                     const Diagnostics& diagnostics);
+std::string render_price_validation_table(const PriceValidation& validation);
+std::string render_price_validation_json(const PriceValidation& validation);
+
 // ---- show ----
 struct PriceShowReport {
   std::string sheet;  // label, with overlays
