@@ -68,7 +68,7 @@ class PricesCommand : public Command {
         "  tco prices validate my-prices/");
     list_ = app.add_subcommand("list", "List every price sheet and overlay: versions, dates, counts, hashes");
     add_format(*list_, format_);
-    pricing_options(*list_);
+    pricing_.add_directories_to(*list_);
 
     show_ = app.add_subcommand("show", "Show a provider's prices with their sources");
     show_->add_option("provider", provider_, "Provider, e.g. aws, or PROVIDER@DATE")->required();
@@ -81,7 +81,7 @@ class PricesCommand : public Command {
     diff_->add_option("before", before_, "PROVIDER@DATE: the version in effect on DATE")->required();
     diff_->add_option("after", after_, "PROVIDER@DATE")->required();
     add_format(*diff_, format_);
-    pricing_options(*diff_);
+    pricing_.add_directories_to(*diff_);
 
     gpu_cmd_ = app.add_subcommand("gpu", "Rank every provider's offers for a GPU model by cost per GPU-hour");
     gpu_cmd_->add_option("model", gpu_, "GPU model: " + join(gpu_model_names(), ", "))->required();
@@ -99,7 +99,7 @@ class PricesCommand : public Command {
     validate_->add_option("dir", validate_dir_, "Directory laid out as PROVIDER/YYYY-MM-DD.yaml (default: the "
                                                 "bundled sheets and any --pricing-dir)");
     add_format(*validate_, format_);
-    pricing_options(*validate_);
+    pricing_.add_directories_to(*validate_);
   }
 
   int run() override {
@@ -134,8 +134,8 @@ class PricesCommand : public Command {
     } else if (diff_->parsed()) {
       const auto a = parse_sheet_ref(before_);
       const auto b = parse_sheet_ref(after_);
-      if (!a) return usage(fmt::format("expected PROVIDER@YYYY-MM-DD, found '{}'", before_));
-      if (!b) return usage(fmt::format("expected PROVIDER@YYYY-MM-DD, found '{}'", after_));
+      if (!a) return usage(fmt::format("expected PROVIDER@YYYY-MM-DD (or PROVIDER for the newest), found '{}'", before_));
+      if (!b) return usage(fmt::format("expected PROVIDER@YYYY-MM-DD (or PROVIDER for the newest), found '{}'", after_));
       const PriceSheet* old_sheet = select(*catalog, *a);
       const PriceSheet* new_sheet = select(*catalog, *b);
       if (old_sheet == nullptr || new_sheet == nullptr) return kExitInvalidInput;
@@ -202,12 +202,17 @@ class PricesCommand : public Command {
     if (validate_dir_.empty()) {
       dirs = pricing_directories(pricing_);
     } else {
-      dirs.push_back({validate_dir_, validate_dir_});
+      // The directory is checked as it would be used: over the bundled sheets, so that its
+      // overlays have sheets to extend.
+      dirs = {{bundled_pricing_directory(), "bundled"}, {validate_dir_, validate_dir_}};
     }
     auto catalog = PriceCatalog::load(dirs);
     print_diagnostics(catalog.diagnostics());
     std::vector<std::string> names;
-    for (const auto& dir : dirs) names.push_back(dir.origin == "bundled" ? "bundled sheets" : dir.path.string());
+    for (const auto& dir : dirs) {
+      if (validate_dir_.empty() || dir.origin != "bundled")
+        names.push_back(dir.origin == "bundled" ? "bundled sheets" : dir.path.string());
+    }
     const auto summary = summarize_validation(names, catalog ? &catalog.value() : nullptr, catalog.diagnostics());
     const bool written = write_output(
         format_ == "json" ? render_price_validation_json(summary) : render_price_validation_table(summary), "");

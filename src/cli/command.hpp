@@ -39,7 +39,8 @@ std::unique_ptr<Command> make_prices_command();
 struct PricingOptions {
   std::vector<std::string> pricing_dirs;
   std::string as_of;
-  void add_to(CLI::App& app);
+  void add_to(CLI::App& app);              // --pricing-dir and --as-of
+  void add_directories_to(CLI::App& app);  // --pricing-dir only
 };
 
 // The bundled price sheets: $TCO_PRICING_DIR, else the installed share/tco/pricing-data

@@ -11,11 +11,15 @@
 
 namespace tco::cli {
 
-void PricingOptions::add_to(CLI::App& app) {
+void PricingOptions::add_directories_to(CLI::App& app) {
   app.add_option("--pricing-dir", pricing_dirs,
                  "Directory of your own price sheets and overlays, applied over the bundled ones (repeatable; "
                  "later wins)")
       ->type_name("DIR");
+}
+
+void PricingOptions::add_to(CLI::App& app) {
+  add_directories_to(app);
   app.add_option("--as-of", as_of, "Price every month with the sheets in effect on this date (YYYY-MM-DD)")
       ->type_name("DATE");
 }

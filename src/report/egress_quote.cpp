@@ -31,7 +31,7 @@ Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& r
   const double unit_bytes = binary ? 1073741824.0 : 1e9;
   report.bytes = bytes;
   report.from = sheet.provider + ":" + region.id;
-  report.sheet_id = sheet.id();
+  report.sheet_id = sheet.label();
   report.sheet_file = sheet.file;
   report.sheet_sha256 = sheet.content_hash;
   report.billing_unit = binary ? "GiB" : "GB";

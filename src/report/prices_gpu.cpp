@@ -56,6 +56,8 @@ Result<GpuRanking> rank_gpu_offers(const PriceCatalog& catalog, const GpuQuery& 
     }
   }
   for (const auto& provider : catalog.providers()) {
+    const auto versions = catalog.timeline(provider);
+    if (versions.empty() || versions.back()->regions.empty()) continue;  // sells no cloud capacity
     auto sheet = catalog.select(provider, query.as_of);
     if (!sheet) {
       ranking.providers_unpriced.push_back(provider);
