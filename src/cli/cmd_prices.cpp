@@ -90,14 +90,16 @@ class PricesCommand : public Command {
         ->default_str("on-demand");
     gpu_cmd_->add_option("--data", data_, "Also price bringing this much data to each offer, e.g. 100TB");
     gpu_cmd_->add_option("--from", from_, "Where the data is, as PROVIDER:REGION (with --data)");
-    gpu_cmd_->add_option("--gpu-hours", gpu_hours_, "GPU-hours the ranking prices with --data (default 5,840: "
-                                                    "one 8-GPU instance for a 730-hour month)");
+    gpu_cmd_->add_option("--gpu-hours", gpu_hours_,
+                         "GPU-hours the ranking prices with --data (default 5,840: "
+                         "one 8-GPU instance for a 730-hour month)");
     add_format(*gpu_cmd_, format_);
     pricing_options(*gpu_cmd_);
 
     validate_ = app.add_subcommand("validate", "Check a directory of price sheets and overlays");
-    validate_->add_option("dir", validate_dir_, "Directory laid out as PROVIDER/YYYY-MM-DD.yaml (default: the "
-                                                "bundled sheets and any --pricing-dir)");
+    validate_->add_option("dir", validate_dir_,
+                          "Directory laid out as PROVIDER/YYYY-MM-DD.yaml (default: the "
+                          "bundled sheets and any --pricing-dir)");
     add_format(*validate_, format_);
     pricing_.add_directories_to(*validate_);
   }
@@ -134,8 +136,10 @@ class PricesCommand : public Command {
     } else if (diff_->parsed()) {
       const auto a = parse_sheet_ref(before_);
       const auto b = parse_sheet_ref(after_);
-      if (!a) return usage(fmt::format("expected PROVIDER@YYYY-MM-DD (or PROVIDER for the newest), found '{}'", before_));
-      if (!b) return usage(fmt::format("expected PROVIDER@YYYY-MM-DD (or PROVIDER for the newest), found '{}'", after_));
+      if (!a)
+        return usage(fmt::format("expected PROVIDER@YYYY-MM-DD (or PROVIDER for the newest), found '{}'", before_));
+      if (!b)
+        return usage(fmt::format("expected PROVIDER@YYYY-MM-DD (or PROVIDER for the newest), found '{}'", after_));
       const PriceSheet* old_sheet = select(*catalog, *a);
       const PriceSheet* new_sheet = select(*catalog, *b);
       if (old_sheet == nullptr || new_sheet == nullptr) return kExitInvalidInput;

@@ -43,10 +43,7 @@ std::vector<PricingDirectory> pricing_directories(const PricingOptions& options)
 
 void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& diagnostic : diagnostics.items()) {
-    const char* level = diagnostic.severity == Severity::error     ? "error"
-                        : diagnostic.severity == Severity::warning ? "warning"
-                                                                   : "note";
-    std::cerr << "tco: " << level << ": " << format_location(diagnostic) << "\n";
+    std::cerr << "tco: " << severity_name(diagnostic.severity) << ": " << format_location(diagnostic) << "\n";
   }
 }
 

@@ -60,7 +60,8 @@ std::optional<Discount> read_discount(const YamlNode& node, const std::string& p
     }
   }
   discount.fraction.source = read_source_default(reader, "");
-  if (const YamlNode* note = reader.get("note")) discount.fraction.note = read_string(*note, reader.path("note"), d).value_or("");
+  if (const YamlNode* note = reader.get("note"))
+    discount.fraction.note = read_string(*note, reader.path("note"), d).value_or("");
   reader.finish();
   if (!ok) return std::nullopt;
   return discount;
@@ -92,8 +93,7 @@ void discount_value(Sourced& value, const Discount& discount, const std::string&
   value.adjustments.push_back(fmt::format("-{} {}", format_percent(discount.fraction.value), overlay_name));
 }
 
-void check_discount_regions(const PriceSheet& view, const Discount& discount,
-                            std::size_t index, Diagnostics& d) {
+void check_discount_regions(const PriceSheet& view, const Discount& discount, std::size_t index, Diagnostics& d) {
   auto names = keys_of(view.regions);
   for (const auto& [region, price] : view.electricity_by_region) names.push_back(region);
   for (const auto& region : discount.regions) {
@@ -144,7 +144,8 @@ void merge_region(PriceSheet& view, const std::string& id, const Region& from, D
     return;
   }
   Region& into = it->second;
-  for (const auto& offer : from.gpu_offers) merge_offer(into, offer, d, "regions." + id + ".gpu_instances." + offer.instance);
+  for (const auto& offer : from.gpu_offers)
+    merge_offer(into, offer, d, "regions." + id + ".gpu_instances." + offer.instance);
   for (const auto& [storage_class, price] : from.storage) into.storage.insert_or_assign(storage_class, price);
   merge_network(into.network, from.network);
 }
@@ -168,9 +169,9 @@ void merge_onprem(PriceSheet& view, const PriceSheet& overlay) {
   for (const auto& [k, v] : overlay.pue_by_facility) view.pue_by_facility.insert_or_assign(k, v);
   for (const auto& program : overlay.exit_programs) {
     auto& programs = view.exit_programs;
-    programs.erase(std::remove_if(programs.begin(), programs.end(),
-                                  [&](const ExitProgram& p) { return p.id == program.id; }),
-                   programs.end());
+    programs.erase(
+        std::remove_if(programs.begin(), programs.end(), [&](const ExitProgram& p) { return p.id == program.id; }),
+        programs.end());
     programs.push_back(program);
   }
 }
@@ -233,8 +234,10 @@ void apply_overlay(PriceSheet& view, const PriceSheet& overlay, Diagnostics& d) 
   const SourceLocation top{overlay.file, 0, 0};
   for (const auto& source : overlay.sources) {
     if (const PriceSource* clash = view.find_source(source.id)) {
-      d.error(top, "sources", fmt::format("source id '{}' is also a source of {} ({}); give the overlay's source "
-                                          "another id", source.id, view.id(), clash->file));
+      d.error(top, "sources",
+              fmt::format("source id '{}' is also a source of {} ({}); give the overlay's source "
+                          "another id",
+                          source.id, view.id(), clash->file));
       continue;
     }
     view.sources.push_back(source);

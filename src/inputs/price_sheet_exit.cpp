@@ -76,7 +76,8 @@ void read_exit_programs(MapReader& top, PriceSheet& sheet, Diagnostics& d, Sourc
     const std::string path = fmt::format("exit_programs[{}]", i);
     if (auto program = read_program(node->items[i], path, "", d, refs)) {
       for (const auto& other : sheet.exit_programs) {
-        if (other.id == program->id) d.error(program->where, path + ".id", "duplicate exit program id '" + program->id + "'");
+        if (other.id == program->id)
+          d.error(program->where, path + ".id", "duplicate exit program id '" + program->id + "'");
       }
       sheet.exit_programs.push_back(std::move(*program));
     }

@@ -3,9 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "sheet_sections.hpp"
 #include "tco/core/sha256.hpp"
 #include "tco/core/suggest.hpp"
-#include "sheet_sections.hpp"
 #include "tco/inputs/field_reader.hpp"
 
 namespace tco {
@@ -289,7 +289,8 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
     read_integer(*version, "schema_version", kSchemaVersion, kSchemaVersion, d);
   }
   if (const YamlNode* kind = top.get("kind")) {
-    if (read_enum(*kind, "kind", {"sheet", "overlay"}, d).value_or("sheet") == "overlay") sheet.kind = SheetKind::overlay;
+    if (read_enum(*kind, "kind", {"sheet", "overlay"}, d).value_or("sheet") == "overlay")
+      sheet.kind = SheetKind::overlay;
   }
   if (const YamlNode* provider = top.require("provider"))
     sheet.provider = read_string(*provider, "provider", d).value_or("");

@@ -214,9 +214,7 @@ const Dataset* Scenario::find_dataset(const std::string& dataset_name) const {
   return it == datasets.end() ? nullptr : &*it;
 }
 
-Date Scenario::pricing_date(int month_index) const {
-  return as_of.value_or(first_day(add_months(start, month_index)));
-}
+Date Scenario::pricing_date(int month_index) const { return as_of.value_or(first_day(add_months(start, month_index))); }
 
 double Scenario::hours_in_month(int month_index) const {
   return hours == HoursConvention::calendar ? calendar_hours(add_months(start, month_index)) : kHoursPerMonth;

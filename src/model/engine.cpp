@@ -72,9 +72,8 @@ std::vector<SheetUse> sheet_uses(const engine::PricingTimeline& timeline, int mo
     for (const PriceSheet* sheet : timeline.at(month).sheets) {
       const PriceSheet* base = timeline.base(sheet);
       const bool projected = base != sheet;
-      auto it = std::find_if(uses.begin(), uses.end(), [&](const SheetUse& use) {
-        return use.sheet == base && use.last_month >= month - 1;
-      });
+      auto it = std::find_if(uses.begin(), uses.end(),
+                             [&](const SheetUse& use) { return use.sheet == base && use.last_month >= month - 1; });
       if (it == uses.end()) {
         uses.push_back({base, month, month, projected});
       } else {

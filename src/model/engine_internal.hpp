@@ -45,10 +45,10 @@ Result<SitePricing> resolve_sites(const Scenario& scenario, const SheetSelector&
 // The prices of every month: the sheets in effect in that month (or on the pinned date),
 // projected by the scenario's price trends beyond each provider's newest sheet.
 struct PricingTimeline {
-  std::vector<SitePricing> epochs;               // distinct site pricings
-  std::vector<std::size_t> epoch_of_month;       // [month] -> index into epochs
-  std::vector<bool> projected;                   // [month] -> priced by a trend projection
-  std::vector<std::unique_ptr<PriceSheet>> projections;  // trend-adjusted copies epochs point into
+  std::vector<SitePricing> epochs;                         // distinct site pricings
+  std::vector<std::size_t> epoch_of_month;                 // [month] -> index into epochs
+  std::vector<bool> projected;                             // [month] -> priced by a trend projection
+  std::vector<std::unique_ptr<PriceSheet>> projections;    // trend-adjusted copies epochs point into
   std::map<const PriceSheet*, const PriceSheet*> base_of;  // projection -> the catalog view it projects
 
   [[nodiscard]] const SitePricing& at(int month) const {

@@ -114,7 +114,8 @@ void add_site(StrategyContext& context, const std::string& name) {
       const double hours = context.scenario.hours_in_month(month);
       const double utilization =
           std::min(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
-      const double kw = servers * (hardware.idle_kw.value + (hardware.max_kw.value - hardware.idle_kw.value) * utilization);
+      const double kw =
+          servers * (hardware.idle_kw.value + (hardware.max_kw.value - hardware.idle_kw.value) * utilization);
       context.add(month, Component::hardware, cause, name, 0.0, (capex - salvage) / life_months);
       context.add(month, Component::power, cause, name, kw * p->pue->value * hours * p->electricity->value);
       context.add(month, Component::space, cause, name, servers * hardware.max_kw.value * p->colocation->value);

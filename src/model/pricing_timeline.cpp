@@ -14,10 +14,9 @@ namespace {
 
 constexpr double kDaysPerYear = 365.2425;
 
-constexpr std::array<PriceService, 7> kTrendServices{PriceService::compute,     PriceService::storage,
-                                                     PriceService::network,     PriceService::interconnect,
-                                                     PriceService::hardware,    PriceService::electricity,
-                                                     PriceService::colocation};
+constexpr std::array<PriceService, 7> kTrendServices{
+    PriceService::compute,  PriceService::storage,     PriceService::network,   PriceService::interconnect,
+    PriceService::hardware, PriceService::electricity, PriceService::colocation};
 
 // The trend for a service: its own, else the one for "all".
 const Sourced* trend_for(const Scenario& scenario, PriceService service) {
@@ -34,9 +33,9 @@ std::unique_ptr<PriceSheet> project(const Scenario& scenario, const PriceSheet& 
     const Sourced* trend = trend_for(scenario, service);
     if (trend == nullptr) continue;
     const double factor = std::pow(1.0 + trend->value, years);
-    const std::string adjustment = fmt::format("{}{} a year for {:.2f} years past {} (price_trends.{})",
-                                               trend->value >= 0 ? "+" : "", format_percent(trend->value, 1), years,
-                                               format_date(newest.in_effect_from), to_string(service));
+    const std::string adjustment =
+        fmt::format("{}{} a year for {:.2f} years past {} (price_trends.{})", trend->value >= 0 ? "+" : "",
+                    format_percent(trend->value, 1), years, format_date(newest.in_effect_from), to_string(service));
     for_each_price(*copy, service, {}, {}, [&](Sourced& value) {
       if (!value.list_value) value.list_value = value.value;
       value.value *= factor;

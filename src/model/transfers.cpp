@@ -44,8 +44,7 @@ std::optional<double> flat_price(StrategyContext& context, const CloudPricing& f
   }
   const auto& clouds = context.pricing(transfer.month).cloud;
   const auto to = clouds.find(transfer.to_site);
-  if (transfer.to_site.empty() || to == clouds.end() ||
-      to->second.sheet->provider != from.sheet->provider) {
+  if (transfer.to_site.empty() || to == clouds.end() || to->second.sheet->provider != from.sheet->provider) {
     tiered = true;
     return std::nullopt;
   }

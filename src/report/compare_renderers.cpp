@@ -73,8 +73,8 @@ std::string render_secondhand_note(const ComparisonReport& report) {
 std::string render_sheet_list(const ComparisonReport& report) {
   std::string out;
   for (const auto& sheet : report.sheets) {
-    const std::string months = sheet.from_month == sheet.to_month ? sheet.from_month
-                                                                  : sheet.from_month + ".." + sheet.to_month;
+    const std::string months =
+        sheet.from_month == sheet.to_month ? sheet.from_month : sheet.from_month + ".." + sheet.to_month;
     out += fmt::format("  {:<10} {}  {:<16} sha256:{}  {}{}{}\n", sheet.provider, sheet.effective_date, months,
                        sheet.sha256.substr(0, 12), sheet.file, sheet.origin == "bundled" ? "" : " (your sheet)",
                        sheet.projected ? " (projected)" : "");
@@ -90,9 +90,10 @@ std::string render_compare_table(const ComparisonReport& report) {
   const auto money = [&](double amount) { return format_money(amount, report.currency, 0); };
   std::string out =
       fmt::format("{}{}\n", report.scenario_name, report.description.empty() ? "" : ": " + report.description);
-  out += fmt::format("{} to {} ({} months), {} h/month, {}, discount rate {}/year, {}\n\n", report.start, report.end,
-                     report.months, report.hours_per_month, report.currency, format_percent(report.discount_rate),
-                     report.prices_as_of.empty() ? "prices in effect each month" : "prices as of " + report.prices_as_of);
+  out +=
+      fmt::format("{} to {} ({} months), {} h/month, {}, discount rate {}/year, {}\n\n", report.start, report.end,
+                  report.months, report.hours_per_month, report.currency, format_percent(report.discount_rate),
+                  report.prices_as_of.empty() ? "prices in effect each month" : "prices as of " + report.prices_as_of);
   TextTable table;
   std::vector<std::string> header{"Component"};
   for (const auto& column : report.strategies) header.push_back(column.name);
@@ -132,9 +133,10 @@ std::string render_compare_table(const ComparisonReport& report) {
   out += "\nCash totals count hardware when bought; amortized totals spread it over its depreciation life.\n";
 
   if (!report.projected_months.empty()) {
-    out += fmt::format("Months {} are projected: beyond the newest price sheet, prices follow the scenario's "
-                       "price_trends.\n",
-                       month_span(report.projected_months));
+    out += fmt::format(
+        "Months {} are projected: beyond the newest price sheet, prices follow the scenario's "
+        "price_trends.\n",
+        month_span(report.projected_months));
   }
   out += render_secondhand_note(report);
   out += "\nPrice sheets used:\n";

@@ -76,11 +76,10 @@ ComparisonReport make_comparison_report(const ModelResult& model) {
   for (const auto& strategy : model.strategies) report.strategies.push_back(make_column(strategy, model));
   for (const SheetUse& use : model.sheet_uses) {
     const PriceSheet& sheet = *use.sheet;
-    report.sheets.push_back({sheet.provider, sheet.name, format_date(sheet.effective), sheet.file, sheet.content_hash,
-                             sheet.origin, sheet.overlays,
-                             report.month_labels[static_cast<std::size_t>(use.first_month)],
-                             report.month_labels[static_cast<std::size_t>(use.last_month)], use.projected,
-                             sheet.sources});
+    report.sheets.push_back(
+        {sheet.provider, sheet.name, format_date(sheet.effective), sheet.file, sheet.content_hash, sheet.origin,
+         sheet.overlays, report.month_labels[static_cast<std::size_t>(use.first_month)],
+         report.month_labels[static_cast<std::size_t>(use.last_month)], use.projected, sheet.sources});
   }
   return report;
 }

@@ -80,19 +80,19 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
 std::string render_compare_json(const ComparisonReport& report) {
   ordered_json doc;
   doc["schema"] = "tco.compare/1";
-  doc["scenario"] = {{"name", report.scenario_name},
-                     {"description", report.description},
-                     {"file", report.scenario_file},
-                     {"start", report.start},
-                     {"end", report.end},
-                     {"months", report.months},
-                     {"hours_per_month", report.hours_per_month},
-                     {"currency", report.currency},
-                     {"discount_rate", report.discount_rate},
-                     {"prices_as_of", report.prices_as_of.empty() ? ordered_json(nullptr)
-                                                                  : ordered_json(report.prices_as_of)},
-                     {"projected_months", report.projected_months},
-                     {"baseline", report.baseline}};
+  doc["scenario"] = {
+      {"name", report.scenario_name},
+      {"description", report.description},
+      {"file", report.scenario_file},
+      {"start", report.start},
+      {"end", report.end},
+      {"months", report.months},
+      {"hours_per_month", report.hours_per_month},
+      {"currency", report.currency},
+      {"discount_rate", report.discount_rate},
+      {"prices_as_of", report.prices_as_of.empty() ? ordered_json(nullptr) : ordered_json(report.prices_as_of)},
+      {"projected_months", report.projected_months},
+      {"baseline", report.baseline}};
   doc["strategies"] = ordered_json::array();
   for (const auto& column : report.strategies) doc["strategies"].push_back(strategy_json(report, column));
   doc["price_sheets"] = ordered_json::array();

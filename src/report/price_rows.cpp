@@ -56,17 +56,19 @@ class RowBuilder {
       add(region, "egress", "internet free allowance", egress.free_bytes, 1.0 / gb_, gb_name_ + "/month");
       double from = 0;
       for (const auto& tier : egress.tiers) {
-        const std::string band = tier.up_to_bytes ? fmt::format("internet {}-{} {}", format_number(from / tb()),
-                                                                format_number(*tier.up_to_bytes / tb()), tb_name_)
-                                                  : fmt::format("internet above {} {}", format_number(from / tb()),
-                                                                tb_name_);
+        const std::string band = tier.up_to_bytes
+                                     ? fmt::format("internet {}-{} {}", format_number(from / tb()),
+                                                   format_number(*tier.up_to_bytes / tb()), tb_name_)
+                                     : fmt::format("internet above {} {}", format_number(from / tb()), tb_name_);
         add(region, "egress", band, tier.price, gb_, per_gb);
         if (tier.up_to_bytes) from = *tier.up_to_bytes;
       }
     }
     if (network.ingress) add(region, "network", "ingress", *network.ingress, gb_, per_gb);
-    if (network.inter_region_default) add(region, "network", "inter-region", *network.inter_region_default, gb_, per_gb);
-    for (const auto& [to, price] : network.inter_region_to) add(region, "network", "inter-region to " + to, price, gb_, per_gb);
+    if (network.inter_region_default)
+      add(region, "network", "inter-region", *network.inter_region_default, gb_, per_gb);
+    for (const auto& [to, price] : network.inter_region_to)
+      add(region, "network", "inter-region to " + to, price, gb_, per_gb);
     if (network.inter_zone)
       add(region, "network", network.inter_zone_both_directions ? "inter-zone (each direction)" : "inter-zone",
           *network.inter_zone, gb_, per_gb);

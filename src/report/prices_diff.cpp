@@ -33,7 +33,8 @@ PriceDiffReport diff_prices(const PriceSheet& before, const PriceSheet& after) {
     }
   }
   for (const auto& [key, row] : old_rows) {
-    if (!seen.count(key)) report.changes.push_back({row.region, row.category, row.item, row.unit, row.value, std::nullopt});
+    if (!seen.count(key))
+      report.changes.push_back({row.region, row.category, row.item, row.unit, row.value, std::nullopt});
   }
   std::stable_sort(report.changes.begin(), report.changes.end(), [](const PriceChange& a, const PriceChange& b) {
     return std::tie(a.region, a.category, a.item) < std::tie(b.region, b.category, b.item);
@@ -42,8 +43,8 @@ PriceDiffReport diff_prices(const PriceSheet& before, const PriceSheet& after) {
 }
 
 std::string render_price_diff_table(const PriceDiffReport& report) {
-  std::string out = fmt::format("{} ({}) -> {} ({})\n\n", report.before, report.before_file, report.after,
-                                report.after_file);
+  std::string out =
+      fmt::format("{} ({}) -> {} ({})\n\n", report.before, report.before_file, report.after, report.after_file);
   int changed = 0;
   int added = 0;
   int removed = 0;
@@ -90,7 +91,7 @@ std::string render_price_diff_json(const PriceDiffReport& report) {
                       {"after", c.after ? ordered_json(*c.after) : ordered_json(nullptr)}};
     item["change"] = c.before && c.after ? ordered_json(*c.after - *c.before) : ordered_json(nullptr);
     item["change_fraction"] = c.before && c.after && *c.before != 0 ? ordered_json((*c.after - *c.before) / *c.before)
-                                                                     : ordered_json(nullptr);
+                                                                    : ordered_json(nullptr);
     doc["changes"].push_back(item);
   }
   doc["unchanged"] = report.unchanged;

@@ -49,9 +49,10 @@ Result<GpuRanking> rank_gpu_offers(const PriceCatalog& catalog, const GpuQuery& 
     }
     if (from.value()->find_region(query.from_region) == nullptr) {
       const auto names = keys_of(from.value()->regions);
-      d.error({}, "", fmt::format("--from: unknown region '{}' in {}{}; its regions are {}", query.from_region,
-                                  from.value()->id(), did_you_mean(query.from_region, names),
-                                  names.empty() ? "none" : quoted_list(names)));
+      d.error(
+          {}, "",
+          fmt::format("--from: unknown region '{}' in {}{}; its regions are {}", query.from_region, from.value()->id(),
+                      did_you_mean(query.from_region, names), names.empty() ? "none" : quoted_list(names)));
       return d;
     }
   }
@@ -120,8 +121,12 @@ std::string render_gpu_ranking_table(const GpuRanking& ranking) {
   table.add_rule();
   int rank = 0;
   for (const auto& row : ranking.offers) {
-    std::vector<std::string> cells{std::to_string(++rank), row.provider, row.region, row.instance,
-                                   std::to_string(row.gpus), format_price(row.hourly),
+    std::vector<std::string> cells{std::to_string(++rank),
+                                   row.provider,
+                                   row.region,
+                                   row.instance,
+                                   std::to_string(row.gpus),
+                                   format_price(row.hourly),
                                    format_money(row.per_gpu_hour, ranking.currency, 2)};
     if (q.data_bytes) {
       cells.push_back(row.transfer ? format_money(*row.transfer, ranking.currency, 0) + " " + row.transfer_note
@@ -129,9 +134,9 @@ std::string render_gpu_ranking_table(const GpuRanking& ranking) {
       cells.push_back(row.total ? format_money(*row.total, ranking.currency, 0) : "-");
     }
     cells.push_back(row.source_id);
-    cells.push_back(row.source == nullptr ? "-"
+    cells.push_back(row.source == nullptr                           ? "-"
                     : row.source->confidence == Confidence::primary ? "primary"
-                                                                      : "secondhand");
+                                                                    : "secondhand");
     table.add_row(cells);
   }
   out += table.render();
@@ -143,13 +148,15 @@ std::string render_gpu_ranking_table(const GpuRanking& ranking) {
       unpriced = true;
       out += fmt::format("  {}:{}: {}\n", row.provider, row.region, row.transfer_note);
     }
-    out += "\nData transfer is the source's egress bill for moving the data in one month (tiered, after its free "
-           "allowance); ingress is not charged.\n";
+    out +=
+        "\nData transfer is the source's egress bill for moving the data in one month (tiered, after its free "
+        "allowance); ingress is not charged.\n";
   }
   if (!ranking.providers_without.empty())
     out += fmt::format("\nNo such offer at: {}.\n", join(ranking.providers_without, ", "));
   if (!ranking.providers_unpriced.empty())
-    out += fmt::format("No sheet in effect on {} for: {}.\n", format_date(q.as_of), join(ranking.providers_unpriced, ", "));
+    out += fmt::format("No sheet in effect on {} for: {}.\n", format_date(q.as_of),
+                       join(ranking.providers_unpriced, ", "));
   out += "\nSources: tco prices show PROVIDER --gpu " + q.gpu + "\n";
   return out;
 }
@@ -163,12 +170,13 @@ std::string render_gpu_ranking_json(const GpuRanking& ranking) {
   doc["pricing"] = to_string(q.pricing);
   doc["as_of"] = q.as_of == kNewest ? ordered_json(nullptr) : ordered_json(format_date(q.as_of));
   if (q.data_bytes) {
-    doc["data"] = {{"bytes", *q.data_bytes}, {"from", q.from_provider + ":" + q.from_region}, {"gpu_hours", q.gpu_hours}};
+    doc["data"] = {
+        {"bytes", *q.data_bytes}, {"from", q.from_provider + ":" + q.from_region}, {"gpu_hours", q.gpu_hours}};
   }
   doc["offers"] = ordered_json::array();
   for (const auto& row : ranking.offers) {
-    ordered_json item{{"provider", row.provider},         {"sheet", row.sheet},   {"region", row.region},
-                      {"instance", row.instance},         {"gpus", row.gpus},     {"hourly", row.hourly},
+    ordered_json item{{"provider", row.provider},         {"sheet", row.sheet},     {"region", row.region},
+                      {"instance", row.instance},         {"gpus", row.gpus},       {"hourly", row.hourly},
                       {"per_gpu_hour", row.per_gpu_hour}, {"source", row.source_id}};
     if (row.source != nullptr) {
       item["source_url"] = row.source->url;

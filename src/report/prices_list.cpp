@@ -127,9 +127,7 @@ std::string render_price_validation_json(const PriceValidation& v) {
   doc["secondhand_prices"] = v.secondhand_prices;
   doc["diagnostics"] = ordered_json::array();
   for (const auto& item : v.diagnostics) {
-    doc["diagnostics"].push_back({{"severity", item.severity == Severity::error     ? "error"
-                                               : item.severity == Severity::warning ? "warning"
-                                                                                    : "note"},
+    doc["diagnostics"].push_back({{"severity", severity_name(item.severity)},
                                   {"file", item.where.file},
                                   {"line", item.where.line},
                                   {"column", item.where.column},
@@ -145,19 +143,25 @@ Result<PriceShowReport> show_prices(const PriceSheet& sheet, const PriceShowFilt
       sheet.electricity_by_region.count(filter.region) == 0 && sheet.carbon_intensity.count(filter.region) == 0) {
     auto names = keys_of(sheet.regions);
     for (const auto& [region, price] : sheet.electricity_by_region) names.push_back(region);
-    d.error({}, "", fmt::format("--region: unknown region '{}' in {}{}; its regions are {}", filter.region, sheet.id(),
-                                did_you_mean(filter.region, names), names.empty() ? "none" : quoted_list(names)));
+    d.error({}, "",
+            fmt::format("--region: unknown region '{}' in {}{}; its regions are {}", filter.region, sheet.id(),
+                        did_you_mean(filter.region, names), names.empty() ? "none" : quoted_list(names)));
     return d;
   }
-  PriceShowReport report{sheet.label(), sheet.file, sheet.content_hash, format_date(sheet.in_effect_from),
-                         sheet.billing_gb == ByteBase::binary ? "GiB" : "GB", {}, {}, {}};
+  PriceShowReport report{sheet.label(),
+                         sheet.file,
+                         sheet.content_hash,
+                         format_date(sheet.in_effect_from),
+                         sheet.billing_gb == ByteBase::binary ? "GiB" : "GB",
+                         {},
+                         {},
+                         {}};
   if (filter.region.empty() && filter.gpu.empty()) report.exit_programs = sheet.exit_programs;
   for (auto& row : price_rows(sheet)) {
     if (!filter.region.empty() && row.region != filter.region) continue;
     if (!filter.gpu.empty() && row.gpu != filter.gpu) continue;
-    if (row.source != nullptr &&
-        std::none_of(report.sources.begin(), report.sources.end(),
-                     [&](const PriceSource& s) { return s.id == row.source->id; }))
+    if (row.source != nullptr && std::none_of(report.sources.begin(), report.sources.end(),
+                                              [&](const PriceSource& s) { return s.id == row.source->id; }))
       report.sources.push_back(*row.source);
     report.rows.push_back(std::move(row));
   }
@@ -220,8 +224,12 @@ std::string render_price_show_json(const PriceShowReport& report) {
   doc["billing_gb"] = report.billing_gb;
   doc["prices"] = ordered_json::array();
   for (const auto& row : report.rows) {
-    ordered_json item{{"region", row.region},  {"category", row.category}, {"item", row.item},
-                      {"value", row.value},    {"unit", row.unit},         {"source", row.source_id},
+    ordered_json item{{"region", row.region},
+                      {"category", row.category},
+                      {"item", row.item},
+                      {"value", row.value},
+                      {"unit", row.unit},
+                      {"source", row.source_id},
                       {"confidence", confidence_name(row.source)}};
     if (!row.gpu.empty()) {
       item["gpu"] = row.gpu;
@@ -235,15 +243,15 @@ std::string render_price_show_json(const PriceShowReport& report) {
   }
   doc["exit_programs"] = ordered_json::array();
   for (const auto& program : report.exit_programs) {
-    doc["exit_programs"].push_back({{"id", program.id},
-                                    {"name", program.name},
-                                    {"covers", program.covers},
-                                    {"scope", program.scope},
-                                    {"conditions", program.conditions},
-                                    {"window_days", program.window ? ordered_json(program.window->value / 24.0)
-                                                                   : ordered_json(nullptr)},
-                                    {"refund", program.refund.value},
-                                    {"source", program.refund.source}});
+    doc["exit_programs"].push_back(
+        {{"id", program.id},
+         {"name", program.name},
+         {"covers", program.covers},
+         {"scope", program.scope},
+         {"conditions", program.conditions},
+         {"window_days", program.window ? ordered_json(program.window->value / 24.0) : ordered_json(nullptr)},
+         {"refund", program.refund.value},
+         {"source", program.refund.source}});
   }
   doc["sources"] = ordered_json::array();
   for (const auto& source : report.sources) doc["sources"].push_back(source_json(source));

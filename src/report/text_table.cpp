@@ -1,6 +1,6 @@
-#include <algorithm>
-
 #include "tco/report/text_table.hpp"
+
+#include <algorithm>
 
 namespace tco {
 namespace {

@@ -21,6 +21,9 @@ struct Diagnostic {
   std::string message;   // "expected ..., found ..."
 };
 
+// "error", "warning" or "note".
+const char* severity_name(Severity severity);
+
 // Renders "FILE:LINE:COL: key.path: message" (parts that are unknown are left out).
 std::string format_location(const Diagnostic& diagnostic);
 

@@ -125,8 +125,8 @@ std::optional<PriceService> parse_price_service(std::string_view text);
 struct Discount {
   PriceService service = PriceService::all;
   Sourced fraction;
-  std::vector<std::string> regions;    // empty = every region
-  std::vector<PricingModel> pricing;   // empty = every pricing model (compute only)
+  std::vector<std::string> regions;   // empty = every region
+  std::vector<PricingModel> pricing;  // empty = every pricing model (compute only)
   SourceLocation where;
 };
 
@@ -157,10 +157,10 @@ struct PriceSheet {
   std::map<std::string, Sourced> pue_by_facility;        // on-prem catalog, published PUE figures
   std::vector<Discount> discounts;                       // overlays only
   std::vector<ExitProgram> exit_programs;
-  std::string file;                                      // as given to the loader
-  std::string content_hash;                              // SHA-256 of the file's bytes, hex
-  std::string origin;                                    // "bundled", or the --pricing-dir it came from
-  int layer = 0;                                         // its directory's place in the load order
+  std::string file;          // as given to the loader
+  std::string content_hash;  // SHA-256 of the file's bytes, hex
+  std::string origin;        // "bundled", or the --pricing-dir it came from
+  int layer = 0;             // its directory's place in the load order
   // Set on the catalog's merged views: the overlays applied on top, in order, and the
   // first day the view is in effect (the later of the sheet's and its overlays' dates).
   std::vector<AppliedOverlay> overlays;

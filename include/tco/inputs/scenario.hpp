@@ -145,7 +145,7 @@ struct Scenario {
   int horizon_months = 0;
   HoursConvention hours = HoursConvention::fixed_730;
   std::string currency = "USD";
-  Sourced discount_rate;  // annual fraction
+  Sourced discount_rate;      // annual fraction
   std::optional<Date> as_of;  // pins every month to the sheets in effect on this date
   // Annual price change per service, projecting sheet prices beyond each provider's newest
   // sheet (timeline pricing only): -15 % means a price falls 15 % a year.

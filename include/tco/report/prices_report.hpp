@@ -55,7 +55,7 @@ struct PriceShowReport {
   std::string in_effect_from;
   std::string billing_gb;
   std::vector<PriceRow> rows;
-  std::vector<PriceSource> sources;  // those the rows cite
+  std::vector<PriceSource> sources;        // those the rows cite
   std::vector<ExitProgram> exit_programs;  // with their conditions (unfiltered shows only)
 };
 struct PriceShowFilter {
@@ -116,8 +116,8 @@ struct GpuOfferRow {
 struct GpuRanking {
   GpuQuery query;
   std::string currency = "USD";
-  std::vector<GpuOfferRow> offers;  // cheapest first
-  std::vector<std::string> providers_without;  // providers with a sheet but no such offer
+  std::vector<GpuOfferRow> offers;              // cheapest first
+  std::vector<std::string> providers_without;   // providers with a sheet but no such offer
   std::vector<std::string> providers_unpriced;  // providers with no sheet in effect on the date
 };
 Result<GpuRanking> rank_gpu_offers(const PriceCatalog& catalog, const GpuQuery& query);

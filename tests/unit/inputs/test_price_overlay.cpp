@@ -46,8 +46,8 @@ double storage(const PriceSheet& sheet) { return sheet.find_region("east")->stor
 TEST_CASE("a discount on one service changes that service's prices and records the list price") {
   PriceSheet view = acme();
   Diagnostics d;
-  apply_overlay(view,
-                overlay("edp", "2026-01-01", "discounts:\n  - {service: compute, off: 20 %, source: edp-src}\n"), d);
+  apply_overlay(view, overlay("edp", "2026-01-01", "discounts:\n  - {service: compute, off: 20 %, source: edp-src}\n"),
+                d);
   REQUIRE_FALSE(d.has_errors());
   CHECK(on_demand(view) == Approx(8.0));
   const Sourced& price = view.find_region("east")->gpu_offers.front().hourly.at(PricingModel::on_demand);
@@ -93,10 +93,10 @@ TEST_CASE("the catalog applies overlays from their date on, later directories la
                       "regions:\n  east:\n    gpu_instances:\n      gpu8: {gpu: H100, gpus: 8, source: first-src, "
                       "on-demand: 9 USD/h}\n",
                       1));
-  const auto diagnostics = catalog.add(overlay(
-      "second", "2026-02-01",
-      "regions:\n  east:\n    gpu_instances:\n      gpu8: {gpu: H100, gpus: 8, source: second-src, on-demand: 8 USD/h}\n",
-      2));
+  const auto diagnostics = catalog.add(overlay("second", "2026-02-01",
+                                               "regions:\n  east:\n    gpu_instances:\n      gpu8: {gpu: H100, gpus: "
+                                               "8, source: second-src, on-demand: 8 USD/h}\n",
+                                               2));
   REQUIRE_FALSE(diagnostics.has_errors());
   CHECK(on_demand(*catalog.select("acme", *parse_date("2026-01-15")).value()) == Approx(10.0));
   CHECK(on_demand(*catalog.select("acme", *parse_date("2026-02-15")).value()) == Approx(8.0));

@@ -1,7 +1,7 @@
 // Timeline pricing: each month priced by the sheet in effect then; pinned dates; trends.
-#include <catch2/catch.hpp>
-
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "../support.hpp"
 
@@ -95,9 +95,10 @@ TEST_CASE("a trend must be an annual change between -90 % and +100 %") {
 }
 
 TEST_CASE("each strategy cites the sources of the prices it used") {
-  auto run = test::run(test::header() +
-                       "sites:\n  c: {kind: cloud, provider: acme, region: east, pricing: on-demand}\n"
-                       "workloads:\n  w: {kind: training, gpu: H100, gpus: 8}\nstrategies:\n  s: {workloads: {w: c}}\n");
+  auto run =
+      test::run(test::header() +
+                "sites:\n  c: {kind: cloud, provider: acme, region: east, pricing: on-demand}\n"
+                "workloads:\n  w: {kind: training, gpu: H100, gpus: 8}\nstrategies:\n  s: {workloads: {w: c}}\n");
   REQUIRE(run);
   const auto& citations = run->model->strategies.front().citations;
   REQUIRE(citations.size() == 1);
