@@ -104,10 +104,6 @@ Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& cata
   model.pinned = pinned;
   model.projected_months = timeline->projected;
   model.sheet_uses = sheet_uses(timeline.value(), months);
-  for (const auto& use : model.sheet_uses) {
-    if (std::find(model.sheets.begin(), model.sheets.end(), use.sheet) == model.sheets.end())
-      model.sheets.push_back(use.sheet);
-  }
   Diagnostics d;
   for (const auto& strategy : scenario.strategies) {
     const auto& only = options.strategies;

@@ -68,8 +68,7 @@ std::string render_secondhand_note(const ComparisonReport& report) {
   return out;
 }
 
-}  // namespace
-
+// The "Price sheets used" lines: each sheet, the months it priced, its overlays.
 std::string render_sheet_list(const ComparisonReport& report) {
   std::string out;
   for (const auto& sheet : report.sheets) {
@@ -85,6 +84,8 @@ std::string render_sheet_list(const ComparisonReport& report) {
   }
   return out;
 }
+
+}  // namespace
 
 std::string render_compare_table(const ComparisonReport& report) {
   const auto money = [&](double amount) { return format_money(amount, report.currency, 0); };

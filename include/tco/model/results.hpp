@@ -80,10 +80,9 @@ struct ModelResult {
   int months = 0;
   std::string baseline;
   std::vector<StrategyResult> strategies;
-  std::vector<const PriceSheet*> sheets;  // the sheets whose prices were used
-  std::vector<SheetUse> sheet_uses;       // by provider, then first month
-  std::optional<Date> pinned;             // every month priced as of this date
-  std::vector<bool> projected_months;     // [month] -> priced by a trend projection
+  std::vector<SheetUse> sheet_uses;    // the sheets whose prices were used, by provider, then first month
+  std::optional<Date> pinned;          // every month priced as of this date
+  std::vector<bool> projected_months;  // [month] -> priced by a trend projection
   Diagnostics warnings;
 };
 

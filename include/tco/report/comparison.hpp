@@ -83,8 +83,6 @@ std::vector<std::string> strategies_on_secondhand_prices(const ComparisonReport&
 std::string describe_breakeven_month(const ComparisonReport& report, const std::optional<int>& month);
 
 std::string render_compare_table(const ComparisonReport& report);
-// The "Price sheets used" lines of the table: each sheet, the months it priced, its overlays.
-std::string render_sheet_list(const ComparisonReport& report);
 std::string render_compare_json(const ComparisonReport& report);
 
 }  // namespace tco
