@@ -55,6 +55,8 @@ std::vector<std::string> names_of(const std::array<std::pair<Enum, const char*>,
 
 }  // namespace
 
+std::string to_string(Confidence confidence) { return confidence == Confidence::primary ? "primary" : "secondhand"; }
+
 std::string to_string(PriceService service) { return name_of(service, kServiceNames); }
 std::vector<std::string> price_service_names() { return names_of(kServiceNames); }
 std::optional<PriceService> parse_price_service(std::string_view text) { return parse_named(text, kServiceNames); }

@@ -2,6 +2,7 @@
 // described in tco(1)). Numbers are not rounded.
 #include <nlohmann/json.hpp>
 
+#include "json_common.hpp"
 #include "tco/core/calendar.hpp"
 #include "tco/report/comparison.hpp"
 
@@ -9,10 +10,6 @@ namespace tco {
 namespace {
 
 using nlohmann::ordered_json;
-
-const char* confidence_name(Confidence confidence) {
-  return confidence == Confidence::primary ? "primary" : "secondhand";
-}
 
 ordered_json components_json(const ComponentAmounts& amounts) {
   ordered_json out = ordered_json::object();
@@ -67,7 +64,7 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
   for (const auto& citation : column.citations) {
     sources.push_back({{"sheet", citation.sheet},
                        {"source", citation.source.id},
-                       {"confidence", confidence_name(citation.source.confidence)},
+                       {"confidence", to_string(citation.source.confidence)},
                        {"prices", citation.prices}});
   }
   out["sources"] = sources;
@@ -98,13 +95,7 @@ std::string render_compare_json(const ComparisonReport& report) {
   doc["price_sheets"] = ordered_json::array();
   for (const auto& sheet : report.sheets) {
     ordered_json sources = ordered_json::array();
-    for (const auto& source : sheet.sources) {
-      sources.push_back({{"id", source.id},
-                         {"title", source.title},
-                         {"url", source.url},
-                         {"retrieved", format_date(source.retrieved)},
-                         {"confidence", confidence_name(source.confidence)}});
-    }
+    for (const auto& source : sheet.sources) sources.push_back(source_json(source));
     ordered_json overlays = ordered_json::array();
     for (const auto& overlay : sheet.overlays) {
       overlays.push_back({{"name", overlay.name},

@@ -1,7 +1,6 @@
 // `tco prices gpu`: every provider's offer for one GPU model, cheapest per GPU-hour first,
 // optionally with what it costs to bring a dataset to each offer's region.
 #include <algorithm>
-#include <cctype>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -180,7 +179,7 @@ std::string render_gpu_ranking_json(const GpuRanking& ranking) {
                       {"per_gpu_hour", row.per_gpu_hour}, {"source", row.source_id}};
     if (row.source != nullptr) {
       item["source_url"] = row.source->url;
-      item["confidence"] = row.source->confidence == Confidence::primary ? "primary" : "secondhand";
+      item["confidence"] = to_string(row.source->confidence);
     }
     if (q.data_bytes) {
       item["transfer"] = row.transfer ? ordered_json(*row.transfer) : ordered_json(nullptr);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_common.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/prices_report.hpp"
@@ -14,20 +15,14 @@ namespace {
 
 using nlohmann::ordered_json;
 
-const char* confidence_name(const PriceSource* source) {
-  if (source == nullptr) return "-";
-  return source->confidence == Confidence::primary ? "primary" : "secondhand";
-}
+std::string confidence_name(const PriceSource* source) { return source ? to_string(source->confidence) : "-"; }
 
 std::string origin_suffix(const std::string& origin) { return origin == "bundled" ? "" : " (from " + origin + ")"; }
 
-ordered_json source_json(const PriceSource& source) {
-  return {{"id", source.id},
-          {"title", source.title},
-          {"url", source.url},
-          {"retrieved", format_date(source.retrieved)},
-          {"confidence", confidence_name(&source)},
-          {"file", source.file}};
+ordered_json source_with_file_json(const PriceSource& source) {
+  ordered_json out = source_json(source);
+  out["file"] = source.file;
+  return out;
 }
 
 }  // namespace
@@ -254,7 +249,7 @@ std::string render_price_show_json(const PriceShowReport& report) {
          {"source", program.refund.source}});
   }
   doc["sources"] = ordered_json::array();
-  for (const auto& source : report.sources) doc["sources"].push_back(source_json(source));
+  for (const auto& source : report.sources) doc["sources"].push_back(source_with_file_json(source));
   return doc.dump(2) + "\n";
 }
 

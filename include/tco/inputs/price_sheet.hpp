@@ -15,6 +15,7 @@
 namespace tco {
 
 enum class Confidence { primary, secondhand };
+std::string to_string(Confidence confidence);  // "primary", "secondhand"
 
 struct PriceSource {
   std::string id;
