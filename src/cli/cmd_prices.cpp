@@ -75,7 +75,7 @@ class PricesCommand : public Command {
     show_->add_option("--region", region_, "Only this region (for the on-prem catalog: an electricity region)");
     show_->add_option("--gpu", gpu_, "Only offers and hardware with this GPU model, e.g. H100");
     add_format(*show_, format_);
-    pricing_options(*show_);
+    pricing_.add_to(*show_);
 
     diff_ = app.add_subcommand("diff", "Show what changed between two versions of a provider's prices");
     diff_->add_option("before", before_, "PROVIDER@DATE: the version in effect on DATE")->required();
@@ -94,7 +94,7 @@ class PricesCommand : public Command {
                          "GPU-hours the ranking prices with --data (default 5,840: "
                          "one 8-GPU instance for a 730-hour month)");
     add_format(*gpu_cmd_, format_);
-    pricing_options(*gpu_cmd_);
+    pricing_.add_to(*gpu_cmd_);
 
     validate_ = app.add_subcommand("validate", "Check a directory of price sheets and overlays");
     validate_->add_option("dir", validate_dir_,
@@ -153,8 +153,6 @@ class PricesCommand : public Command {
   }
 
  private:
-  void pricing_options(CLI::App& app) { pricing_.add_to(app); }
-
   static int fail(const Diagnostics& d) {
     print_diagnostics(d);
     return kExitInvalidInput;

@@ -14,10 +14,6 @@ namespace {
 
 constexpr double kDaysPerYear = 365.2425;
 
-constexpr std::array<PriceService, 7> kTrendServices{
-    PriceService::compute,  PriceService::storage,     PriceService::network,   PriceService::interconnect,
-    PriceService::hardware, PriceService::electricity, PriceService::colocation};
-
 // The trend for a service: its own, else the one for "all".
 const Sourced* trend_for(const Scenario& scenario, PriceService service) {
   if (const auto it = scenario.price_trends.find(service); it != scenario.price_trends.end()) return &it->second;
@@ -29,7 +25,8 @@ const Sourced* trend_for(const Scenario& scenario, PriceService service) {
 std::unique_ptr<PriceSheet> project(const Scenario& scenario, const PriceSheet& newest, Date day) {
   const double years = static_cast<double>(days_between(newest.in_effect_from, day)) / kDaysPerYear;
   auto copy = std::make_unique<PriceSheet>(newest);
-  for (const PriceService service : kTrendServices) {
+  for (const PriceService service : kPriceServices) {
+    if (service == PriceService::all) continue;  // `all` is the fallback of the others
     const Sourced* trend = trend_for(scenario, service);
     if (trend == nullptr) continue;
     const double factor = std::pow(1.0 + trend->value, years);

@@ -129,9 +129,6 @@ std::vector<PriceRow> price_rows(const PriceSheet& sheet) {
   return std::move(builder.rows);
 }
 
-std::string format_price(double value) {
-  std::string text = fmt::format("{:.10g}", value);
-  return text;
-}
+std::string format_price(double value) { return fmt::format("{:.10g}", value); }
 
 }  // namespace tco

@@ -117,6 +117,9 @@ struct ExitProgram {
 
 // What a discount in an overlay applies to.
 enum class PriceService { all, compute, storage, network, interconnect, hardware, electricity, colocation };
+constexpr std::array<PriceService, 8> kPriceServices{
+    PriceService::all,          PriceService::compute,  PriceService::storage,     PriceService::network,
+    PriceService::interconnect, PriceService::hardware, PriceService::electricity, PriceService::colocation};
 std::string to_string(PriceService service);
 std::vector<std::string> price_service_names();
 std::optional<PriceService> parse_price_service(std::string_view text);
