@@ -159,6 +159,15 @@ std::optional<std::vector<std::string>> read_string_list(const YamlNode& node, c
   return out;
 }
 
+bool read_text_field(MapReader& reader, const char* key, std::string& out, bool required) {
+  const YamlNode* value = required ? reader.require(key) : reader.get(key);
+  if (value == nullptr) return !required;
+  auto text = read_string(*value, reader.path(key), reader.diagnostics());
+  if (!text) return false;
+  out = *text;
+  return true;
+}
+
 std::string read_source_default(MapReader& reader, const std::string& inherited) {
   if (const YamlNode* node = reader.get("source")) {
     if (auto id = read_string(*node, reader.path("source"), reader.diagnostics())) return *id;

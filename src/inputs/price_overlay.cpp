@@ -121,10 +121,12 @@ void merge_offer(Region& region, const GpuOffer& offer, Diagnostics& d, const st
   for (const auto& [model, price] : offer.hourly) existing->hourly.insert_or_assign(model, price);
 }
 
+// An overlay's value, when it sets one, replaces the sheet's.
+void take(std::optional<Sourced>& into, const std::optional<Sourced>& from) {
+  if (from) into = from;
+}
+
 void merge_network(Network& into, const Network& from) {
-  auto take = [](std::optional<Sourced>& a, const std::optional<Sourced>& b) {
-    if (b) a = b;
-  };
   take(into.ingress, from.ingress);
   if (from.internet_egress) into.internet_egress = from.internet_egress;
   take(into.inter_region_default, from.inter_region_default);
@@ -152,9 +154,6 @@ void merge_region(PriceSheet& view, const std::string& id, const Region& from, D
 
 void merge_onprem(PriceSheet& view, const PriceSheet& overlay) {
   for (const auto& [id, sku] : overlay.hardware) view.hardware.insert_or_assign(id, sku);
-  auto take = [](std::optional<Sourced>& a, const std::optional<Sourced>& b) {
-    if (b) a = b;
-  };
   SiteDefaults& into = view.site_defaults;
   const SiteDefaults& from = overlay.site_defaults;
   take(into.pue, from.pue);

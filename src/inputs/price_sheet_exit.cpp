@@ -13,20 +13,10 @@ std::optional<ExitProgram> read_program(const YamlNode& node, const std::string&
   ExitProgram program;
   program.where = node.where;
   bool ok = true;
-  auto text = [&](const char* key, std::string& out) {
-    if (const YamlNode* value = reader.require(key)) {
-      if (auto s = read_string(*value, reader.path(key), d))
-        out = *s;
-      else
-        ok = false;
-    } else {
-      ok = false;
-    }
-  };
-  text("id", program.id);
-  text("name", program.name);
-  text("covers", program.covers);
-  text("scope", program.scope);
+  for (auto [key, out] : {std::pair{"id", &program.id}, std::pair{"name", &program.name},
+                          std::pair{"covers", &program.covers}, std::pair{"scope", &program.scope}}) {
+    ok = read_text_field(reader, key, *out, true) && ok;
+  }
   const std::string source = read_source_default(reader, inherited);
   if (const YamlNode* conditions = reader.require("conditions")) {
     if (auto list = read_string_list(*conditions, reader.path("conditions"), d))

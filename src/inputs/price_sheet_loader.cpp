@@ -49,21 +49,10 @@ std::optional<PriceSource> read_source(const YamlNode& node, const std::string& 
   MapReader reader(node, path, d);
   PriceSource source;
   bool complete = reader.valid();
-  auto text = [&](const char* key, std::string& out, bool required) {
-    const YamlNode* value = required ? reader.require(key) : reader.get(key);
-    if (value == nullptr) {
-      complete = complete && !required;
-      return;
-    }
-    if (auto s = read_string(*value, reader.path(key), d))
-      out = *s;
-    else
-      complete = false;
-  };
-  text("id", source.id, true);
-  text("title", source.title, true);
-  text("url", source.url, true);
-  text("note", source.note, false);
+  complete = read_text_field(reader, "id", source.id, true) && complete;
+  complete = read_text_field(reader, "title", source.title, true) && complete;
+  complete = read_text_field(reader, "url", source.url, true) && complete;
+  complete = read_text_field(reader, "note", source.note, false) && complete;
   if (const YamlNode* retrieved = reader.require("retrieved")) {
     if (auto day = read_date(*retrieved, reader.path("retrieved"), d))
       source.retrieved = *day;

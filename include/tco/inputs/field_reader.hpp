@@ -64,6 +64,10 @@ std::optional<Sourced> read_sourced(const YamlNode& node, const std::string& pat
                                     const std::string& inherited_source, Diagnostics& d,
                                     const std::vector<std::string>& extra_keys = {});
 
+// Reads the text of `key` into `out`. Returns false when the value is not text, or when a
+// required key is missing (both reported); an absent optional key leaves `out` alone.
+bool read_text_field(MapReader& reader, const char* key, std::string& out, bool required);
+
 // Reads an optional `source:` key of a mapping, or returns `inherited`.
 std::string read_source_default(MapReader& reader, const std::string& inherited);
 
