@@ -43,7 +43,7 @@ void StrategyContext::cite(const PriceSheet* sheet, const Sourced& value) {
   if (source == nullptr) return;
   auto& entry = cited[{timeline.base(sheet)->label(), source->id}];
   entry.source = *source;
-  entry.values.insert(format_location({Severity::note, value.where, "", ""}));
+  entry.values.insert({value.where.file, value.where.line, value.where.column});
 }
 
 void StrategyContext::finish_citations() {

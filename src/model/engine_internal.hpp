@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "tco/core/result.hpp"
@@ -96,7 +97,7 @@ struct StrategyContext {
   std::set<std::string> reported;  // messages already reported, so a gap is named once
   struct Cited {
     PriceSource source;
-    std::set<std::string> values;  // where each distinct value was read
+    std::set<std::tuple<std::string, int, int>> values;  // where each distinct value was read
   };
   std::map<std::pair<std::string, std::string>, Cited> cited;  // (sheet label, source id)
 
