@@ -52,12 +52,12 @@ class EgressCommand : public Command {
       if (!to) return usage(fmt::format("--to: expected internet, zone or PROVIDER:REGION, found '{}'", to_));
       route = {EgressRoute::Kind::region, to->first, to->second};
     }
-    Date day = kNewest;
-    if (!pricing_.as_of.empty()) {
-      const auto parsed = parse_date(pricing_.as_of);
-      if (!parsed) return usage(fmt::format("--as-of: expected a date as YYYY-MM-DD, found '{}'", pricing_.as_of));
-      day = *parsed;
+    const auto as_of = pricing_.as_of_date();
+    if (!as_of) {
+      print_diagnostics(as_of.diagnostics());
+      return kExitInvalidInput;
     }
+    const Date day = as_of->value_or(kNewest);
     const auto catalog = load_catalog(pricing_);
     if (!catalog) return kExitInvalidInput;
     auto sheet = catalog->select(from->first, day);

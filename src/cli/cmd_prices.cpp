@@ -105,12 +105,12 @@ class PricesCommand : public Command {
   }
 
   int run() override {
-    Date day = kNewest;
-    if (!pricing_.as_of.empty()) {
-      const auto parsed = parse_date(pricing_.as_of);
-      if (!parsed) return usage(fmt::format("--as-of: expected a date as YYYY-MM-DD, found '{}'", pricing_.as_of));
-      day = *parsed;
+    const auto as_of = pricing_.as_of_date();
+    if (!as_of) {
+      print_diagnostics(as_of.diagnostics());
+      return kExitInvalidInput;
     }
+    const Date day = as_of->value_or(kNewest);
     if (validate_->parsed()) return validate();
     const auto catalog = load_catalog(pricing_);
     if (!catalog) return kExitInvalidInput;

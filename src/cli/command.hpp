@@ -7,7 +7,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "tco/core/calendar.hpp"
 #include "tco/core/diagnostic.hpp"
+#include "tco/core/result.hpp"
 #include "tco/inputs/price_catalog.hpp"
 
 namespace tco::cli {
@@ -39,7 +41,9 @@ std::unique_ptr<Command> make_prices_command();
 struct PricingOptions {
   std::vector<std::string> pricing_dirs;
   std::string as_of;
-  void add_to(CLI::App& app);              // --pricing-dir and --as-of
+  void add_to(CLI::App& app);  // --pricing-dir and --as-of
+  // The --as-of date, none when not given, or an error when it is not a date.
+  [[nodiscard]] Result<std::optional<Date>> as_of_date() const;
   void add_directories_to(CLI::App& app);  // --pricing-dir only
 };
 

@@ -24,6 +24,14 @@ void PricingOptions::add_to(CLI::App& app) {
       ->type_name("DATE");
 }
 
+Result<std::optional<Date>> PricingOptions::as_of_date() const {
+  if (as_of.empty()) return std::optional<Date>{};
+  if (const auto day = parse_date(as_of)) return std::optional<Date>{*day};
+  Diagnostics d;
+  d.error({}, "", "--as-of: expected a date as YYYY-MM-DD, found '" + as_of + "'");
+  return d;
+}
+
 std::filesystem::path bundled_pricing_directory() {
   if (const char* env = std::getenv("TCO_PRICING_DIR"); env != nullptr && *env != '\0') return env;
   std::error_code ec;

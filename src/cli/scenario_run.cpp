@@ -52,14 +52,12 @@ Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRun
 Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text,
                                       const ScenarioRunOptions& options) {
   ModelOptions model_options;
-  if (!options.pricing.as_of.empty()) {
-    model_options.as_of = parse_date(options.pricing.as_of);
-    if (!model_options.as_of) {
-      auto d = usage_error(fmt::format("--as-of: expected a date as YYYY-MM-DD, found '{}'", options.pricing.as_of));
-      print_diagnostics(d);
-      return d;
-    }
+  const auto as_of = options.pricing.as_of_date();
+  if (!as_of) {
+    print_diagnostics(as_of.diagnostics());
+    return as_of.diagnostics();
   }
+  model_options.as_of = as_of.value();
   if (!options.horizon.empty()) {
     model_options.horizon_months = parse_horizon(options.horizon);
     if (!model_options.horizon_months) {
