@@ -100,7 +100,7 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
   int last = -1;
   int peak = 0;
   for (int month = 0; month < context.months; ++month) {
-    demands.push_back(workload_demand(context.scenario, workload, month));
+    demands.push_back(context.demand(workload, month));
     if (!demands.back().active) continue;
     if (first < 0) first = month;
     last = month;
@@ -116,8 +116,22 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
       const auto priced = price_month(context, workload, site_name, model, bought, peak);
       if (!priced) return;
       for (int month = bought; month < std::min(context.months, bought + term); ++month) {
-        context.add(month, Component::compute, cause, site_name,
-                    priced->instances * context.scenario.hours_in_month(month) * priced->chosen.hourly->value);
+        const double hours = context.scenario.hours_in_month(month);
+        const double amount = priced->instances * hours * priced->chosen.hourly->value;
+        context.add({month, Component::compute, cause, site_name, workload.name, amount, amount}, context.derive([&] {
+          return Derivation{
+              fmt::format("instances × hours in the month × {} price per instance-hour "
+                          "(a {} term bought in {}, paid used or not)",
+                          to_string(model), to_string(model),
+                          format_year_month(add_months(context.scenario.start, bought))),
+              {Factor{"instances of " + priced->chosen.offer->instance, priced->instances, Dimension::count},
+               Factor{"hours in the month", hours, Dimension::hours},
+               context.factor("price per instance-hour", priced->cloud->sheet, *priced->chosen.hourly,
+                              Dimension::money_per_hour)},
+              {},
+              "",
+              amount};
+        }));
       }
     }
     return;
@@ -137,9 +151,34 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
     const double gpus_per_instance = priced->chosen.offer->gpus;
     const bool fixed =
         workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
-    const double instance_hours = fixed ? std::ceil(workload.gpus / gpus_per_instance - 1e-9) * demand.wall_hours
-                                        : demand.allocated_gpu_hours / gpus_per_instance;
-    context.add(month, Component::compute, cause, site_name, instance_hours * inflation * priced->chosen.hourly->value);
+    const double instances = std::ceil(workload.gpus / gpus_per_instance - 1e-9);
+    const double instance_hours =
+        fixed ? instances * demand.wall_hours : demand.allocated_gpu_hours / gpus_per_instance;
+    const double amount = instance_hours * inflation * priced->chosen.hourly->value;
+    context.add({month, Component::compute, cause, site_name, workload.name, amount, amount}, context.derive([&] {
+      Derivation derivation;
+      const Factor price = context.factor("price per instance-hour (" + to_string(model) + ")", priced->cloud->sheet,
+                                          *priced->chosen.hourly, Dimension::money_per_hour);
+      const std::string instance = priced->chosen.offer->instance;
+      if (fixed) {
+        derivation.formula = "instances × hours the GPUs run";
+        derivation.factors = {Factor{"instances of " + instance, instances, Dimension::count},
+                              Factor{"hours the GPUs run", demand.wall_hours, Dimension::hours}};
+      } else {
+        derivation.formula = "GPU-hours ÷ GPUs per instance";
+        derivation.factors = {Factor{"GPU-hours allocated", demand.allocated_gpu_hours, Dimension::count},
+                              Factor{"GPUs per " + instance, gpus_per_instance, Dimension::count}};
+      }
+      if (model == PricingModel::spot) {
+        derivation.formula += " × spot rework factor";
+        derivation.factors.push_back(
+            Factor{"spot rework factor 1 ÷ (1 − share lost to interruptions)", inflation, Dimension::count});
+      }
+      derivation.formula += " × price per instance-hour";
+      derivation.factors.push_back(price);
+      derivation.amount = amount;
+      return derivation;
+    }));
   }
 }
 
@@ -180,9 +219,20 @@ void add_interconnect_ports(StrategyContext& context) {
                                   format_year_month(add_months(context.scenario.start, month))));
         return;
       }
-      context.cite(context.pricing(month).cloud.at(name).sheet, price->second);
-      context.add(month, Component::interconnect, "site " + name, name,
-                  link->count * price->second.value * context.scenario.hours_in_month(month));
+      const PriceSheet* sheet = context.pricing(month).cloud.at(name).sheet;
+      context.cite(sheet, price->second);
+      const double hours = context.scenario.hours_in_month(month);
+      const double amount = link->count * price->second.value * hours;
+      context.add(month, Component::interconnect, "site " + name, name, amount, context.derive([&] {
+        return Derivation{"ports × price per port-hour × hours in the month",
+                          {Factor{"ports of " + link->port, static_cast<double>(link->count), Dimension::count,
+                                  ByteBase::none, Origin{"", std::nullopt, link->where, std::nullopt, {}}},
+                           context.factor("price per port-hour", sheet, price->second, Dimension::money_per_hour),
+                           Factor{"hours in the month", hours, Dimension::hours}},
+                          {},
+                          "",
+                          amount};
+      }));
     }
   }
 }

@@ -9,13 +9,30 @@
 namespace tco {
 namespace engine {
 
-void StrategyContext::add(int month, Component component, const std::string& cause, const std::string& site,
-                          double cash, double amortized) {
-  if (month < 0 || month >= months) return;
-  result.lines.push_back({month, component, cause, site, cash, amortized});
-  const auto index = static_cast<std::size_t>(component);
-  result.monthly_cash[static_cast<std::size_t>(month)][index] += cash;
-  result.monthly_amortized[static_cast<std::size_t>(month)][index] += amortized;
+void StrategyContext::add(Line line, std::shared_ptr<const Derivation> derivation) {
+  if (line.month < 0 || line.month >= months) return;
+  const auto index = static_cast<std::size_t>(line.component);
+  result.monthly_cash[static_cast<std::size_t>(line.month)][index] += line.cash;
+  result.monthly_amortized[static_cast<std::size_t>(line.month)][index] += line.amortized;
+  result.lines.push_back({line.month, line.component, std::move(line.cause), std::move(line.site),
+                          std::move(line.workload), line.cash, line.amortized, std::move(derivation)});
+}
+
+Origin StrategyContext::origin(const PriceSheet* sheet, const Sourced& value) const {
+  Origin out;
+  out.where = value.where;
+  out.list_value = value.list_value;
+  out.adjustments = value.adjustments;
+  if (sheet != nullptr && !value.source.empty()) {
+    out.sheet = timeline.base(sheet)->label();
+    if (const PriceSource* source = sheet->find_source(value.source)) out.source = *source;
+  }
+  return out;
+}
+
+Factor StrategyContext::factor(std::string name, const PriceSheet* sheet, const Sourced& value,
+                               Dimension dimension) const {
+  return Factor{std::move(name), value.value, dimension, value.byte_base, origin(sheet, value)};
 }
 
 void StrategyContext::error(const SourceLocation& where, const std::string& path, const std::string& message) {
@@ -91,23 +108,76 @@ std::vector<SheetUse> sheet_uses(const engine::PricingTimeline& timeline, int mo
 
 }  // namespace
 
-Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& catalog, const ModelOptions& options) {
-  const int months = options.horizon_months.value_or(scenario.horizon_months);
-  const std::optional<Date> pinned = options.as_of ? options.as_of : scenario.as_of;
-  auto timeline = engine::resolve_timeline(scenario, catalog, pinned, months);
-  if (!timeline) return timeline.diagnostics();
+struct PreparedModel::State {
+  const Scenario* scenario = nullptr;
+  ModelOptions options;
+  int months = 0;
+  std::optional<Date> pinned;
+  engine::PricingTimeline timeline;
+  Diagnostics warnings;
+};
 
+PreparedModel::PreparedModel(std::unique_ptr<State> state) : state_(std::move(state)) {}
+PreparedModel::PreparedModel(PreparedModel&&) noexcept = default;
+PreparedModel& PreparedModel::operator=(PreparedModel&&) noexcept = default;
+PreparedModel::~PreparedModel() = default;
+
+Result<PreparedModel> PreparedModel::prepare(const Scenario& scenario, const PriceCatalog& catalog,
+                                             const ModelOptions& options) {
+  auto state = std::make_unique<State>();
+  state->scenario = &scenario;
+  state->options = options;
+  state->months = options.horizon_months.value_or(scenario.horizon_months);
+  state->pinned = options.as_of ? options.as_of : scenario.as_of;
+  auto timeline = engine::resolve_timeline(scenario, catalog, state->pinned, state->months);
+  if (!timeline) return timeline.diagnostics();
+  state->warnings = timeline.diagnostics();
+  state->timeline = std::move(timeline).value();
+  return PreparedModel(std::move(state));
+}
+
+namespace {
+
+void add_workload_uses(const engine::StrategyContext& context) {
+  for (const auto& workload : context.scenario.workloads) {
+    WorkloadUse use{workload.name, workload.kind, context.workload_site(workload.name), 0, 0, 0, std::nullopt};
+    const auto& schedule = workload.schedule;
+    double tokens = 0;
+    for (int month = 0; month < context.months; ++month) {
+      const engine::Demand demand = context.demand(workload, month);
+      if (!demand.active) continue;
+      use.allocated_gpu_hours += demand.allocated_gpu_hours;
+      use.used_gpu_hours += demand.used_gpu_hours;
+      use.runs += demand.runs;
+      tokens += schedule.kind == ScheduleKind::tokens && !context.utilization
+                    ? schedule.tokens_per_month.value
+                    : demand.used_gpu_hours * 3600.0 * schedule.tokens_per_second_per_gpu.value;
+    }
+    // A workload that runs continuously (or on GPU-hours) is one run over its active months.
+    if (workload.kind == WorkloadKind::training && use.runs == 0 && use.allocated_gpu_hours > 0) use.runs = 1;
+    if (workload.kind == WorkloadKind::inference && schedule.tokens_per_second_per_gpu.value > 0) use.tokens = tokens;
+    context.result.workloads.push_back(use);
+  }
+}
+
+}  // namespace
+
+Result<ModelResult> PreparedModel::run(const Variation& variation) const {
+  const State& state = *state_;
+  const Scenario& scenario = *state.scenario;
   ModelResult model;
   model.scenario = &scenario;
-  model.months = months;
-  model.baseline = scenario.baseline;
-  model.pinned = pinned;
-  model.projected_months = timeline->projected;
-  model.sheet_uses = sheet_uses(timeline.value(), months);
+  model.months = state.months;
+  model.baseline = state.options.baseline.empty() ? scenario.baseline : state.options.baseline;
+  model.pinned = state.pinned;
+  model.projected_months = state.timeline.projected;
+  model.sheet_uses = sheet_uses(state.timeline, state.months);
+  model.utilization = variation.utilization;
+  model.warnings = state.warnings;
   Diagnostics d;
   for (const auto& strategy : scenario.strategies) {
-    const auto& only = options.strategies;
-    if (!only.empty() && strategy.name != scenario.baseline &&
+    const auto& only = state.options.strategies;
+    if (!only.empty() && strategy.name != model.baseline &&
         std::find(only.begin(), only.end(), strategy.name) == only.end()) {
       continue;
     }
@@ -116,13 +186,16 @@ Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& cata
     result.description = strategy.description;
     result.monthly_cash.assign(static_cast<std::size_t>(model.months), ComponentAmounts{});
     result.monthly_amortized.assign(static_cast<std::size_t>(model.months), ComponentAmounts{});
-    engine::StrategyContext context{scenario, strategy, timeline.value(), model.months, result, d, {}, {}, {}};
+    engine::StrategyContext context{scenario, strategy, state.timeline, model.months, result, d, {}, {}, {}, {}, false};
+    context.utilization = variation.utilization;
+    context.explaining = state.options.explain;
     engine::add_cloud_compute(context);
     engine::add_onprem_costs(context);
     engine::add_data_costs(context);
     engine::price_transfers(context);
     engine::add_interconnect_ports(context);
     context.finish_citations();
+    add_workload_uses(context);
     model.strategies.push_back(std::move(result));
   }
   if (d.has_errors()) return d;
@@ -134,10 +207,16 @@ Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& cata
   for (auto& strategy : model.strategies) {
     if (strategy.name == model.baseline) continue;
     const auto monthly = strategy.monthly_cash_totals();
-    strategy.breakeven = Breakeven{breakeven_month(monthly, baseline_monthly),
-                                   breakeven_month(discounted(monthly, rate), discounted(baseline_monthly, rate))};
+    strategy.breakeven = Breakeven{find_crossing(monthly, baseline_monthly),
+                                   find_crossing(discounted(monthly, rate), discounted(baseline_monthly, rate))};
   }
   return {std::move(model), std::move(d)};
+}
+
+Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& catalog, const ModelOptions& options) {
+  auto prepared = PreparedModel::prepare(scenario, catalog, options);
+  if (!prepared) return prepared.diagnostics();
+  return prepared.value().run();
 }
 
 }  // namespace tco

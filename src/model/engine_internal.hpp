@@ -71,10 +71,13 @@ struct Demand {
   double used_gpu_hours = 0;       // allocated × utilization
   double wall_hours = 0;           // hours the workload's GPUs run
   int peak_gpus = 0;               // GPUs held at once
+  double runs = 0;                 // runs started (runs schedules)
   double checkpoints_written = 0;
 };
 
-Demand workload_demand(const Scenario& scenario, const Workload& workload, int month);
+// `utilization`, when given, replaces the schedule by that duty cycle (see Variation).
+Demand workload_demand(const Scenario& scenario, const Workload& workload, int month,
+                       std::optional<double> utilization = std::nullopt);
 
 // Bytes leaving a site in a month; `to_site` empty means the internet.
 struct Transfer {
@@ -83,6 +86,11 @@ struct Transfer {
   std::string to_site;
   double bytes = 0;
   std::string cause;
+  std::string workload;  // the workload it is for, when one alone
+  // How the bytes were reckoned, for explanations.
+  std::string what;
+  SourceLocation where;
+  ByteBase base = ByteBase::decimal;
 };
 
 // Everything one strategy's evaluation needs and produces.
@@ -100,11 +108,37 @@ struct StrategyContext {
     std::set<std::tuple<std::string, int, int>> values;  // where each distinct value was read
   };
   std::map<std::pair<std::string, std::string>, Cited> cited;  // (sheet label, source id)
+  std::optional<double> utilization;                           // Variation::utilization
+  bool explaining = false;                                     // record derivations
 
-  void add(int month, Component component, const std::string& cause, const std::string& site, double cash,
-           double amortized);
-  void add(int month, Component component, const std::string& cause, const std::string& site, double amount) {
-    add(month, component, cause, site, amount, amount);
+  // A cost line; `workload` names the one workload it is for, when there is one.
+  struct Line {
+    int month = 0;
+    Component component = Component::compute;
+    std::string cause;
+    std::string site;
+    std::string workload;
+    double cash = 0;
+    double amortized = 0;
+  };
+  void add(Line line, std::shared_ptr<const Derivation> derivation = nullptr);
+  void add(int month, Component component, const std::string& cause, const std::string& site, double amount,
+           std::shared_ptr<const Derivation> derivation = nullptr) {
+    add(Line{month, component, cause, site, "", amount, amount}, std::move(derivation));
+  }
+  // The derivation `make` builds, only when explaining: the evaluation stays cheap otherwise.
+  template <typename Make>
+  std::shared_ptr<const Derivation> derive(Make&& make) const {
+    if (!explaining) return nullptr;
+    return std::make_shared<const Derivation>(make());
+  }
+  // Where `value` came from: `sheet` when it is a sheet's price, else the scenario.
+  [[nodiscard]] Origin origin(const PriceSheet* sheet, const Sourced& value) const;
+  // A factor for a sourced value.
+  [[nodiscard]] Factor factor(std::string name, const PriceSheet* sheet, const Sourced& value,
+                              Dimension dimension) const;
+  [[nodiscard]] Demand demand(const Workload& workload, int month) const {
+    return workload_demand(scenario, workload, month, utilization);
   }
   void error(const SourceLocation& where, const std::string& path, const std::string& message);
   [[nodiscard]] const SitePricing& pricing(int month) const { return timeline.at(month); }

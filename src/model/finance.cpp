@@ -1,5 +1,6 @@
 #include "tco/model/finance.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tco {
@@ -23,20 +24,26 @@ double net_present_value(const std::vector<double>& monthly_cash, double annual_
   return total;
 }
 
-std::optional<int> breakeven_month(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash) {
-  std::optional<int> since;
-  double strategy_total = 0;
-  double baseline_total = 0;
+Crossing find_crossing(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash) {
+  Crossing crossing;
+  double gap = 0;  // strategy minus baseline, cumulative
   for (std::size_t t = 0; t < strategy_cash.size() && t < baseline_cash.size(); ++t) {
-    strategy_total += strategy_cash[t];
-    baseline_total += baseline_cash[t];
-    if (strategy_total <= baseline_total + kCentTolerance) {
-      if (!since) since = static_cast<int>(t) + 1;
-    } else {
-      since.reset();
+    const double before = gap;
+    gap += strategy_cash[t] - baseline_cash[t];
+    if (gap > kCentTolerance) {
+      crossing.month.reset();
+    } else if (!crossing.month) {
+      crossing.month = static_cast<int>(t) + 1;
+      // Where the line from `before` to `gap` reaches zero; at once when it never was above.
+      crossing.fraction = before > kCentTolerance && before > gap ? std::min(1.0, before / (before - gap)) : 0.0;
     }
   }
-  return since;
+  crossing.gap_at_end = gap;
+  return crossing;
+}
+
+std::optional<int> breakeven_month(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash) {
+  return find_crossing(strategy_cash, baseline_cash).month;
 }
 
 }  // namespace tco

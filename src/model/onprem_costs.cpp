@@ -34,7 +34,7 @@ SiteDemand site_demand(StrategyContext& context, const std::vector<const Workloa
   for (int month = 0; month < context.months; ++month) {
     int concurrent = 0;
     for (const Workload* workload : placed) {
-      const Demand needs = workload_demand(context.scenario, *workload, month);
+      const Demand needs = context.demand(*workload, month);
       if (!needs.active) continue;
       concurrent += needs.peak_gpus;
       demand.used_hours[static_cast<std::size_t>(month)] += needs.used_gpu_hours;
@@ -107,21 +107,84 @@ void add_site(StrategyContext& context, const std::string& name) {
     const double salvage = capex * at_purchase->residual->value;
     const int life_months = std::max(1, static_cast<int>(std::lround(at_purchase->life->value / kHoursPerMonth)));
     const int life_end = std::min(bought + life_months, context.months);
-    context.add(bought, Component::hardware, cause, name, capex, 0.0);
+    const PriceSheet* purchase_catalog = context.pricing(bought).onprem.at(name).catalog;
+    const Factor servers_factor{"servers of " + hardware.name + " (" + std::to_string(demand.peak) + " GPUs at peak)",
+                                servers, Dimension::count};
+    const Factor capex_factor{"purchase price of the fleet", capex, Dimension::money};
+    // Cash only: the amortized view spreads it as the monthly depreciation below.
+    context.add({bought, Component::hardware, cause, name, "", capex, 0.0}, context.derive([&] {
+      return Derivation{"servers × price per server (paid when bought)",
+                        {servers_factor, context.factor("price per server", purchase_catalog,
+                                                        at_purchase->hardware->price, Dimension::money)},
+                        {},
+                        "",
+                        capex};
+    }));
     for (int month = bought; month < life_end; ++month) {
       const auto p = prices_in(context, name, month);
       if (!p) return;
+      const PriceSheet* catalog = context.pricing(month).onprem.at(name).catalog;
       const double hours = context.scenario.hours_in_month(month);
       const double utilization =
           std::min(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
       const double kw =
           servers * (hardware.idle_kw.value + (hardware.max_kw.value - hardware.idle_kw.value) * utilization);
-      context.add(month, Component::hardware, cause, name, 0.0, (capex - salvage) / life_months);
-      context.add(month, Component::power, cause, name, kw * p->pue->value * hours * p->electricity->value);
-      context.add(month, Component::space, cause, name, servers * hardware.max_kw.value * p->colocation->value);
-      context.add(month, Component::maintenance, cause, name, capex * p->maintenance->value / 12.0);
-      if (p->fte->value > 0)
-        context.add(month, Component::staff, cause, name, p->fte->value * p->staff_cost->value / 12.0);
+      const double depreciation = (capex - salvage) / life_months;
+      context.add({month, Component::hardware, cause, name, "", 0.0, depreciation}, context.derive([&] {
+        return Derivation{
+            "purchase price × (1 − residual value) ÷ depreciation life in months",
+            {capex_factor,
+             context.factor("residual value", purchase_catalog, *at_purchase->residual, Dimension::fraction),
+             Factor{"depreciation life in months", static_cast<double>(life_months), Dimension::count, ByteBase::none,
+                    context.origin(purchase_catalog, *at_purchase->life)}},
+            {},
+            "",
+            depreciation};
+      }));
+      const double power = kw * p->pue->value * hours * p->electricity->value;
+      context.add(month, Component::power, cause, name, power, context.derive([&] {
+        return Derivation{
+            "servers × (idle kW + (max kW − idle kW) × GPU utilization) × PUE × hours × electricity price",
+            {servers_factor, context.factor("idle power per server", catalog, hardware.idle_kw, Dimension::kilowatts),
+             context.factor("max power per server", catalog, hardware.max_kw, Dimension::kilowatts),
+             Factor{"GPU utilization (used GPU-hours ÷ capacity)", utilization, Dimension::fraction},
+             context.factor("PUE", catalog, *p->pue, Dimension::count),
+             Factor{"hours in the month", hours, Dimension::hours},
+             context.factor("electricity price", catalog, *p->electricity, Dimension::money_per_kwh)},
+            {},
+            "",
+            power};
+      }));
+      const double space = servers * hardware.max_kw.value * p->colocation->value;
+      context.add(month, Component::space, cause, name, space, context.derive([&] {
+        return Derivation{
+            "servers × max kW per server × colocation price per kW-month",
+            {servers_factor, context.factor("max power per server", catalog, hardware.max_kw, Dimension::kilowatts),
+             context.factor("colocation price", catalog, *p->colocation, Dimension::money_per_kw_month)},
+            {},
+            "",
+            space};
+      }));
+      const double maintenance = capex * p->maintenance->value / 12.0;
+      context.add(month, Component::maintenance, cause, name, maintenance, context.derive([&] {
+        return Derivation{
+            "purchase price × maintenance per year ÷ 12",
+            {capex_factor, context.factor("maintenance per year", catalog, *p->maintenance, Dimension::fraction)},
+            {},
+            "",
+            maintenance};
+      }));
+      if (p->fte->value > 0) {
+        const double staff = p->fte->value * p->staff_cost->value / 12.0;
+        context.add(month, Component::staff, cause, name, staff, context.derive([&] {
+          return Derivation{"FTEs × cost per FTE-year ÷ 12",
+                            {context.factor("FTEs", catalog, *p->fte, Dimension::count),
+                             context.factor("cost per FTE-year", catalog, *p->staff_cost, Dimension::money_per_year)},
+                            {},
+                            "",
+                            staff};
+        }));
+      }
     }
     bought += life_months;
   }

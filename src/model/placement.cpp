@@ -91,7 +91,8 @@ Result<SitePricing> resolve_sites(const Scenario& scenario, const SheetSelector&
   return pricing;
 }
 
-Demand workload_demand(const Scenario& scenario, const Workload& workload, int month) {
+Demand workload_demand(const Scenario& scenario, const Workload& workload, int month,
+                       std::optional<double> utilization) {
   Demand demand;
   const YearMonth current = add_months(scenario.start, month);
   if (current < workload.start) return demand;
@@ -109,6 +110,7 @@ Demand workload_demand(const Scenario& scenario, const Workload& workload, int m
       break;
     case ScheduleKind::runs:
       runs = schedule.runs_per_month ? schedule.runs_per_month->value : hours / schedule.run_interval_hours->value;
+      demand.runs = runs;
       demand.wall_hours = runs * schedule.run_hours.value;
       demand.allocated_gpu_hours = gpus * demand.wall_hours;
       demand.peak_gpus = workload.gpus;
@@ -125,6 +127,15 @@ Demand workload_demand(const Scenario& scenario, const Workload& workload, int m
     // Spread evenly over the month on as few GPUs as can hold it.
     demand.peak_gpus = static_cast<int>(std::ceil(demand.allocated_gpu_hours / hours - 1e-9));
     demand.wall_hours = demand.peak_gpus > 0 ? demand.allocated_gpu_hours / demand.peak_gpus : 0;
+  }
+  if (utilization) {
+    // The same GPUs held for that share of every hour: the schedule's shape is replaced.
+    demand.wall_hours = hours * *utilization;
+    demand.allocated_gpu_hours = demand.peak_gpus * demand.wall_hours;
+    if (schedule.kind == ScheduleKind::runs) {
+      runs = demand.wall_hours / schedule.run_hours.value;
+      demand.runs = runs;
+    }
   }
   demand.used_gpu_hours = demand.allocated_gpu_hours * workload.utilization.value;
   if (workload.checkpoints) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine_internal.hpp"
+#include "tco/core/text.hpp"
 #include "tco/model/egress.hpp"
 
 namespace tco::engine {
@@ -21,26 +22,40 @@ bool linked(const CloudPricing& cloud, const std::string& to) {
   return link && std::find(link->to.begin(), link->to.end(), to) != link->to.end();
 }
 
+Factor volume_factor(const Transfer& transfer) {
+  return Factor{transfer.what, transfer.bytes, Dimension::bytes, transfer.base,
+                Origin{"", std::nullopt, transfer.where, std::nullopt, {}}};
+}
+
+// A flat per-byte price: what it is and where it came from.
+struct FlatPrice {
+  double value = 0;
+  std::string name;                // "inter-region price (to us-west-2)"
+  const Sourced* price = nullptr;  // nullptr for a free transfer within a zone
+  double multiplier = 1;           // 2 when a provider bills both directions
+};
+
 // A flat per-byte price for a transfer between two sites of one provider, or over a private
 // link; nullopt with `tiered` set when it goes out through the internet tiers.
-std::optional<double> flat_price(StrategyContext& context, const CloudPricing& from, const Transfer& transfer,
-                                 bool& tiered) {
+std::optional<FlatPrice> flat_price(StrategyContext& context, const CloudPricing& from, const Transfer& transfer,
+                                    bool& tiered) {
   const Network& network = from.region->network;
   const std::string where =
       fmt::format("region {} of the {} price sheet ({})", from.region->id, from.sheet->id(), from.sheet->file);
-  auto missing = [&](const std::string& what) -> std::optional<double> {
+  auto missing = [&](const std::string& what) -> std::optional<FlatPrice> {
     context.error(
         from.site->where, "sites." + from.site->name,
         fmt::format("no {} price in {}, needed for {} to site '{}'", what, where, transfer.cause, transfer.to_site));
     return std::nullopt;
   };
   tiered = false;
-  auto cited = [&](const Sourced& price) -> std::optional<double> {
+  auto cited = [&](const Sourced& price, std::string name, double multiplier = 1) -> std::optional<FlatPrice> {
     context.cite(from.sheet, price);
-    return price.value;
+    return FlatPrice{price.value * multiplier, std::move(name), &price, multiplier};
   };
   if (!transfer.to_site.empty() && linked(from, transfer.to_site)) {
-    return network.interconnect_egress ? cited(*network.interconnect_egress) : missing("interconnect_egress");
+    return network.interconnect_egress ? cited(*network.interconnect_egress, "price over the private interconnect")
+                                       : missing("interconnect_egress");
   }
   const auto& clouds = context.pricing(transfer.month).cloud;
   const auto to = clouds.find(transfer.to_site);
@@ -51,14 +66,44 @@ std::optional<double> flat_price(StrategyContext& context, const CloudPricing& f
   const CloudSite& a = from.site->cloud;
   const CloudSite& b = to->second.site->cloud;
   if (a.region == b.region) {
-    if (a.zone.empty() || b.zone.empty() || a.zone == b.zone) return 0.0;
+    if (a.zone.empty() || b.zone.empty() || a.zone == b.zone) return FlatPrice{0.0, "free within a zone", nullptr, 1};
     if (!network.inter_zone) return missing("inter_zone");
-    return *cited(*network.inter_zone) * (network.inter_zone_both_directions ? 2.0 : 1.0);
+    const bool both = network.inter_zone_both_directions;
+    return cited(*network.inter_zone, both ? "inter-zone price, billed in both directions (× 2)" : "inter-zone price",
+                 both ? 2.0 : 1.0);
   }
   if (const auto it = network.inter_region_to.find(b.region); it != network.inter_region_to.end())
-    return cited(it->second);
-  if (network.inter_region_default) return cited(*network.inter_region_default);
+    return cited(it->second, "inter-region price to " + b.region);
+  if (network.inter_region_default) return cited(*network.inter_region_default, "inter-region price");
   return missing("inter_region (to " + b.region + ")");
+}
+
+// The tiers a month's internet egress from one region went through, each with its price.
+Derivation tier_breakdown(const StrategyContext& context, const CloudPricing& cloud, const TierGroup& group,
+                          const EgressQuote& quote) {
+  Derivation out;
+  out.label =
+      fmt::format("internet egress from {} {}, tiered on the month's total", cloud.sheet->provider, cloud.region->id);
+  out.formula = "sum over the tiers reached of bytes billed in the tier × its price";
+  out.factors.push_back(Factor{"all bytes sent", group.bytes, Dimension::bytes, cloud.sheet->billing_gb});
+  out.amount = quote.total;
+  const auto& egress = *cloud.region->network.internet_egress;
+  for (const auto& band : quote.bands) {
+    Derivation part;
+    part.label = fmt::format("{} to {}", format_bytes(band.from_bytes, cloud.sheet->billing_gb == ByteBase::binary),
+                             format_bytes(band.to_bytes, cloud.sheet->billing_gb == ByteBase::binary));
+    part.amount = band.cost;
+    if (band.price == nullptr) {
+      part.formula = "free allowance";
+      part.factors = {context.factor("bytes free each month", cloud.sheet, egress.free_bytes, Dimension::bytes)};
+    } else {
+      part.formula = "bytes billed in the tier × price per byte";
+      part.factors = {Factor{"bytes billed in the tier", band.billed_bytes, Dimension::bytes, cloud.sheet->billing_gb},
+                      context.factor("tier price", cloud.sheet, *band.price, Dimension::money_per_byte)};
+    }
+    out.parts.push_back(std::make_shared<const Derivation>(std::move(part)));
+  }
+  return out;
 }
 
 void price_tier_group(StrategyContext& context, int month, const TierGroup& group) {
@@ -75,8 +120,24 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
   for (const auto& band : quote.bands) {
     if (band.price != nullptr) context.cite(cloud.sheet, *band.price);
   }
+  // One breakdown of the month's tiered charge, shared by every transfer that took part.
+  const auto tiers = context.derive([&] { return tier_breakdown(context, cloud, group, quote); });
   for (const Transfer* member : group.members) {
-    context.add(month, Component::egress, member->cause, member->from_site, quote.total * member->bytes / group.bytes);
+    const double amount = quote.total * member->bytes / group.bytes;
+    context.add({month, Component::egress, member->cause, member->from_site, member->workload, amount, amount},
+                context.derive([&] {
+                  return Derivation{"the month's tiered internet egress charge × bytes sent ÷ all bytes sent",
+                                    {
+                                        Factor{"the month's tiered charge (below)", quote.total, Dimension::money},
+                                        volume_factor(*member),
+                                        Factor{fmt::format("all bytes leaving {} {} to the internet that month",
+                                                           cloud.sheet->provider, cloud.region->id),
+                                               group.bytes, Dimension::bytes, member->base},
+                                    },
+                                    {tiers},
+                                    "",
+                                    amount};
+                }));
   }
 }
 
@@ -86,6 +147,7 @@ void price_transfers(StrategyContext& context) {
   std::map<int, std::map<std::string, TierGroup>> groups;  // month -> "provider/region" -> group
   for (const auto& transfer : context.transfers) {
     context.result.egress_bytes += transfer.bytes;
+    if (!transfer.to_site.empty()) context.result.site_transfer_bytes += transfer.bytes;
     const auto& clouds = context.pricing(transfer.month).cloud;
     if (const auto cloud = clouds.find(transfer.from_site); cloud != clouds.end()) {
       bool tiered = false;
@@ -96,7 +158,21 @@ void price_transfers(StrategyContext& context) {
         group.bytes += transfer.bytes;
         group.members.push_back(&transfer);
       } else if (price) {
-        context.add(transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.bytes * *price);
+        const double amount = transfer.bytes * price->value;
+        context.add(
+            {transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount, amount},
+            context.derive([&] {
+              Derivation derivation{"bytes sent × price per byte", {volume_factor(transfer)}, {}, "", amount};
+              if (price->price == nullptr) {
+                derivation.factors.push_back(Factor{price->name, 0.0, Dimension::money_per_byte});
+              } else {
+                Factor factor =
+                    context.factor(price->name, cloud->second.sheet, *price->price, Dimension::money_per_byte);
+                factor.value = price->value;
+                derivation.factors.push_back(std::move(factor));
+              }
+              return derivation;
+            }));
       }
       continue;
     }
@@ -108,8 +184,17 @@ void price_transfers(StrategyContext& context) {
                                 transfer.cause));
       continue;
     }
-    context.add(transfer.month, Component::egress, transfer.cause, transfer.from_site,
-                transfer.bytes * site->onprem.egress->value);
+    const double amount = transfer.bytes * site->onprem.egress->value;
+    context.add(
+        {transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount, amount},
+        context.derive([&] {
+          return Derivation{"bytes sent × price per byte leaving the owned site",
+                            {volume_factor(transfer),
+                             context.factor("egress price", nullptr, *site->onprem.egress, Dimension::money_per_byte)},
+                            {},
+                            "",
+                            amount};
+        }));
   }
   for (const auto& [month, by_region] : groups) {
     for (const auto& [key, group] : by_region) price_tier_group(context, month, group);

@@ -121,10 +121,10 @@ std::string render_compare_table(const ComparisonReport& report) {
   add(fmt::format("NPV at {}", format_percent(report.discount_rate)),
       [&](const StrategyColumn& c) { return money(c.npv); });
   add("Break-even vs " + report.baseline, [&](const StrategyColumn& c) {
-    return c.baseline ? std::string("baseline") : describe_breakeven_month(report, c.breakeven->month);
+    return c.baseline ? std::string("baseline") : describe_breakeven_month(report, c.breakeven->cash.month);
   });
   add("Discounted break-even", [&](const StrategyColumn& c) {
-    return c.baseline ? std::string("baseline") : describe_breakeven_month(report, c.breakeven->discounted_month);
+    return c.baseline ? std::string("baseline") : describe_breakeven_month(report, c.breakeven->discounted.month);
   });
   add("Cost per used GPU-hour", [&](const StrategyColumn& c) {
     return c.cost_per_used_gpu_hour ? format_money(*c.cost_per_used_gpu_hour, report.currency) : std::string("-");

@@ -34,8 +34,8 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
   out["components_cash"] = components_json(column.cash);
   out["components_amortized"] = components_json(column.amortized);
   if (column.breakeven) {
-    out["breakeven"] = {{"month", optional_month(report, column.breakeven->month)},
-                        {"discounted", optional_month(report, column.breakeven->discounted_month)}};
+    out["breakeven"] = {{"month", optional_month(report, column.breakeven->cash.month)},
+                        {"discounted", optional_month(report, column.breakeven->discounted.month)}};
   } else {
     out["breakeven"] = nullptr;
   }

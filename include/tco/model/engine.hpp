@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,10 +15,39 @@ struct ModelOptions {
   std::optional<Date> as_of;            // overrides the scenario's
   std::optional<int> horizon_months;    // overrides the scenario's
   std::vector<std::string> strategies;  // only these (the baseline is always computed)
+  std::string baseline;                 // overrides the scenario's
+  bool explain = false;                 // record how each cost line was computed
 };
 
-// Runs every strategy of the scenario month by month. A price the scenario needs but no
-// sheet has is an error naming the sheet and region it was looked for in — never zero.
+// What to change for one evaluation of a prepared model.
+struct Variation {
+  // Every workload runs this share of each hour of its active months (a duty cycle), on
+  // the GPUs it declares, instead of its schedule; pay-as-you-go compute follows it, owned
+  // hardware and committed terms cost the same at any utilization (but power).
+  std::optional<double> utilization;
+};
+
+// A scenario resolved against its prices once, then evaluated as often as needed: the
+// break-even analysis re-runs it at other utilizations.
+class PreparedModel {
+ public:
+  PreparedModel(PreparedModel&&) noexcept;
+  PreparedModel& operator=(PreparedModel&&) noexcept;
+  ~PreparedModel();
+
+  static Result<PreparedModel> prepare(const Scenario& scenario, const PriceCatalog& catalog,
+                                       const ModelOptions& options);
+  // Runs every strategy month by month. A price the scenario needs but no sheet has is an
+  // error naming the sheet and region it was looked for in — never zero.
+  [[nodiscard]] Result<ModelResult> run(const Variation& variation = {}) const;
+
+ private:
+  struct State;
+  explicit PreparedModel(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+// prepare() and run() in one.
 Result<ModelResult> run_model(const Scenario& scenario, const PriceCatalog& catalog, const ModelOptions& options);
 
 }  // namespace tco

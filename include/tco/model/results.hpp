@@ -3,6 +3,7 @@
 // workload, dataset, flow or site that caused them. The model never formats or prints;
 // the report layer turns this into tables and documents.
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,43 @@ constexpr std::array<Component, kComponentCount> kComponents{
     Component::staff,   Component::storage,  Component::egress, Component::interconnect};
 std::string to_string(Component component);  // "compute", "hardware", ...
 
+// Where a number came from: a price in a sheet (with the source that published it), or a
+// value the scenario states. `where` is the file position of the value either way.
+struct Origin {
+  std::string sheet;                  // the sheet's label, "aws@2025-06-01"; empty when the scenario stated it
+  std::optional<PriceSource> source;  // the sheet source, when there is one
+  SourceLocation where;
+  std::optional<double> list_value;      // before overlay discounts or trend projections
+  std::vector<std::string> adjustments;  // what changed it, "-20 % acme-discount"
+};
+
+// A number plugged into a formula, in the base unit of its dimension (quantity.hpp).
+struct Factor {
+  Factor(std::string name_, double value_, Dimension dimension_, ByteBase byte_base_ = ByteBase::none,
+         std::optional<Origin> origin_ = std::nullopt)
+      : name(std::move(name_)),
+        value(value_),
+        dimension(dimension_),
+        byte_base(byte_base_),
+        origin(std::move(origin_)) {}
+
+  std::string name;  // "price per instance-hour"
+  double value = 0;
+  Dimension dimension = Dimension::count;
+  ByteBase byte_base = ByteBase::none;  // how the source wrote sizes and per-byte prices
+  std::optional<Origin> origin;         // none for a number the engine derived
+};
+
+// How one cost line was computed: `amount` = the formula over the factors. `parts` break a
+// factor down further (the tiers of a tiered egress charge).
+struct Derivation {
+  std::string formula;  // "instances × hours × price per instance-hour"
+  std::vector<Factor> factors;
+  std::vector<std::shared_ptr<const Derivation>> parts;
+  std::string label;  // for a part: what it is, "tier 10 TiB..50 TiB"
+  double amount = 0;
+};
+
 // One cost in one month. `cash` is what is paid that month (capex when bought); `amortized`
 // spreads capex over the depreciation life. They differ only for hardware.
 struct CostLine {
@@ -27,13 +65,33 @@ struct CostLine {
   Component component = Component::compute;
   std::string cause;  // "workload pretrain", "dataset corpus", "flow responses", "site dc"
   std::string site;
+  std::string workload;  // the workload the cost is for, when it is one workload's alone
   double cash = 0;
   double amortized = 0;
+  std::shared_ptr<const Derivation> derivation;  // recorded only when explaining
+};
+
+// When a strategy's cumulative cost comes down to the baseline's and stays there.
+struct Crossing {
+  std::optional<int> month;  // 1-based month of the horizon; none = not within it
+  double fraction = 0;       // how far into that month, costs accruing evenly (0 = its start, 1 = its end)
+  double gap_at_end = 0;     // strategy minus baseline, cumulative at the end of the horizon
 };
 
 struct Breakeven {
-  std::optional<int> month;             // 1-based month of the horizon; none = not within it
-  std::optional<int> discounted_month;  // the same on present values
+  Crossing cash;
+  Crossing discounted;  // the same on present values
+};
+
+// What one workload did under a strategy, over the horizon: the basis of unit costs.
+struct WorkloadUse {
+  std::string name;
+  WorkloadKind kind = WorkloadKind::training;
+  std::string site;
+  double allocated_gpu_hours = 0;
+  double used_gpu_hours = 0;
+  double runs = 0;               // training: runs completed (a continuous run counts once)
+  std::optional<double> tokens;  // inference: tokens served, when the throughput is known
 };
 
 using ComponentAmounts = std::array<double, kComponentCount>;
@@ -53,6 +111,8 @@ struct StrategyResult {
   std::vector<ComponentAmounts> monthly_amortized;  // [month][component]
   double used_gpu_hours = 0;
   double egress_bytes = 0;             // bytes leaving a site, over the horizon
+  double site_transfer_bytes = 0;      // of those, bytes sent to another of the scenario's sites
+  std::vector<WorkloadUse> workloads;  // in scenario order
   std::vector<Citation> citations;     // sorted by sheet, then source id
   std::optional<Breakeven> breakeven;  // none for the baseline itself
 
@@ -83,6 +143,7 @@ struct ModelResult {
   std::vector<SheetUse> sheet_uses;    // the sheets whose prices were used, by provider, then first month
   std::optional<Date> pinned;          // every month priced as of this date
   std::vector<bool> projected_months;  // [month] -> priced by a trend projection
+  std::optional<double> utilization;   // the sustained utilization every workload was run at, when varied
   Diagnostics warnings;
 };
 
