@@ -30,7 +30,7 @@ class CompareCommand : public Command {
   }
 
   int run() override {
-    ScenarioRunOptions options{pricing_, horizon_, strategies_};
+    ScenarioRunOptions options{pricing_, horizon_, strategies_, "", false};
     std::string table;
     std::vector<std::string> documents;
     for (const auto& file : files_) {

@@ -51,7 +51,7 @@ class ValidateCommand : public Command {
                                sheet->sources.size());
       return true;
     }
-    auto run = run_scenario_text(file, text.value(), ScenarioRunOptions{pricing_, "", {}});
+    auto run = run_scenario_text(file, text.value(), ScenarioRunOptions{pricing_, "", {}, "", false});
     if (!run) return false;
     const Scenario& scenario = *run->scenario;
     std::cout << fmt::format("{}: ok (scenario {}: {} sites, {} workloads, {} datasets, {} flows, {} strategies)\n",

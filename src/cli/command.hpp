@@ -36,6 +36,7 @@ std::unique_ptr<Command> make_compare_command();
 std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_egress_command();
 std::unique_ptr<Command> make_prices_command();
+std::unique_ptr<Command> make_breakeven_command();
 
 // Options several commands share.
 struct PricingOptions {
@@ -57,6 +58,17 @@ std::vector<PricingDirectory> pricing_directories(const PricingOptions& options)
 void print_diagnostics(const Diagnostics& diagnostics);
 // Prints one error line without a location.
 void print_error(const std::string& message);
+
+// How a terminal chart is drawn: --width, else the terminal's width, else $COLUMNS, else 80;
+// colour per --color ("auto": only on a terminal and when NO_COLOR is unset or empty).
+struct TerminalOptions {
+  int width = 0;  // 0: find out
+  std::string color = "auto";
+  void add_to(CLI::App& app);
+  // `to_file`: the output goes to a file, so it is not a terminal.
+  [[nodiscard]] int columns(bool to_file) const;
+  [[nodiscard]] bool colored(bool to_file) const;
+};
 
 // Writes `text` to stdout, or atomically to `path` (a temporary file renamed into place,
 // so a failed run leaves any earlier file intact). Returns false after printing an error.

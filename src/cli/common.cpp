@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "tco/core/calendar.hpp"
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace tco::cli {
@@ -47,6 +48,34 @@ std::vector<PricingDirectory> pricing_directories(const PricingOptions& options)
   std::vector<PricingDirectory> out{{bundled_pricing_directory(), "bundled"}};
   for (const auto& dir : options.pricing_dirs) out.push_back({dir, dir});
   return out;
+}
+
+void TerminalOptions::add_to(CLI::App& app) {
+  app.add_option("--width", width, "Width of the terminal chart in columns (default: the terminal's)")
+      ->type_name("COLUMNS")
+      ->check(CLI::Range(40, 1000));
+  app.add_option("--color", color, "Colour the chart: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_str("auto");
+}
+
+int TerminalOptions::columns(bool to_file) const {
+  if (width > 0) return width;
+  winsize size{};
+  if (!to_file && ::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40)
+    return size.ws_col;
+  if (const char* env = std::getenv("COLUMNS"); env != nullptr) {
+    const int value = std::atoi(env);
+    if (value >= 40 && value <= 1000) return value;
+  }
+  return 80;
+}
+
+bool TerminalOptions::colored(bool to_file) const {
+  if (color == "always") return true;
+  if (color == "never" || to_file) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && ::isatty(STDOUT_FILENO);
 }
 
 void print_diagnostics(const Diagnostics& diagnostics) {

@@ -85,10 +85,22 @@ Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string
       return d;
     }
   }
+  if (!options.baseline.empty() && std::find(names.begin(), names.end(), options.baseline) == names.end()) {
+    auto d = usage_error(fmt::format("--baseline: unknown strategy '{}'{}; {} has {}", options.baseline,
+                                     did_you_mean(options.baseline, names), file, quoted_list(names)));
+    print_diagnostics(d);
+    return d;
+  }
   model_options.strategies = options.strategies;
+  model_options.baseline = options.baseline;
+  model_options.explain = options.explain;
   run.catalog = load_catalog(options.pricing);
   if (!run.catalog) return usage_error("price sheets could not be loaded");
-  auto model = run_model(*run.scenario, *run.catalog, model_options);
+  auto prepared = PreparedModel::prepare(*run.scenario, *run.catalog, model_options);
+  print_diagnostics(prepared.diagnostics());
+  if (!prepared) return prepared.diagnostics();
+  run.prepared = std::make_unique<PreparedModel>(std::move(prepared).value());
+  auto model = run.prepared->run();
   print_diagnostics(model.diagnostics());
   if (!model) return model.diagnostics();
   run.model = std::move(model).value();

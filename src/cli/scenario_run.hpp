@@ -15,13 +15,16 @@ struct ScenarioRunOptions {
   const PricingOptions& pricing;
   std::string horizon;                  // "", "36", "3 years"
   std::vector<std::string> strategies;  // only these
+  std::string baseline;                 // instead of the scenario's
+  bool explain = false;                 // record how each line was computed
 };
 
 // Owns everything a ModelResult points into.
 struct ScenarioRun {
   std::unique_ptr<Scenario> scenario;
   std::unique_ptr<PriceCatalog> catalog;
-  ModelResult model;
+  std::unique_ptr<PreparedModel> prepared;  // to evaluate it again (at other utilizations)
+  ModelResult model;                        // the scenario as written
 };
 
 Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options);

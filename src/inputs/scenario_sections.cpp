@@ -171,8 +171,18 @@ void read_schedule(MapReader& reader, Workload& workload, Diagnostics& d) {
   } else if (tokens) {
     schedule.kind = ScheduleKind::tokens;
     schedule.tokens_per_month = *tokens;
-    if (!tokens_per_second || tokens_per_second->value <= 0) {
+    if (!tokens_per_second) {
       d.error(reader.node().where, reader.path(), "'tokens_per_month' needs 'tokens_per_second_per_gpu' above zero");
+    }
+  }
+  if (tokens_per_second) {
+    // With any schedule, an inference workload's throughput gives the tokens it serves
+    // (for the cost per million tokens).
+    if (tokens_per_second->value <= 0) {
+      d.error(tokens_per_second->where, reader.path("tokens_per_second_per_gpu"), "expected a throughput above zero");
+    } else if (!tokens && workload.kind != WorkloadKind::inference) {
+      d.error(tokens_per_second->where, reader.path("tokens_per_second_per_gpu"),
+              "a throughput without 'tokens_per_month' is for inference workloads (it counts the tokens served)");
     } else {
       schedule.tokens_per_second_per_gpu = *tokens_per_second;
     }

@@ -118,20 +118,21 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
       for (int month = bought; month < std::min(context.months, bought + term); ++month) {
         const double hours = context.scenario.hours_in_month(month);
         const double amount = priced->instances * hours * priced->chosen.hourly->value;
-        context.add({month, Component::compute, cause, site_name, workload.name, amount, amount}, context.derive([&] {
-          return Derivation{
-              fmt::format("instances × hours in the month × {} price per instance-hour "
-                          "(a {} term bought in {}, paid used or not)",
-                          to_string(model), to_string(model),
-                          format_year_month(add_months(context.scenario.start, bought))),
-              {Factor{"instances of " + priced->chosen.offer->instance, priced->instances, Dimension::count},
-               Factor{"hours in the month", hours, Dimension::hours},
-               context.factor("price per instance-hour", priced->cloud->sheet, *priced->chosen.hourly,
-                              Dimension::money_per_hour)},
-              {},
-              "",
-              amount};
-        }));
+        context.add(
+            {month, Component::compute, cause, site_name, workload.name, amount, amount, ""}, context.derive([&] {
+              return Derivation{
+                  fmt::format("instances × hours in the month × {} price per instance-hour "
+                              "(a {} term bought in {}, paid used or not)",
+                              to_string(model), to_string(model),
+                              format_year_month(add_months(context.scenario.start, bought))),
+                  {Factor{"instances of " + priced->chosen.offer->instance, priced->instances, Dimension::count},
+                   Factor{"hours in the month", hours, Dimension::hours},
+                   context.factor("price per instance-hour", priced->cloud->sheet, *priced->chosen.hourly,
+                                  Dimension::money_per_hour)},
+                  {},
+                  "",
+                  amount};
+            }));
       }
     }
     return;
@@ -155,7 +156,7 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
     const double instance_hours =
         fixed ? instances * demand.wall_hours : demand.allocated_gpu_hours / gpus_per_instance;
     const double amount = instance_hours * inflation * priced->chosen.hourly->value;
-    context.add({month, Component::compute, cause, site_name, workload.name, amount, amount}, context.derive([&] {
+    context.add({month, Component::compute, cause, site_name, workload.name, amount, amount, ""}, context.derive([&] {
       Derivation derivation;
       const Factor price = context.factor("price per instance-hour (" + to_string(model) + ")", priced->cloud->sheet,
                                           *priced->chosen.hourly, Dimension::money_per_hour);

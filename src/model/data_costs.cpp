@@ -52,26 +52,35 @@ Factor volume_factor(const Volume& volume) {
                 Origin{"", std::nullopt, volume.where, std::nullopt, {}}};
 }
 
+// Who a line is for: one workload, or a dataset (shared by the workloads reading it).
+struct Payer {
+  std::string workload;
+  std::string dataset;
+};
+
 void store(StrategyContext& context, int month, const std::string& site, StorageClass storage_class,
-           const Volume& volume, const std::string& cause, const std::string& workload = "") {
+           const Volume& volume, const std::string& cause, const Payer& payer) {
   if (volume.bytes <= 0) return;
   const auto price = storage_price(context, month, site, storage_class, cause);
   if (!price) return;
   const double amount = volume.bytes * price->price->value;
-  context.add({month, Component::storage, cause, site, workload, amount, amount}, context.derive([&] {
-    return Derivation{"bytes stored × price per byte-month",
-                      {volume_factor(volume), context.factor(to_string(storage_class) + " storage price", price->sheet,
-                                                             *price->price, Dimension::money_per_byte_month)},
-                      {},
-                      "",
-                      amount};
-  }));
+  context.add({month, Component::storage, cause, site, payer.workload, amount, amount, payer.dataset},
+              context.derive([&] {
+                return Derivation{
+                    "bytes stored × price per byte-month",
+                    {volume_factor(volume), context.factor(to_string(storage_class) + " storage price", price->sheet,
+                                                           *price->price, Dimension::money_per_byte_month)},
+                    {},
+                    "",
+                    amount};
+              }));
 }
 
 void move(StrategyContext& context, int month, const std::string& from, const std::string& to, const Volume& volume,
-          const std::string& cause, const std::string& workload = "") {
+          const std::string& cause, const Payer& payer) {
   if (volume.bytes <= 0 || from == to) return;
-  context.transfers.push_back({month, from, to, volume.bytes, cause, workload, volume.what, volume.where, volume.base});
+  context.transfers.push_back(
+      {month, from, to, volume.bytes, cause, payer.workload, payer.dataset, volume.what, volume.where, volume.base});
 }
 
 ByteBase base_of(const Sourced& size) {
@@ -86,12 +95,13 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
   std::set<std::string> synced;  // destinations that already hold a first full copy
   if (home != dataset.origin) {
     move(context, 0, dataset.origin, home, {dataset.size_bytes.value, "dataset size", dataset.size_bytes.where, base},
-         cause + " (migration)");
+         cause + " (migration)", {"", dataset.name});
   }
   for (int month = 0; month < context.months; ++month) {
     const double size = dataset.size_bytes.value * std::pow(1.0 + dataset.growth_per_month.value, month);
     const std::string grown = fmt::format("dataset size × (1 + growth)^{}", month);
-    store(context, month, home, dataset.storage_class, {size, grown, dataset.size_bytes.where, base}, cause);
+    store(context, month, home, dataset.storage_class, {size, grown, dataset.size_bytes.where, base}, cause,
+          {"", dataset.name});
     std::set<std::string> readers;
     for (const auto& workload : context.scenario.workloads) {
       if (std::find(workload.reads.begin(), workload.reads.end(), dataset.name) == workload.reads.end()) continue;
@@ -101,7 +111,7 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
     const double refreshes = dataset.refreshes_per_month.value;
     for (const auto& site : readers) {
       store(context, month, site, dataset.storage_class, {size, grown, dataset.size_bytes.where, base},
-            cause + " (copy)");
+            cause + " (copy)", {"", dataset.name});
       // The first month brings a full copy; every refresh after it sends what changed.
       const bool first = synced.insert(site).second;
       const double bytes = first ? size + std::max(0.0, refreshes - 1.0) * changed * size : refreshes * changed * size;
@@ -109,7 +119,7 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
           first ? fmt::format("a full copy + {} refreshes × {} changed × size",
                               format_number(std::max(0.0, refreshes - 1.0)), format_percent(changed))
                 : fmt::format("{} refreshes × {} changed × size", format_number(refreshes), format_percent(changed));
-      move(context, month, home, site, {bytes, what, dataset.size_bytes.where, base}, cause);
+      move(context, month, home, site, {bytes, what, dataset.size_bytes.where, base}, cause, {"", dataset.name});
     }
   }
 }
@@ -128,16 +138,16 @@ void add_checkpoints(StrategyContext& context, const Workload& workload) {
     const Volume retained{kept * size,
                           fmt::format("{} checkpoints kept × parameters × bytes per parameter", format_number(kept)),
                           checkpoints.where, ByteBase::decimal};
-    store(context, month, site, StorageClass::standard, retained, cause, workload.name);
+    store(context, month, site, StorageClass::standard, retained, cause, {workload.name, ""});
     for (const auto& replica : checkpoints.replicate_to) {
       if (replica == site) continue;
-      store(context, month, replica, StorageClass::standard, retained, cause + " (replica)", workload.name);
+      store(context, month, replica, StorageClass::standard, retained, cause + " (replica)", {workload.name, ""});
       move(context, month, site, replica,
            {demand.checkpoints_written * size,
             fmt::format("{} checkpoints written × parameters × bytes per parameter",
                         format_number(demand.checkpoints_written)),
             checkpoints.where, ByteBase::decimal},
-           cause, workload.name);
+           cause, {workload.name, ""});
     }
   }
 }
@@ -167,7 +177,8 @@ void add_flow(StrategyContext& context, const Flow& flow) {
   if (flow.once) {
     for (int month = 0; month < context.months; ++month) {
       if (add_months(context.scenario.start, month) == *flow.once)
-        move(context, month, from, to, {flow.size_bytes.value, "size sent once", flow.where, base}, cause, workload);
+        move(context, month, from, to, {flow.size_bytes.value, "size sent once", flow.where, base}, cause,
+             {workload, ""});
     }
     return;
   }
@@ -180,7 +191,7 @@ void add_flow(StrategyContext& context, const Flow& flow) {
     move(context, month, from, to,
          {flow.per_month.value * flow.size_bytes.value,
           fmt::format("{} transfers a month × size", format_number(flow.per_month.value)), flow.where, base},
-         cause, workload);
+         cause, {workload, ""});
   }
 }
 

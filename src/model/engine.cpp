@@ -15,7 +15,8 @@ void StrategyContext::add(Line line, std::shared_ptr<const Derivation> derivatio
   result.monthly_cash[static_cast<std::size_t>(line.month)][index] += line.cash;
   result.monthly_amortized[static_cast<std::size_t>(line.month)][index] += line.amortized;
   result.lines.push_back({line.month, line.component, std::move(line.cause), std::move(line.site),
-                          std::move(line.workload), line.cash, line.amortized, std::move(derivation)});
+                          std::move(line.workload), std::move(line.dataset), line.cash, line.amortized,
+                          std::move(derivation)});
 }
 
 Origin StrategyContext::origin(const PriceSheet* sheet, const Sourced& value) const {
@@ -140,13 +141,14 @@ namespace {
 
 void add_workload_uses(const engine::StrategyContext& context) {
   for (const auto& workload : context.scenario.workloads) {
-    WorkloadUse use{workload.name, workload.kind, context.workload_site(workload.name), 0, 0, 0, std::nullopt};
+    WorkloadUse use{workload.name, workload.kind, context.workload_site(workload.name), 0, 0, 0, 0, std::nullopt};
     const auto& schedule = workload.schedule;
     double tokens = 0;
     for (int month = 0; month < context.months; ++month) {
       const engine::Demand demand = context.demand(workload, month);
       if (!demand.active) continue;
       use.allocated_gpu_hours += demand.allocated_gpu_hours;
+      use.capacity_gpu_hours += demand.peak_gpus * context.scenario.hours_in_month(month);
       use.used_gpu_hours += demand.used_gpu_hours;
       use.runs += demand.runs;
       tokens += schedule.kind == ScheduleKind::tokens && !context.utilization

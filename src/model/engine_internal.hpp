@@ -87,6 +87,7 @@ struct Transfer {
   double bytes = 0;
   std::string cause;
   std::string workload;  // the workload it is for, when one alone
+  std::string dataset;   // the dataset it is for
   // How the bytes were reckoned, for explanations.
   std::string what;
   SourceLocation where;
@@ -120,11 +121,12 @@ struct StrategyContext {
     std::string workload;
     double cash = 0;
     double amortized = 0;
+    std::string dataset;
   };
   void add(Line line, std::shared_ptr<const Derivation> derivation = nullptr);
   void add(int month, Component component, const std::string& cause, const std::string& site, double amount,
            std::shared_ptr<const Derivation> derivation = nullptr) {
-    add(Line{month, component, cause, site, "", amount, amount}, std::move(derivation));
+    add(Line{month, component, cause, site, "", amount, amount, ""}, std::move(derivation));
   }
   // The derivation `make` builds, only when explaining: the evaluation stays cheap otherwise.
   template <typename Make>

@@ -112,7 +112,7 @@ void add_site(StrategyContext& context, const std::string& name) {
                                 servers, Dimension::count};
     const Factor capex_factor{"purchase price of the fleet", capex, Dimension::money};
     // Cash only: the amortized view spreads it as the monthly depreciation below.
-    context.add({bought, Component::hardware, cause, name, "", capex, 0.0}, context.derive([&] {
+    context.add({bought, Component::hardware, cause, name, "", capex, 0.0, ""}, context.derive([&] {
       return Derivation{"servers × price per server (paid when bought)",
                         {servers_factor, context.factor("price per server", purchase_catalog,
                                                         at_purchase->hardware->price, Dimension::money)},
@@ -130,7 +130,7 @@ void add_site(StrategyContext& context, const std::string& name) {
       const double kw =
           servers * (hardware.idle_kw.value + (hardware.max_kw.value - hardware.idle_kw.value) * utilization);
       const double depreciation = (capex - salvage) / life_months;
-      context.add({month, Component::hardware, cause, name, "", 0.0, depreciation}, context.derive([&] {
+      context.add({month, Component::hardware, cause, name, "", 0.0, depreciation, ""}, context.derive([&] {
         return Derivation{
             "purchase price × (1 − residual value) ÷ depreciation life in months",
             {capex_factor,

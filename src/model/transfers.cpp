@@ -124,20 +124,21 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
   const auto tiers = context.derive([&] { return tier_breakdown(context, cloud, group, quote); });
   for (const Transfer* member : group.members) {
     const double amount = quote.total * member->bytes / group.bytes;
-    context.add({month, Component::egress, member->cause, member->from_site, member->workload, amount, amount},
-                context.derive([&] {
-                  return Derivation{"the month's tiered internet egress charge × bytes sent ÷ all bytes sent",
-                                    {
-                                        Factor{"the month's tiered charge (below)", quote.total, Dimension::money},
-                                        volume_factor(*member),
-                                        Factor{fmt::format("all bytes leaving {} {} to the internet that month",
-                                                           cloud.sheet->provider, cloud.region->id),
-                                               group.bytes, Dimension::bytes, member->base},
-                                    },
-                                    {tiers},
-                                    "",
-                                    amount};
-                }));
+    context.add(
+        {month, Component::egress, member->cause, member->from_site, member->workload, amount, amount, member->dataset},
+        context.derive([&] {
+          return Derivation{"the month's tiered internet egress charge × bytes sent ÷ all bytes sent",
+                            {
+                                Factor{"the month's tiered charge (below)", quote.total, Dimension::money},
+                                volume_factor(*member),
+                                Factor{fmt::format("all bytes leaving {} {} to the internet that month",
+                                                   cloud.sheet->provider, cloud.region->id),
+                                       group.bytes, Dimension::bytes, member->base},
+                            },
+                            {tiers},
+                            "",
+                            amount};
+        }));
   }
 }
 
@@ -159,20 +160,20 @@ void price_transfers(StrategyContext& context) {
         group.members.push_back(&transfer);
       } else if (price) {
         const double amount = transfer.bytes * price->value;
-        context.add(
-            {transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount, amount},
-            context.derive([&] {
-              Derivation derivation{"bytes sent × price per byte", {volume_factor(transfer)}, {}, "", amount};
-              if (price->price == nullptr) {
-                derivation.factors.push_back(Factor{price->name, 0.0, Dimension::money_per_byte});
-              } else {
-                Factor factor =
-                    context.factor(price->name, cloud->second.sheet, *price->price, Dimension::money_per_byte);
-                factor.value = price->value;
-                derivation.factors.push_back(std::move(factor));
-              }
-              return derivation;
-            }));
+        context.add({transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount,
+                     amount, transfer.dataset},
+                    context.derive([&] {
+                      Derivation derivation{"bytes sent × price per byte", {volume_factor(transfer)}, {}, "", amount};
+                      if (price->price == nullptr) {
+                        derivation.factors.push_back(Factor{price->name, 0.0, Dimension::money_per_byte});
+                      } else {
+                        Factor factor =
+                            context.factor(price->name, cloud->second.sheet, *price->price, Dimension::money_per_byte);
+                        factor.value = price->value;
+                        derivation.factors.push_back(std::move(factor));
+                      }
+                      return derivation;
+                    }));
       }
       continue;
     }
@@ -185,16 +186,17 @@ void price_transfers(StrategyContext& context) {
       continue;
     }
     const double amount = transfer.bytes * site->onprem.egress->value;
-    context.add(
-        {transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount, amount},
-        context.derive([&] {
-          return Derivation{"bytes sent × price per byte leaving the owned site",
-                            {volume_factor(transfer),
-                             context.factor("egress price", nullptr, *site->onprem.egress, Dimension::money_per_byte)},
-                            {},
-                            "",
-                            amount};
-        }));
+    context.add({transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount,
+                 amount, transfer.dataset},
+                context.derive([&] {
+                  return Derivation{
+                      "bytes sent × price per byte leaving the owned site",
+                      {volume_factor(transfer),
+                       context.factor("egress price", nullptr, *site->onprem.egress, Dimension::money_per_byte)},
+                      {},
+                      "",
+                      amount};
+                }));
   }
   for (const auto& [month, by_region] : groups) {
     for (const auto& [key, group] : by_region) price_tier_group(context, month, group);

@@ -44,6 +44,26 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
       column.cost_per_used_gpu_hour ? ordered_json(*column.cost_per_used_gpu_hour) : ordered_json(nullptr);
   out["egress_bytes"] = column.egress_bytes;
   out["egress_share"] = column.egress_share;
+  out["site_transfer_bytes"] = column.site_transfer_bytes;
+  out["transfer_amplification"] =
+      column.transfer_amplification ? ordered_json(*column.transfer_amplification) : ordered_json(nullptr);
+  const auto optional_number = [](const std::optional<double>& value) {
+    return value ? ordered_json(*value) : ordered_json(nullptr);
+  };
+  ordered_json workloads = ordered_json::array();
+  for (const auto& workload : column.workloads) {
+    workloads.push_back({{"name", workload.name},
+                         {"kind", workload.kind == WorkloadKind::training ? "training" : "inference"},
+                         {"site", workload.site},
+                         {"cost_amortized", workload.cost},
+                         {"used_gpu_hours", workload.used_gpu_hours},
+                         {"runs", workload.runs},
+                         {"cost_per_run", optional_number(workload.cost_per_run)},
+                         {"tokens", optional_number(workload.tokens)},
+                         {"cost_per_million_tokens", optional_number(workload.cost_per_million_tokens)}});
+  }
+  out["workloads"] = workloads;
+  out["unattributed_cost_amortized"] = column.unattributed_cost;
   ordered_json months = ordered_json::array();
   for (std::size_t t = 0; t < column.monthly_cash.size(); ++t) {
     months.push_back({{"month", report.month_labels[t]},

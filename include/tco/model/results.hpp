@@ -66,6 +66,7 @@ struct CostLine {
   std::string cause;  // "workload pretrain", "dataset corpus", "flow responses", "site dc"
   std::string site;
   std::string workload;  // the workload the cost is for, when it is one workload's alone
+  std::string dataset;   // the dataset it is for (shared by the workloads reading it)
   double cash = 0;
   double amortized = 0;
   std::shared_ptr<const Derivation> derivation;  // recorded only when explaining
@@ -89,6 +90,7 @@ struct WorkloadUse {
   WorkloadKind kind = WorkloadKind::training;
   std::string site;
   double allocated_gpu_hours = 0;
+  double capacity_gpu_hours = 0;  // its GPUs × every hour of its active months
   double used_gpu_hours = 0;
   double runs = 0;               // training: runs completed (a continuous run counts once)
   std::optional<double> tokens;  // inference: tokens served, when the throughput is known

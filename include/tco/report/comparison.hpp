@@ -32,6 +32,21 @@ struct CauseAmount {
   double amortized = 0;
 };
 
+// A workload's share of a strategy's cost (amortized) and what it produced. Lines for one
+// workload are its own; an owned site's fleet costs are shared by the workloads placed there,
+// and a dataset's by the workloads reading it, in proportion to their allocated GPU-hours.
+struct WorkloadEconomics {
+  std::string name;
+  WorkloadKind kind = WorkloadKind::training;
+  std::string site;
+  double cost = 0;
+  double used_gpu_hours = 0;
+  double runs = 0;
+  std::optional<double> cost_per_run;  // training
+  std::optional<double> tokens;        // inference, when its throughput is known
+  std::optional<double> cost_per_million_tokens;
+};
+
 struct StrategyColumn {
   std::string name;
   std::string description;
@@ -46,7 +61,11 @@ struct StrategyColumn {
   double used_gpu_hours = 0;
   std::optional<double> cost_per_used_gpu_hour;  // amortized total / used GPU-hours
   double egress_bytes = 0;
-  double egress_share = 0;  // egress cash / total cash
+  double egress_share = 0;                       // egress cash / total cash
+  double site_transfer_bytes = 0;                // bytes sent between the scenario's sites
+  std::optional<double> transfer_amplification;  // site_transfer_bytes / the datasets' starting size
+  std::vector<WorkloadEconomics> workloads;      // in scenario order
+  double unattributed_cost = 0;                  // amortized cost no workload carries (flows between sites)
   std::vector<double> monthly_cash;
   std::vector<double> monthly_amortized;
   std::vector<CauseAmount> by_cause;  // over the horizon, largest first

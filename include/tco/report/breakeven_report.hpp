@@ -1,0 +1,53 @@
+#pragma once
+// The neutral report behind `tco breakeven`: when and at what utilization each strategy
+// breaks even against the baseline, and the cumulative curves. Renderers are pure
+// functions of it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tco/model/breakeven.hpp"
+#include "tco/report/comparison.hpp"
+
+namespace tco {
+
+// A crossing placed on the calendar.
+struct CrossingPoint {
+  Crossing crossing;
+  std::string month;  // YYYY-MM, empty when not within the horizon
+  std::string date;   // YYYY-MM-DD, the day within the month it falls on
+};
+
+struct BreakevenEntry {
+  std::string strategy;
+  CrossingPoint cash;
+  CrossingPoint discounted;
+  UtilizationBreakeven by_utilization;
+};
+
+struct BreakevenReport {
+  ComparisonReport comparison;                             // totals, unit costs and the monthly series
+  double declared_utilization = 0;                         // the scenario as written
+  std::vector<BreakevenEntry> entries;                     // every strategy but the baseline
+  std::vector<UtilizationLevel> levels;                    // crossings and totals per entry, by level
+  std::vector<std::vector<double>> cumulative;             // per comparison strategy, cash
+  std::vector<std::vector<double>> cumulative_discounted;  // per comparison strategy
+};
+
+BreakevenReport make_breakeven_report(const BreakevenAnalysis& analysis);
+
+// "month 40, 2030-04-30", or "not within the horizon".
+std::string describe_crossing(const CrossingPoint& point);
+// "5.4 %, cheaper above", "none: cheaper at any", "none: dearer at any".
+std::string describe_utilization(const BreakevenEntry& entry);
+
+// Options of the terminal rendering.
+struct TerminalStyle {
+  int width = 80;      // columns available
+  bool color = false;  // ANSI colours (only on a terminal, and not under NO_COLOR)
+};
+
+std::string render_breakeven_table(const BreakevenReport& report, const TerminalStyle& style);
+std::string render_breakeven_json(const BreakevenReport& report);
+
+}  // namespace tco

@@ -1,0 +1,85 @@
+#pragma once
+// Inline SVG charts for the self-contained HTML report. Pure functions of their input: the
+// output is deterministic, well-formed XML with no scripts, no external resources and no
+// dependence on page CSS (fonts, sizes and strokes are set on the elements), so it prints
+// to PDF as it shows on screen. Series are told apart by colour, lightness, dash pattern,
+// legend shape and (for bars) hatching, so they survive greyscale and colour blindness.
+//
+// Element conventions the browser tests check (keep them stable):
+//   <svg class="chart" data-chart="ID" role="img" aria-labelledby="ID-title ID-desc">
+//   line series:     <path class="series" data-series="NAME">
+//   stacked series:  <g class="series" data-series="NAME"> with one <rect> per non-empty bar
+//   markers:         <g class="marker" data-series="NAME"> with a <circle> and a <text>
+//   axes:            <text class="axis-label x|y">, <text class="tick x|y">
+//   legend:          <g class="legend-item" data-series="NAME"> with the name as <text>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tco::svg {
+
+struct Series {
+  std::string name;
+  std::vector<double> values;  // values[i] is at x index i; NaN/inf leave a gap
+};
+
+struct Marker {
+  std::string series;  // colour is taken from the series of this name
+  double x = 0;        // index units, may be fractional (a break-even between two months)
+  double y = 0;
+  std::string label;
+};
+
+// How y tick labels are written. `percent` expects fractions (0.25 -> "25 %").
+enum class ValueFormat { money, percent, number, months };
+
+struct LineChart {
+  std::string id;           // unique in the page, a plain token: element ids are built from it
+  std::string title;        // visible heading inside the SVG and its <title>
+  std::string description;  // <desc>: a sentence summarising what the chart shows
+  std::string x_label, y_label;
+  std::vector<std::string> x_labels;  // one per index; a readable subset is shown as ticks
+  std::vector<Series> series;
+  std::vector<Marker> markers;  // e.g. break-even points, drawn as a ring + label
+  ValueFormat y_format = ValueFormat::money;
+  std::string currency = "USD";
+  bool y_from_zero = true;  // include 0 in the y range even when every value is far from it
+};
+
+// One bar per x index, one stack segment per series (component), bottom to top in order.
+struct StackedBars {
+  std::string id, title, description, x_label, y_label;
+  std::vector<std::string> x_labels;
+  std::vector<Series> stacks;  // all the same length as x_labels; negative values treated as 0
+  std::string currency = "USD";
+};
+
+std::string render_line_chart(const LineChart& chart);
+std::string render_stacked_bars(const StackedBars& chart);
+
+// & < > " ' escaped; characters XML 1.0 forbids (control characters) dropped.
+std::string escape_xml(std::string_view text);
+
+// Round tick values covering [lo, hi]: steps of 1, 2, 2.5 or 5 times a power of ten, the
+// count as close to `target` as those steps allow (for 5: 4 to 7). The first tick is <= lo and
+// the last >= hi. A zero or non-finite range gives ticks over 0..1 (or around the value).
+std::vector<double> nice_ticks(double lo, double hi, int target);
+
+// Short money for axis labels: "$0", "$500", "$25k", "$1.5M", "$2B", "-$250k";
+// other currencies as "1.5M EUR".
+std::string compact_money(double amount, std::string_view currency);
+
+// Geometry shared by both charts, in viewBox units. Exposed so tests can work out by hand
+// where a value lands. The height grows by kLegendRowHeight per extra legend row.
+namespace layout {
+inline constexpr double kWidth = 860;
+inline constexpr double kPlotLeft = 100;   // room for "-$1.25M" tick labels and the y label
+inline constexpr double kPlotRight = 828;  // room for the last x tick label
+inline constexpr double kPlotTop = 56;     // below the title, with room for marker labels
+inline constexpr double kPlotBottom = 296;
+inline constexpr double kLegendTop = 356;
+inline constexpr double kLegendRowHeight = 24;
+inline constexpr double kBottomMargin = 20;  // one legend row: 356 + 24 + 20 = 400
+}  // namespace layout
+
+}  // namespace tco::svg

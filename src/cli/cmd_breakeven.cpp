@@ -1,0 +1,100 @@
+// tco breakeven SCENARIO: break-even months and dates, the break-even utilization, the
+// break-even month by utilization level, unit costs, and the cumulative curves.
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "scenario_run.hpp"
+#include "tco/cli/app.hpp"
+#include "tco/core/quantity.hpp"
+#include "tco/model/breakeven.hpp"
+#include "tco/report/breakeven_report.hpp"
+
+namespace tco::cli {
+namespace {
+
+// "30%:100%:10%" -> 0.3, 0.4, ... 1.0
+std::optional<std::vector<double>> parse_levels(const std::string& text) {
+  std::vector<double> parts;
+  std::size_t from = 0;
+  while (true) {
+    const auto colon = text.find(':', from);
+    const auto part = parse_quantity(text.substr(from, colon - from), Dimension::fraction);
+    if (!part) return std::nullopt;
+    parts.push_back(part->value);
+    if (colon == std::string::npos) break;
+    from = colon + 1;
+  }
+  if (parts.size() != 3 || parts[0] <= 0 || parts[1] > 1 || parts[0] > parts[1] || parts[2] <= 0) return std::nullopt;
+  std::vector<double> levels;
+  for (int i = 0;; ++i) {
+    const double level = parts[0] + i * parts[2];
+    if (level > parts[1] + 1e-9 || levels.size() >= 100) break;
+    levels.push_back(level);
+  }
+  return levels;
+}
+
+class BreakevenCommand : public Command {
+ public:
+  void configure(CLI::App& app) override {
+    app.add_option("scenario", file_, "Scenario file (YAML); '-' reads standard input")
+        ->required()
+        ->type_name("SCENARIO");
+    app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
+        ->type_name("STRATEGY");
+    app.add_option("--format", format_, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+    app.add_option("--utilization", levels_,
+                   "Levels of the break-even-by-utilization table, as FROM:TO:STEP (default 30%:100%:10%)")
+        ->type_name("RANGE");
+    app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
+    app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    terminal_.add_to(app);
+    pricing_.add_to(app);
+    app.footer(
+        "Utilization is the share of every hour the workloads hold their GPUs. The break-even\n"
+        "utilization is where a strategy's total over the horizon equals the baseline's.\n\n"
+        "Examples:\n"
+        "  tco breakeven scenarios/research-team.yaml\n"
+        "  tco breakeven scenarios/llm-70b.yaml --baseline on-prem --utilization 50%:100%:5%\n"
+        "  tco breakeven scenarios/research-team.yaml --format json -o breakeven.json");
+  }
+
+  int run() override {
+    const auto levels = parse_levels(levels_);
+    if (!levels) {
+      print_error(
+          fmt::format("--utilization: expected FROM:TO:STEP with 0 % < FROM <= TO <= 100 % and STEP > 0, "
+                      "such as 30%:100%:10%, found '{}'",
+                      levels_));
+      return kExitInvalidInput;
+    }
+    ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
+    auto run = run_scenario_file(file_, options);
+    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+    auto analysis = analyse_breakeven(*run->prepared, *levels);
+    print_diagnostics(analysis.diagnostics());
+    if (!analysis) return kExitInvalidInput;
+    const auto report = make_breakeven_report(analysis.value());
+    const bool to_file = !output_.empty() && output_ != "-";
+    const std::string text =
+        format_ == "json" ? render_breakeven_json(report)
+                          : render_breakeven_table(report, {terminal_.columns(to_file), terminal_.colored(to_file)});
+    return write_output(text, output_) ? kExitOk : kExitInvalidInput;
+  }
+
+ private:
+  std::string file_;
+  std::string baseline_;
+  std::string format_ = "table";
+  std::string levels_ = "30%:100%:10%";
+  std::string horizon_;
+  std::string output_;
+  TerminalOptions terminal_;
+  PricingOptions pricing_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_breakeven_command() { return std::make_unique<BreakevenCommand>(); }
+
+}  // namespace tco::cli

@@ -1,0 +1,74 @@
+#include "tco/report/breakeven_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "tco/core/text.hpp"
+#include "tco/model/finance.hpp"
+
+namespace tco {
+namespace {
+
+CrossingPoint place(const Crossing& crossing, YearMonth start) {
+  CrossingPoint point{crossing, "", ""};
+  if (!crossing.month) return point;
+  const YearMonth month = add_months(start, *crossing.month - 1);
+  point.month = format_year_month(month);
+  const Date first = first_day(month);
+  const long days = days_between(first, first_day(add_months(month, 1)));
+  // The day by whose end the crossing is reached: 0.5 of a 30-day month is the 15th.
+  const long offset =
+      std::clamp(static_cast<long>(std::ceil(crossing.fraction * static_cast<double>(days) - 1e-9)) - 1, 0L, days - 1);
+  point.date = format_date(Date{date::sys_days{first} + date::days{offset}});
+  return point;
+}
+
+std::vector<double> running_sum(std::vector<double> values) {
+  for (std::size_t t = 1; t < values.size(); ++t) values[t] += values[t - 1];
+  return values;
+}
+
+}  // namespace
+
+BreakevenReport make_breakeven_report(const BreakevenAnalysis& analysis) {
+  BreakevenReport report;
+  report.comparison = make_comparison_report(analysis.model);
+  report.declared_utilization = analysis.declared_utilization;
+  report.levels = analysis.levels;
+  const YearMonth start = analysis.model.scenario->start;
+  for (std::size_t i = 0; i < analysis.strategies.size(); ++i) {
+    const auto& name = analysis.strategies[i];
+    const auto it = std::find_if(analysis.model.strategies.begin(), analysis.model.strategies.end(),
+                                 [&](const StrategyResult& s) { return s.name == name; });
+    report.entries.push_back(
+        {name, place(it->breakeven->cash, start), place(it->breakeven->discounted, start), analysis.solved[i]});
+  }
+  const double rate = analysis.model.scenario->discount_rate.value;
+  for (const auto& column : report.comparison.strategies) {
+    report.cumulative.push_back(running_sum(column.monthly_cash));
+    report.cumulative_discounted.push_back(running_sum(discounted(column.monthly_cash, rate)));
+  }
+  return report;
+}
+
+std::string describe_crossing(const CrossingPoint& point) {
+  if (!point.crossing.month) return "not within the horizon";
+  return fmt::format("month {}, {}", *point.crossing.month, point.date);
+}
+
+std::string describe_utilization(const BreakevenEntry& entry) {
+  const auto& solved = entry.by_utilization;
+  switch (solved.kind) {
+    case UtilizationBreakeven::Kind::cheaper_throughout:
+      return "none: cheaper at any";
+    case UtilizationBreakeven::Kind::dearer_throughout:
+      return "none: dearer at any";
+    case UtilizationBreakeven::Kind::crossing:
+      break;
+  }
+  return fmt::format("{}, cheaper {}", format_percent(solved.utilization), solved.cheaper_above ? "above" : "below");
+}
+
+}  // namespace tco

@@ -1,0 +1,301 @@
+// Helpers every chart shares: escaping, tick values and labels, the frame and the legend.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "svg_common.hpp"
+#include "tco/core/text.hpp"
+
+namespace tco::svg {
+namespace {
+
+using namespace layout;
+
+constexpr double kTickFontSize = 11;
+constexpr double kTickGap = 8;  // between the plot edge and a tick label
+
+// Digits after the point needed to write multiples of `step` exactly (0.25 -> 2, 20000 -> 0).
+int decimals_for(double step) {
+  for (int decimals = 0; decimals < 6; ++decimals) {
+    const double scaled = step * std::pow(10.0, decimals);
+    if (std::fabs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, std::fabs(scaled))) return decimals;
+  }
+  return 6;
+}
+
+std::string trim_zeros(std::string text) {
+  if (text.find('.') == std::string::npos) return text;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+double round_cents(double value) { return std::round(value * 100.0) / 100.0; }
+
+}  // namespace
+
+std::string escape_xml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        // XML 1.0 has no way to write other control characters, even escaped.
+        if (static_cast<unsigned char>(c) < 0x20U && c != '\t' && c != '\n' && c != '\r') break;
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<double> nice_ticks(double lo, double hi, int target) {
+  if (!std::isfinite(lo) || !std::isfinite(hi)) lo = hi = 0;
+  if (lo > hi) std::swap(lo, hi);
+  if (hi - lo <= 0) {
+    // A single value: show it inside a small range rather than divide by zero.
+    const double pad = lo == 0 ? 0.0 : std::fabs(lo) * 0.1;
+    lo -= pad;
+    hi = lo == 0 && pad == 0 ? 1.0 : hi + pad;
+  }
+  target = std::max(target, 2);
+  const double raw_step = (hi - lo) / (target - 1);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw_step)));
+  double best_step = 0;
+  double best_first = 0;
+  double best_last = 0;
+  int best_distance = 0;
+  double best_span = 0;
+  // Closest count to the target first; then the range that wastes least of the plot; then,
+  // as steps are tried in ascending order with `<=`, the larger (rounder) step.
+  for (double power : {magnitude / 10, magnitude, magnitude * 10}) {
+    for (double multiple : {1.0, 2.0, 2.5, 5.0}) {
+      const double step = multiple * power;
+      const double first = std::floor(lo / step + 1e-9);
+      const double last = std::ceil(hi / step - 1e-9);
+      const int distance = std::abs(static_cast<int>(last - first + 1) - target);
+      const double span = (last - first) * step;
+      const bool better =
+          best_step == 0 || distance < best_distance || (distance == best_distance && span <= best_span * (1 + 1e-9));
+      if (better) {
+        best_step = step;
+        best_first = first;
+        best_last = last;
+        best_distance = distance;
+        best_span = span;
+      }
+    }
+  }
+  std::vector<double> ticks;
+  for (double k = best_first; k <= best_last; k += 1) ticks.push_back(k == 0 ? 0.0 : k * best_step);
+  return ticks;
+}
+
+std::string compact_money(double amount, std::string_view currency) {
+  if (!std::isfinite(amount)) amount = 0;
+  // Rounded first, so 999,999.999 is "$1M" rather than "$1000k".
+  const double magnitude = round_cents(std::fabs(amount));
+  static constexpr std::array<std::pair<double, const char*>, 4> kUnits{
+      {{1.0, ""}, {1e3, "k"}, {1e6, "M"}, {1e9, "B"}}};
+  std::size_t unit = 0;
+  while (unit + 1 < kUnits.size() && round_cents(magnitude / kUnits[unit + 1].first) >= 1.0) ++unit;
+  const double scaled = round_cents(magnitude / kUnits[unit].first);
+  std::string digits;
+  if (unit == 0) {
+    digits = scaled == std::round(scaled) ? fmt::format("{:.0f}", scaled) : fmt::format("{:.2f}", scaled);
+  } else {
+    digits = trim_zeros(fmt::format("{:.2f}", scaled)) + kUnits[unit].second;
+  }
+  const std::string sign = amount < 0 && magnitude > 0 ? "-" : "";
+  if (currency == "USD") return sign + "$" + digits;
+  return sign + digits + " " + std::string(currency);
+}
+
+namespace detail {
+
+std::string num(double value) {
+  if (!std::isfinite(value)) return "0";
+  std::string text = trim_zeros(fmt::format("{:.2f}", value));
+  return text == "-0" ? "0" : text;
+}
+
+double text_width(std::string_view text, double font_size) {
+  // Count code points, not bytes; 0.62 em is a generous average for sans-serif faces.
+  const auto code_points =
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; });
+  return static_cast<double>(code_points) * 0.62 * font_size;
+}
+
+double YScale::to_px(double value) const {
+  const double fraction = (value - lo()) / (hi() - lo());
+  return kPlotBottom - fraction * (kPlotBottom - kPlotTop);
+}
+
+YScale make_y_scale(double data_lo, double data_hi) {
+  // nice_ticks handles an empty or flat range (0..1), so the scale never divides by zero.
+  return YScale{nice_ticks(data_lo, data_hi, 5)};
+}
+
+std::string y_tick_label(double value, const YScale& scale, ValueFormat format, std::string_view currency) {
+  const double step = scale.step();
+  switch (format) {
+    case ValueFormat::money: {
+      // Cents only show on small axes, and then on every tick so the labels line up.
+      const bool small = std::max(std::fabs(scale.lo()), std::fabs(scale.hi())) < 1000;
+      if (small && decimals_for(step) > 0) return format_money(value, currency, 2);
+      return compact_money(value, currency);
+    }
+    case ValueFormat::percent:
+      return format_percent(value, decimals_for(step * 100));
+    case ValueFormat::number:
+      return group_thousands(value, decimals_for(step));
+    case ValueFormat::months:
+      return group_thousands(value, decimals_for(step)) + " mo";
+  }
+  return group_thousands(value, decimals_for(step));
+}
+
+std::string x_label_at(const std::vector<std::string>& labels, std::size_t index) {
+  return index < labels.size() ? labels[index] : std::to_string(index);
+}
+
+std::vector<std::size_t> x_tick_indices(const std::vector<std::string>& labels, std::size_t count,
+                                        double px_per_index) {
+  if (count == 0) return {};
+  double widest = 0;
+  for (std::size_t i = 0; i < count; ++i) widest = std::max(widest, text_width(x_label_at(labels, i), kTickFontSize));
+  constexpr std::size_t kMaxTicks = 12;
+  // Month-friendly steps first (quarters, half years, years); past them, whatever fits.
+  static constexpr std::array<std::size_t, 16> kSteps{1, 2, 3, 4, 6, 12, 18, 24, 36, 48, 60, 120, 180, 240, 360, 600};
+  std::size_t step = 0;
+  for (std::size_t candidate : kSteps) {
+    const bool few_enough = (count + candidate - 1) / candidate <= kMaxTicks;
+    const bool wide_enough = count == 1 || static_cast<double>(candidate) * px_per_index >= widest + 12;
+    if (few_enough && wide_enough) {
+      step = candidate;
+      break;
+    }
+  }
+  if (step == 0) {
+    const auto by_count = (count + kMaxTicks - 1) / kMaxTicks;
+    const auto by_width = static_cast<std::size_t>(std::ceil((widest + 12) / std::max(px_per_index, 1e-9)));
+    step = std::max({std::size_t{1}, by_count, by_width});
+  }
+  std::vector<std::size_t> indices;
+  for (std::size_t i = 0; i < count; i += step) indices.push_back(i);
+  return indices;
+}
+
+void open_svg(std::string& out, const Frame& frame) {
+  const std::string id = escape_xml(frame.id);
+  const std::string height = num(frame.height);
+  emit(out,
+       "<svg class=\"chart\" data-chart=\"{0}\" role=\"img\" aria-labelledby=\"{0}-title {0}-desc\" "
+       "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {1} {2}\" width=\"100%\" "
+       "preserveAspectRatio=\"xMidYMid meet\" font-family=\"sans-serif\">\n",
+       id, num(kWidth), height);
+  emit(out, "<title id=\"{}-title\">{}</title>\n", id, escape_xml(frame.title));
+  emit(out, "<desc id=\"{}-desc\">{}</desc>\n", id, escape_xml(frame.description));
+  // An opaque background: the chart reads the same on a dark page and in print.
+  emit(out, "<rect class=\"background\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(kWidth),
+       height);
+  emit(out,
+       "<text class=\"chart-title\" x=\"16\" y=\"28\" font-size=\"16\" font-weight=\"bold\" "
+       "fill=\"#222222\">{}</text>\n",
+       escape_xml(frame.title));
+}
+
+void draw_axes(std::string& out, const Frame& frame, const YScale& scale, ValueFormat format, std::string_view currency,
+               const std::vector<XTick>& x_ticks) {
+  emit(out, "<g class=\"grid\" stroke=\"#e2e2e2\" stroke-width=\"1\">\n");
+  for (double tick : scale.ticks) {
+    const std::string y = num(scale.to_px(tick));
+    emit(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", num(kPlotLeft), y, num(kPlotRight), y);
+  }
+  emit(out, "</g>\n");
+  if (scale.lo() < 0 && scale.hi() > 0) {
+    // Where negative values start matters, so zero gets a darker line than the grid.
+    const std::string y = num(scale.to_px(0));
+    emit(out, "<line class=\"zero\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#888888\" stroke-width=\"1\"/>\n",
+         num(kPlotLeft), y, num(kPlotRight), y);
+  }
+  emit(out, "<g class=\"ticks\" font-size=\"{}\" fill=\"#444444\">\n", num(kTickFontSize));
+  for (double tick : scale.ticks) {
+    emit(out, "<text class=\"tick y\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", num(kPlotLeft - kTickGap),
+         num(scale.to_px(tick) + 4), escape_xml(y_tick_label(tick, scale, format, currency)));
+  }
+  for (const XTick& tick : x_ticks) {
+    // Keep the first and last labels inside the drawing rather than clipped by its edge.
+    const double half = text_width(tick.label, kTickFontSize) / 2;
+    const double x = std::clamp(tick.px, half + 4, std::max(half + 4, kWidth - half - 4));
+    emit(out, "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#333333\" stroke-width=\"1\"/>\n",
+         num(tick.px), num(kPlotBottom), num(kPlotBottom + 4));
+    emit(out, "<text class=\"tick x\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", num(x),
+         num(kPlotBottom + 18), escape_xml(tick.label));
+  }
+  emit(out, "</g>\n");
+  emit(out, "<path class=\"axis\" d=\"M{0} {1}V{2}H{3}\" fill=\"none\" stroke=\"#333333\" stroke-width=\"1\"/>\n",
+       num(kPlotLeft), num(kPlotTop), num(kPlotBottom), num(kPlotRight));
+  emit(out,
+       "<text class=\"axis-label x\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" "
+       "fill=\"#333333\">{}</text>\n",
+       num((kPlotLeft + kPlotRight) / 2), num(kPlotBottom + 44), escape_xml(frame.x_label));
+  // Rotated about the origin, so x is minus the vertical centre and y the distance from the left.
+  emit(out,
+       "<text class=\"axis-label y\" transform=\"rotate(-90)\" x=\"{}\" y=\"18\" text-anchor=\"middle\" "
+       "font-size=\"12\" fill=\"#333333\">{}</text>\n",
+       num(-(kPlotTop + kPlotBottom) / 2), escape_xml(frame.y_label));
+}
+
+void close_svg(std::string& out) { out += "</svg>\n"; }
+
+std::vector<LegendSlot> layout_legend(const std::vector<std::string>& names, int& rows) {
+  constexpr double kGapAfterSwatch = 6;
+  constexpr double kGapBetweenItems = 24;
+  constexpr double kRightEdge = kWidth - 16;
+  std::vector<LegendSlot> slots;
+  double x = kPlotLeft;
+  int row = 0;
+  for (const auto& name : names) {
+    const double item_width = kLegendSwatchWidth + kGapAfterSwatch + text_width(name, kLegendFontSize);
+    if (x > kPlotLeft && x + item_width > kRightEdge) {
+      x = kPlotLeft;
+      ++row;
+    }
+    slots.push_back({x, kLegendTop + (row + 0.5) * kLegendRowHeight});
+    x += item_width + kGapBetweenItems;
+  }
+  rows = row + 1;
+  return slots;
+}
+
+double chart_height(int legend_rows) { return kLegendTop + legend_rows * kLegendRowHeight + kBottomMargin; }
+
+void open_legend_item(std::string& out, std::string_view name) {
+  emit(out, "<g class=\"legend-item\" data-series=\"{}\">\n", escape_xml(name));
+}
+
+void legend_text(std::string& out, const LegendSlot& slot, std::string_view name) {
+  emit(out, "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#222222\">{}</text>\n",
+       num(slot.x + kLegendSwatchWidth + 6), num(slot.y_middle + 4), num(kLegendFontSize), escape_xml(name));
+}
+
+}  // namespace detail
+}  // namespace tco::svg
