@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what tco needs to build and test on Debian 12, and only what is missing.
 # Safe to run repeatedly: when everything is present it changes nothing and needs no network.
+#   scripts/setup.sh               build dependencies
+#   scripts/setup.sh --with-tests  ... and what the test suite needs on top (a headless browser)
 set -euo pipefail
 
 packages=(
@@ -13,6 +15,18 @@ packages=(
   libhowardhinnant-date-dev      # calendar arithmetic
 )
 
+# Tests only: the HTML report is checked as a person sees it, rendered by a real browser.
+test_packages=(
+  chromium                       # headless render, DOM check, screenshot and PDF (tests/html)
+  fonts-dejavu-core              # the font of the text in screenshots (chromium only recommends one)
+)
+
+case "${1-}" in
+  "") ;;
+  --with-tests) packages+=("${test_packages[@]}") ;;
+  *) echo "usage: scripts/setup.sh [--with-tests]" >&2; exit 2 ;;
+esac
+
 missing=()
 for pkg in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
@@ -20,7 +34,7 @@ for pkg in "${packages[@]}"; do
 done
 
 if ((${#missing[@]} == 0)); then
-  echo "setup: all build dependencies are installed"
+  echo "setup: all ${1:+test and }build dependencies are installed"
   exit 0
 fi
 
