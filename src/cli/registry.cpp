@@ -7,6 +7,8 @@ const std::vector<CommandEntry>& command_registry() {
       {"compare", "Compare the cost of a scenario's strategies (cloud-only, hybrid, on-prem)", make_compare_command},
       {"breakeven", "When and at what utilization each strategy breaks even, with the cumulative curves",
        make_breakeven_command},
+      {"explain", "Show every term behind a figure: formula, numbers, price sources and scenario lines",
+       make_explain_command},
       {"validate", "Check scenarios and price sheets, reporting every error at once", make_validate_command},
       {"egress", "Quote the cost of moving data out of a provider region", make_egress_command},
       {"prices", "List, show, compare and rank the prices in the price sheets", make_prices_command},

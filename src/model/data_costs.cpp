@@ -83,6 +83,9 @@ void move(StrategyContext& context, int month, const std::string& from, const st
       {month, from, to, volume.bytes, cause, payer.workload, payer.dataset, volume.what, volume.where, volume.base});
 }
 
+// Counts in explanations: four significant digits are plenty ("4.345 transfers a month").
+std::string short_number(double value) { return fmt::format("{:.4g}", value); }
+
 ByteBase base_of(const Sourced& size) {
   return size.byte_base == ByteBase::binary ? ByteBase::binary : ByteBase::decimal;
 }
@@ -117,8 +120,8 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
       const double bytes = first ? size + std::max(0.0, refreshes - 1.0) * changed * size : refreshes * changed * size;
       const std::string what =
           first ? fmt::format("a full copy + {} refreshes × {} changed × size",
-                              format_number(std::max(0.0, refreshes - 1.0)), format_percent(changed))
-                : fmt::format("{} refreshes × {} changed × size", format_number(refreshes), format_percent(changed));
+                              short_number(std::max(0.0, refreshes - 1.0)), format_percent(changed))
+                : fmt::format("{} refreshes × {} changed × size", short_number(refreshes), format_percent(changed));
       move(context, month, home, site, {bytes, what, dataset.size_bytes.where, base}, cause, {"", dataset.name});
     }
   }
@@ -136,7 +139,7 @@ void add_checkpoints(StrategyContext& context, const Workload& workload) {
     // The newest `keep` checkpoints stay stored, at the site and at each replica.
     const double kept = std::min(static_cast<double>(checkpoints.keep), written);
     const Volume retained{kept * size,
-                          fmt::format("{} checkpoints kept × parameters × bytes per parameter", format_number(kept)),
+                          fmt::format("{} checkpoints kept × parameters × bytes per parameter", short_number(kept)),
                           checkpoints.where, ByteBase::decimal};
     store(context, month, site, StorageClass::standard, retained, cause, {workload.name, ""});
     for (const auto& replica : checkpoints.replicate_to) {
@@ -145,7 +148,7 @@ void add_checkpoints(StrategyContext& context, const Workload& workload) {
       move(context, month, site, replica,
            {demand.checkpoints_written * size,
             fmt::format("{} checkpoints written × parameters × bytes per parameter",
-                        format_number(demand.checkpoints_written)),
+                        short_number(demand.checkpoints_written)),
             checkpoints.where, ByteBase::decimal},
            cause, {workload.name, ""});
     }
@@ -190,7 +193,7 @@ void add_flow(StrategyContext& context, const Flow& flow) {
     }
     move(context, month, from, to,
          {flow.per_month.value * flow.size_bytes.value,
-          fmt::format("{} transfers a month × size", format_number(flow.per_month.value)), flow.where, base},
+          fmt::format("{} transfers a month × size", short_number(flow.per_month.value)), flow.where, base},
          cause, {workload, ""});
   }
 }

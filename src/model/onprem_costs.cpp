@@ -110,7 +110,8 @@ void add_site(StrategyContext& context, const std::string& name) {
     const PriceSheet* purchase_catalog = context.pricing(bought).onprem.at(name).catalog;
     const Factor servers_factor{"servers of " + hardware.name + " (" + std::to_string(demand.peak) + " GPUs at peak)",
                                 servers, Dimension::count};
-    const Factor capex_factor{"purchase price of the fleet", capex, Dimension::money};
+    const Factor capex_factor{"purchase price of the fleet (servers × price per server)", capex, Dimension::money,
+                              ByteBase::none, context.origin(purchase_catalog, at_purchase->hardware->price)};
     // Cash only: the amortized view spreads it as the monthly depreciation below.
     context.add({bought, Component::hardware, cause, name, "", capex, 0.0, ""}, context.derive([&] {
       return Derivation{"servers × price per server (paid when bought)",

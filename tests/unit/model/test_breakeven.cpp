@@ -98,3 +98,38 @@ TEST_CASE("a throughput on a training workload without a token volume is an erro
                                 "t.yaml");
   CHECK_FALSE(scenario);
 }
+
+TEST_CASE("property: every line's recorded derivation gives its amount, and tiers add up to the charge") {
+  auto scenario = load_scenario(test::header("12 months") +
+                                    "sites:\n"
+                                    "  cloud: {kind: cloud, provider: acme, region: east, pricing: on-demand}\n"
+                                    "  dc: {kind: onprem, hardware: box, maintenance: 10 %, staff: 1,\n"
+                                    "       storage: 0.01 USD/GB-month, egress: 0 USD/GB}\n"
+                                    "workloads:\n  w: {kind: training, gpu: H100, gpus: 8, reads: [data],\n"
+                                    "      checkpoints: {parameters: 1e9, every: 24 h, replicate_to: [cloud]}}\n"
+                                    "datasets:\n  data: {size: 60 TiB, origin: cloud}\n"
+                                    "flows:\n  out: {from: workload:w, to: internet, size: 20 TiB, every: 1 month}\n"
+                                    "strategies:\n  rent: {workloads: {w: cloud}}\n  own: {workloads: {w: dc}}\n",
+                                "t.yaml");
+  REQUIRE(scenario);
+  const auto prices = test::catalog();
+  ModelOptions options;
+  options.explain = true;
+  auto model = run_model(scenario.value(), prices, options);
+  REQUIRE(model);
+  int tiered = 0;
+  for (const auto& strategy : model->strategies) {
+    for (const auto& line : strategy.lines) {
+      REQUIRE(line.derivation != nullptr);
+      const double amount = line.cash != 0 ? line.cash : line.amortized;
+      CHECK(line.derivation->amount == Approx(amount));
+      for (const auto& part : line.derivation->parts) {
+        double sum = 0;
+        for (const auto& tier : part->parts) sum += tier->amount;
+        CHECK(sum == Approx(part->amount));
+        ++tiered;
+      }
+    }
+  }
+  CHECK(tiered > 0);
+}

@@ -1,0 +1,84 @@
+#pragma once
+// The neutral report behind `tco explain`: every term that makes up a strategy's figure,
+// with its formula, the numbers plugged in and where each came from (price sheet source
+// or scenario line). The terms add up to the figure `tco compare` reports.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tco/model/results.hpp"
+
+namespace tco {
+
+// A number in a formula, ready to print.
+struct ExplainedFactor {
+  std::string name;
+  std::string value;   // with its unit, "0.09 USD/GiB", "730 h"
+  std::string sheet;   // empty when the scenario stated it or the engine derived it
+  std::string source;  // source id
+  std::string url;
+  std::string retrieved;   // YYYY-MM-DD
+  std::string confidence;  // primary, secondhand
+  std::string location;    // FILE:LINE of the value, empty when derived
+  std::string adjusted;    // "list 0.1125 USD/GiB; -20 % acme-discount", empty when not adjusted
+};
+
+// One derivation: formula, factors, amount; `parts` break it down (egress tiers).
+struct ExplainedTerm {
+  std::string label;
+  std::string formula;
+  std::vector<ExplainedFactor> factors;
+  double amount = 0;
+  std::vector<ExplainedTerm> parts;
+};
+
+// A run of months in which a cause cost the same each month.
+struct MonthRun {
+  std::string from;  // YYYY-MM
+  std::string to;
+  int months = 0;
+  double each = 0;
+};
+
+// Everything one cause contributed to the figure.
+struct ExplainedCause {
+  Component component = Component::compute;
+  std::string cause;
+  std::string site;
+  double total = 0;
+  std::vector<std::string> formulas;    // distinct, in order of appearance
+  std::vector<ExplainedFactor> prices;  // distinct priced or stated inputs, across all its months
+  std::vector<MonthRun> months;         // its monthly amounts, equal months merged
+  std::vector<ExplainedTerm> terms;     // --month: each line of that month in full
+};
+
+struct ExplainReport {
+  std::string scenario_name;
+  std::string scenario_file;
+  std::string strategy;
+  std::string currency;
+  std::string basis;                   // "cash" or "amortized"
+  std::optional<Component> component;  // none: every component
+  std::string month;                   // YYYY-MM, empty: the whole horizon
+  std::string span;                    // "2027-01..2031-12" or the month
+  double total = 0;                    // the sum of the causes
+  std::vector<ExplainedCause> causes;  // largest first
+};
+
+struct ExplainRequest {
+  std::string strategy;
+  std::optional<Component> component;
+  std::optional<int> month;  // 0-based
+  bool amortized = false;
+};
+
+// `model` must have been run with explanations recorded (ModelOptions::explain).
+ExplainReport make_explain_report(const ModelResult& model, const ExplainRequest& request);
+
+// "55.04 USD/h", "10 TiB", "12.50 %": a factor's value with its unit.
+std::string format_factor_value(const Factor& factor, const std::string& currency);
+
+std::string render_explain_table(const ExplainReport& report);
+std::string render_explain_json(const ExplainReport& report);
+
+}  // namespace tco

@@ -1,0 +1,134 @@
+// `tco explain` as text and as JSON (schema "tco.explain/1").
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "tco/core/text.hpp"
+#include "tco/report/explain_report.hpp"
+
+namespace tco {
+namespace {
+
+std::string origin_text(const ExplainedFactor& factor) {
+  std::vector<std::string> parts;
+  if (!factor.sheet.empty()) {
+    parts.push_back(fmt::format("{} source {} ({}, {}, retrieved {})", factor.sheet, factor.source, factor.confidence,
+                                factor.url, factor.retrieved));
+  } else if (!factor.location.empty()) {
+    parts.push_back("stated in the scenario");
+  }
+  if (!factor.location.empty()) parts.push_back(factor.location);
+  if (!factor.adjusted.empty()) parts.push_back(factor.adjusted);
+  return join(parts, "; ");
+}
+
+void render_factors(std::string& out, const std::vector<ExplainedFactor>& factors, const std::string& indent) {
+  for (const auto& factor : factors) {
+    const std::string origin = origin_text(factor);
+    out += fmt::format("{}{} = {}{}\n", indent, factor.name, factor.value,
+                       origin.empty() ? "" : "\n" + indent + "    " + origin);
+  }
+}
+
+void render_term(std::string& out, const ExplainedTerm& term, const std::string& currency, const std::string& indent) {
+  out += fmt::format("{}{}{} = {}\n", indent, term.label.empty() ? "" : term.label + ": ", term.formula,
+                     format_money(term.amount, currency, 2));
+  render_factors(out, term.factors, indent + "  ");
+  for (const auto& part : term.parts) render_term(out, part, currency, indent + "  ");
+}
+
+}  // namespace
+
+std::string render_explain_table(const ExplainReport& report) {
+  const std::string what = report.component ? to_string(*report.component) : std::string("every component");
+  std::string out = fmt::format("{}: strategy {}, {} ({}), {}\n\n", report.scenario_name, report.strategy, what,
+                                report.basis, report.span);
+  out += fmt::format("Total {} = {}.\n", format_money(report.total, report.currency, 2),
+                     report.causes.size() == 1 ? std::string("the term below")
+                                               : fmt::format("the sum of the {} terms below", report.causes.size()));
+  for (const auto& cause : report.causes) {
+    out += fmt::format("\n{} {} at {}: {}\n", to_string(cause.component), cause.cause, cause.site,
+                       format_money(cause.total, report.currency, 2));
+    for (const auto& term : cause.terms) render_term(out, term, report.currency, "  ");
+    if (!report.month.empty()) continue;  // the terms above say it all
+    for (const auto& formula : cause.formulas) out += "  = " + formula + "\n";
+    if (!cause.prices.empty()) {
+      out += "  inputs:\n";
+      render_factors(out, cause.prices, "    ");
+    }
+    if (!cause.months.empty()) {
+      out += "  months:\n";
+      for (const auto& run : cause.months) {
+        const std::string span = run.months == 1 ? run.from : run.from + ".." + run.to;
+        out += fmt::format("    {:<16} {:>3} x {:>16} = {}\n", span, run.months,
+                           format_money(run.each, report.currency, 2),
+                           format_money(run.each * run.months, report.currency, 2));
+      }
+    }
+  }
+  if (report.month.empty()) out += "\nAdd --month YYYY-MM to see each term of one month in full, tiers included.\n";
+  return out;
+}
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json factors_json(const std::vector<ExplainedFactor>& factors) {
+  ordered_json out = ordered_json::array();
+  for (const auto& f : factors) {
+    out.push_back({{"name", f.name},
+                   {"value", f.value},
+                   {"sheet", f.sheet},
+                   {"source", f.source},
+                   {"url", f.url},
+                   {"retrieved", f.retrieved},
+                   {"confidence", f.confidence},
+                   {"location", f.location},
+                   {"adjusted", f.adjusted}});
+  }
+  return out;
+}
+
+ordered_json term_json(const ExplainedTerm& term) {
+  ordered_json parts = ordered_json::array();
+  for (const auto& part : term.parts) parts.push_back(term_json(part));
+  return {{"label", term.label},
+          {"formula", term.formula},
+          {"amount", term.amount},
+          {"factors", factors_json(term.factors)},
+          {"parts", parts}};
+}
+
+}  // namespace
+
+std::string render_explain_json(const ExplainReport& report) {
+  ordered_json doc;
+  doc["schema"] = "tco.explain/1";
+  doc["scenario"] = {{"name", report.scenario_name}, {"file", report.scenario_file}};
+  doc["strategy"] = report.strategy;
+  doc["component"] = report.component ? ordered_json(to_string(*report.component)) : ordered_json(nullptr);
+  doc["month"] = report.month.empty() ? ordered_json(nullptr) : ordered_json(report.month);
+  doc["basis"] = report.basis;
+  doc["currency"] = report.currency;
+  doc["total"] = report.total;
+  doc["causes"] = ordered_json::array();
+  for (const auto& cause : report.causes) {
+    ordered_json months = ordered_json::array();
+    for (const auto& run : cause.months) {
+      months.push_back({{"from", run.from}, {"to", run.to}, {"months", run.months}, {"each", run.each}});
+    }
+    ordered_json terms = ordered_json::array();
+    for (const auto& term : cause.terms) terms.push_back(term_json(term));
+    doc["causes"].push_back({{"component", to_string(cause.component)},
+                             {"cause", cause.cause},
+                             {"site", cause.site},
+                             {"total", cause.total},
+                             {"formulas", cause.formulas},
+                             {"inputs", factors_json(cause.prices)},
+                             {"months", months},
+                             {"terms", terms}});
+  }
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace tco
