@@ -8,6 +8,7 @@
 #include "tco/core/quantity.hpp"
 #include "tco/model/breakeven.hpp"
 #include "tco/report/breakeven_report.hpp"
+#include "tco/report/formats.hpp"
 
 namespace tco::cli {
 namespace {
@@ -42,7 +43,9 @@ class BreakevenCommand : public Command {
         ->type_name("SCENARIO");
     app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
         ->type_name("STRATEGY");
-    app.add_option("--format", format_, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+    app.add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+        ->default_str("table");
     app.add_option("--utilization", levels_,
                    "Levels of the break-even-by-utilization table, as FROM:TO:STEP (default 30%:100%:10%)")
         ->type_name("RANGE");
@@ -76,9 +79,16 @@ class BreakevenCommand : public Command {
     if (!analysis) return kExitInvalidInput;
     const auto report = make_breakeven_report(analysis.value());
     const bool to_file = !output_.empty() && output_ != "-";
-    const std::string text =
-        format_ == "json" ? render_breakeven_json(report)
-                          : render_breakeven_table(report, {terminal_.columns(to_file), terminal_.colored(to_file)});
+    std::string text;
+    if (format_ == "json") {
+      text = render_breakeven_json(report);
+    } else if (format_ == "csv") {
+      text = render_breakeven_csv(report);
+    } else if (format_ == "markdown") {
+      text = render_breakeven_markdown(report);
+    } else {
+      text = render_breakeven_table(report, {terminal_.columns(to_file), terminal_.colored(to_file)});
+    }
     return write_output(text, output_) ? kExitOk : kExitInvalidInput;
   }
 

@@ -5,6 +5,7 @@
 #include "scenario_run.hpp"
 #include "tco/cli/app.hpp"
 #include "tco/report/comparison.hpp"
+#include "tco/report/formats.hpp"
 
 namespace tco::cli {
 namespace {
@@ -15,7 +16,9 @@ class CompareCommand : public Command {
     app.add_option("scenarios", files_, "Scenario files (YAML); '-' reads standard input")
         ->required()
         ->type_name("SCENARIO");
-    app.add_option("--format", format_, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+    app.add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+        ->default_str("table");
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("--strategy", strategies_, "Only this strategy (repeatable); the baseline is always shown")
         ->type_name("NAME");
@@ -26,6 +29,7 @@ class CompareCommand : public Command {
         "  tco compare scenarios/llm-70b.yaml\n"
         "  tco compare scenarios/research-team.yaml --horizon 36\n"
         "  tco compare scenarios/llm-70b.yaml --strategy hybrid --format json -o result.json\n"
+        "  tco compare scenarios/llm-70b.yaml --format csv -o monthly.csv     # one value per row\n"
         "  tco compare scenarios/llm-70b.yaml --as-of 2026-01-01 --pricing-dir ./my-prices");
   }
 
@@ -39,6 +43,12 @@ class CompareCommand : public Command {
       const auto report = make_comparison_report(run->model);
       if (format_ == "json") {
         documents.push_back(render_compare_json(report));
+      } else if (format_ == "csv") {
+        // One table: the header once, every scenario's rows after it.
+        const std::string rows = render_compare_csv(report);
+        table += table.empty() ? rows : rows.substr(rows.find('\n') + 1);
+      } else if (format_ == "markdown") {
+        table += (table.empty() ? "" : "\n") + render_compare_markdown(report);
       } else {
         table += (table.empty() ? "" : "\n") + render_compare_table(report);
       }

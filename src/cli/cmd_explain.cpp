@@ -10,6 +10,7 @@
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/explain_report.hpp"
+#include "tco/report/formats.hpp"
 
 namespace tco::cli {
 namespace {
@@ -33,7 +34,9 @@ class ExplainCommand : public Command {
     app.add_option("--basis", basis_, "Explain cash (hardware when bought) or amortized figures")
         ->check(CLI::IsMember({"cash", "amortized"}))
         ->default_str("cash");
-    app.add_option("--format", format_, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+    app.add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+        ->default_str("table");
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
     pricing_.add_to(app);
@@ -83,7 +86,16 @@ class ExplainCommand : public Command {
       request.month = index;
     }
     const auto report = make_explain_report(run->model, request);
-    const std::string text = format_ == "json" ? render_explain_json(report) : render_explain_table(report);
+    std::string text;
+    if (format_ == "json") {
+      text = render_explain_json(report);
+    } else if (format_ == "csv") {
+      text = render_explain_csv(report);
+    } else if (format_ == "markdown") {
+      text = render_explain_markdown(report);
+    } else {
+      text = render_explain_table(report);
+    }
     return write_output(text, output_) ? kExitOk : kExitInvalidInput;
   }
 

@@ -72,6 +72,8 @@ StrategyColumn make_column(const StrategyResult& strategy, const ModelResult& mo
   column.monthly_average = model.months > 0 ? column.total_cash / model.months : 0;
   column.monthly_cash = strategy.monthly_cash_totals();
   column.monthly_amortized = strategy.monthly_amortized_totals();
+  column.monthly_components_cash = strategy.monthly_cash;
+  column.monthly_components_amortized = strategy.monthly_amortized;
   column.npv = net_present_value(column.monthly_cash, model.scenario->discount_rate.value);
   column.breakeven = strategy.breakeven;
   column.used_gpu_hours = strategy.used_gpu_hours;

@@ -68,9 +68,11 @@ struct StrategyColumn {
   double unattributed_cost = 0;                  // amortized cost no workload carries (flows between sites)
   std::vector<double> monthly_cash;
   std::vector<double> monthly_amortized;
-  std::vector<CauseAmount> by_cause;  // over the horizon, largest first
-  std::vector<Citation> citations;    // the sources its figures rest on
-  int secondhand_prices = 0;          // prices from secondhand sources among them
+  std::vector<ComponentAmounts> monthly_components_cash;       // [month][component], for the monthly charts
+  std::vector<ComponentAmounts> monthly_components_amortized;  // [month][component]
+  std::vector<CauseAmount> by_cause;                           // over the horizon, largest first
+  std::vector<Citation> citations;                             // the sources its figures rest on
+  int secondhand_prices = 0;                                   // prices from secondhand sources among them
 };
 
 struct ComparisonReport {
