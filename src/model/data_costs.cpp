@@ -39,19 +39,6 @@ std::optional<StoragePrice> storage_price(StrategyContext& context, int month, c
   return std::nullopt;
 }
 
-// What is stored or moved, and why: the first factor of a storage or transfer derivation.
-struct Volume {
-  double bytes = 0;
-  std::string what;  // "dataset size × (1 + growth)^months since the start"
-  SourceLocation where;
-  ByteBase base = ByteBase::decimal;
-};
-
-Factor volume_factor(const Volume& volume) {
-  return Factor{volume.what, volume.bytes, Dimension::bytes, volume.base,
-                Origin{"", std::nullopt, volume.where, std::nullopt, {}}};
-}
-
 // Who a line is for: one workload, or a dataset (shared by the workloads reading it).
 struct Payer {
   std::string workload;
@@ -64,23 +51,21 @@ void store(StrategyContext& context, int month, const std::string& site, Storage
   const auto price = storage_price(context, month, site, storage_class, cause);
   if (!price) return;
   const double amount = volume.bytes * price->price->value;
-  context.add({month, Component::storage, cause, site, payer.workload, amount, amount, payer.dataset},
-              context.derive([&] {
-                return Derivation{
-                    "bytes stored × price per byte-month",
-                    {volume_factor(volume), context.factor(to_string(storage_class) + " storage price", price->sheet,
+  context.add(
+      {month, Component::storage, cause, site, payer.workload, amount, amount, payer.dataset}, context.derive([&] {
+        return Derivation{"bytes stored × price per byte-month",
+                          {volume.factor(), context.factor(to_string(storage_class) + " storage price", price->sheet,
                                                            *price->price, Dimension::money_per_byte_month)},
-                    {},
-                    "",
-                    amount};
-              }));
+                          {},
+                          "",
+                          amount};
+      }));
 }
 
 void move(StrategyContext& context, int month, const std::string& from, const std::string& to, const Volume& volume,
           const std::string& cause, const Payer& payer) {
   if (volume.bytes <= 0 || from == to) return;
-  context.transfers.push_back(
-      {month, from, to, volume.bytes, cause, payer.workload, payer.dataset, volume.what, volume.where, volume.base});
+  context.transfers.push_back({month, from, to, volume, cause, payer.workload, payer.dataset});
 }
 
 // Counts in explanations: four significant digits are plenty ("4.345 transfers a month").

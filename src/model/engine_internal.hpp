@@ -79,19 +79,28 @@ struct Demand {
 Demand workload_demand(const Scenario& scenario, const Workload& workload, int month,
                        std::optional<double> utilization = std::nullopt);
 
+// An amount of data stored or moved, and how it was reckoned (for explanations).
+struct Volume {
+  double bytes = 0;
+  std::string what;  // "dataset size × (1 + growth)^3"
+  SourceLocation where;
+  ByteBase base = ByteBase::decimal;
+
+  // The first factor of a storage or transfer derivation.
+  [[nodiscard]] Factor factor() const {
+    return Factor{what, bytes, Dimension::bytes, base, Origin{"", std::nullopt, where, std::nullopt, {}}};
+  }
+};
+
 // Bytes leaving a site in a month; `to_site` empty means the internet.
 struct Transfer {
   int month = 0;
   std::string from_site;
   std::string to_site;
-  double bytes = 0;
+  Volume volume;
   std::string cause;
   std::string workload;  // the workload it is for, when one alone
   std::string dataset;   // the dataset it is for
-  // How the bytes were reckoned, for explanations.
-  std::string what;
-  SourceLocation where;
-  ByteBase base = ByteBase::decimal;
 };
 
 // Everything one strategy's evaluation needs and produces.

@@ -22,11 +22,6 @@ bool linked(const CloudPricing& cloud, const std::string& to) {
   return link && std::find(link->to.begin(), link->to.end(), to) != link->to.end();
 }
 
-Factor volume_factor(const Transfer& transfer) {
-  return Factor{transfer.what, transfer.bytes, Dimension::bytes, transfer.base,
-                Origin{"", std::nullopt, transfer.where, std::nullopt, {}}};
-}
-
 // A flat per-byte price: what it is and where it came from.
 struct FlatPrice {
   double value = 0;
@@ -123,17 +118,17 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
   // One breakdown of the month's tiered charge, shared by every transfer that took part.
   const auto tiers = context.derive([&] { return tier_breakdown(context, cloud, group, quote); });
   for (const Transfer* member : group.members) {
-    const double amount = quote.total * member->bytes / group.bytes;
+    const double amount = quote.total * member->volume.bytes / group.bytes;
     context.add(
         {month, Component::egress, member->cause, member->from_site, member->workload, amount, amount, member->dataset},
         context.derive([&] {
           return Derivation{"the month's tiered internet egress charge × bytes sent ÷ all bytes sent",
                             {
                                 Factor{"the month's tiered charge (below)", quote.total, Dimension::money},
-                                volume_factor(*member),
+                                member->volume.factor(),
                                 Factor{fmt::format("all bytes leaving {} {} to the internet that month",
                                                    cloud.sheet->provider, cloud.region->id),
-                                       group.bytes, Dimension::bytes, member->base},
+                                       group.bytes, Dimension::bytes, member->volume.base},
                             },
                             {tiers},
                             "",
@@ -147,8 +142,8 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
 void price_transfers(StrategyContext& context) {
   std::map<int, std::map<std::string, TierGroup>> groups;  // month -> "provider/region" -> group
   for (const auto& transfer : context.transfers) {
-    context.result.egress_bytes += transfer.bytes;
-    if (!transfer.to_site.empty()) context.result.site_transfer_bytes += transfer.bytes;
+    context.result.egress_bytes += transfer.volume.bytes;
+    if (!transfer.to_site.empty()) context.result.site_transfer_bytes += transfer.volume.bytes;
     const auto& clouds = context.pricing(transfer.month).cloud;
     if (const auto cloud = clouds.find(transfer.from_site); cloud != clouds.end()) {
       bool tiered = false;
@@ -156,14 +151,14 @@ void price_transfers(StrategyContext& context) {
       if (tiered) {
         auto& group = groups[transfer.month][cloud->second.sheet->provider + "/" + cloud->second.region->id];
         group.cloud = &cloud->second;
-        group.bytes += transfer.bytes;
+        group.bytes += transfer.volume.bytes;
         group.members.push_back(&transfer);
       } else if (price) {
-        const double amount = transfer.bytes * price->value;
+        const double amount = transfer.volume.bytes * price->value;
         context.add({transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount,
                      amount, transfer.dataset},
                     context.derive([&] {
-                      Derivation derivation{"bytes sent × price per byte", {volume_factor(transfer)}, {}, "", amount};
+                      Derivation derivation{"bytes sent × price per byte", {transfer.volume.factor()}, {}, "", amount};
                       if (price->price == nullptr) {
                         derivation.factors.push_back(Factor{price->name, 0.0, Dimension::money_per_byte});
                       } else {
@@ -185,13 +180,13 @@ void price_transfers(StrategyContext& context) {
                                 transfer.cause));
       continue;
     }
-    const double amount = transfer.bytes * site->onprem.egress->value;
+    const double amount = transfer.volume.bytes * site->onprem.egress->value;
     context.add({transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount,
                  amount, transfer.dataset},
                 context.derive([&] {
                   return Derivation{
                       "bytes sent × price per byte leaving the owned site",
-                      {volume_factor(transfer),
+                      {transfer.volume.factor(),
                        context.factor("egress price", nullptr, *site->onprem.egress, Dimension::money_per_byte)},
                       {},
                       "",
