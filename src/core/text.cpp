@@ -53,6 +53,13 @@ std::string format_bytes(double bytes, bool binary) {
 
 std::string format_number(double value) { return fmt::format("{}", value); }
 
+std::string trim_trailing_zeros(std::string text) {
+  if (text.find('.') == std::string::npos) return text;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "tco/report/svg_chart.hpp"
+#include "tco/report/chart_scale.hpp"
 
 namespace tco {
 namespace {
@@ -72,13 +72,13 @@ std::string render_terminal_chart(const TerminalChart& chart, int width, bool co
       hi = std::max(hi, value);
     }
   }
-  const auto ticks = svg::nice_ticks(lo, hi, 5);
+  const auto ticks = nice_ticks(lo, hi, 5);
   lo = ticks.front();
   hi = ticks.back();
   std::vector<std::string> labels;
   std::size_t label_width = 0;
   for (double tick : ticks) {
-    labels.push_back(svg::compact_money(tick, chart.currency));
+    labels.push_back(compact_money(tick, chart.currency));
     label_width = std::max(label_width, labels.back().size());
   }
   const int left = static_cast<int>(label_width) + 2;  // labels, a space and the axis

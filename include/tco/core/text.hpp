@@ -17,6 +17,9 @@ std::string format_bytes(double bytes, bool binary);
 // Shortest decimal text that round-trips a number ("0.09", "55.04", "1e-07").
 std::string format_number(double value);
 
+// "12.50" -> "12.5", "3.00" -> "3": a fixed-point number without trailing zeros.
+std::string trim_trailing_zeros(std::string text);
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
 }  // namespace tco

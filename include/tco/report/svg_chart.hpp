@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tco/report/chart_scale.hpp"
+
 namespace tco::svg {
 
 struct Series {
@@ -60,14 +62,9 @@ std::string render_stacked_bars(const StackedBars& chart);
 // & < > " ' escaped; characters XML 1.0 forbids (control characters) dropped.
 std::string escape_xml(std::string_view text);
 
-// Round tick values covering [lo, hi]: steps of 1, 2, 2.5 or 5 times a power of ten, the
-// count as close to `target` as those steps allow (for 5: 4 to 7). The first tick is <= lo and
-// the last >= hi. A zero or non-finite range gives ticks over 0..1 (or around the value).
-std::vector<double> nice_ticks(double lo, double hi, int target);
-
-// Short money for axis labels: "$0", "$500", "$25k", "$1.5M", "$2B", "-$250k";
-// other currencies as "1.5M EUR".
-std::string compact_money(double amount, std::string_view currency);
+// The axis helpers, shared with the terminal chart (chart_scale.hpp).
+using tco::compact_money;
+using tco::nice_ticks;
 
 // Geometry shared by both charts, in viewBox units. Exposed so tests can work out by hand
 // where a value lands. The height grows by kLegendRowHeight per extra legend row.
