@@ -287,4 +287,8 @@ std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected
   return q;
 }
 
+double bytes_per_gb(ByteBase base) { return base == ByteBase::binary ? 1073741824.0 : 1e9; }
+
+const char* gb_name(ByteBase base) { return base == ByteBase::binary ? "GiB" : "GB"; }
+
 }  // namespace tco

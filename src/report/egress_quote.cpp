@@ -28,13 +28,13 @@ Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& r
                                         double bytes) {
   EgressReport report;
   const bool binary = sheet.billing_gb == ByteBase::binary;
-  const double unit_bytes = binary ? 1073741824.0 : 1e9;
+  const double unit_bytes = bytes_per_gb(sheet.billing_gb);
   report.bytes = bytes;
   report.from = sheet.provider + ":" + region.id;
   report.sheet_id = sheet.label();
   report.sheet_file = sheet.file;
   report.sheet_sha256 = sheet.content_hash;
-  report.billing_unit = binary ? "GiB" : "GB";
+  report.billing_unit = gb_name(sheet.billing_gb);
   report.currency = sheet.currency;
   const Network& network = region.network;
   Diagnostics d;

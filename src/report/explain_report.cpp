@@ -12,9 +12,7 @@
 namespace tco {
 namespace {
 
-double per_gb(double per_byte, ByteBase base) { return per_byte * (base == ByteBase::binary ? 1073741824.0 : 1e9); }
-
-std::string gb_unit(ByteBase base) { return base == ByteBase::binary ? "GiB" : "GB"; }
+double per_gb(double per_byte, ByteBase base) { return per_byte * bytes_per_gb(base); }
 
 ExplainedFactor explain_factor(const Factor& factor, const std::string& currency) {
   ExplainedFactor out;
@@ -84,9 +82,9 @@ std::string format_factor_value(const Factor& factor, const std::string& currenc
     case Dimension::money_per_hour:
       return format_price(v) + " " + currency + "/h";
     case Dimension::money_per_byte:
-      return format_price(per_gb(v, factor.byte_base)) + " " + currency + "/" + gb_unit(factor.byte_base);
+      return format_price(per_gb(v, factor.byte_base)) + " " + currency + "/" + gb_name(factor.byte_base);
     case Dimension::money_per_byte_month:
-      return format_price(per_gb(v, factor.byte_base)) + " " + currency + "/" + gb_unit(factor.byte_base) + "-month";
+      return format_price(per_gb(v, factor.byte_base)) + " " + currency + "/" + gb_name(factor.byte_base) + "-month";
     case Dimension::money_per_kwh:
       return format_price(v) + " " + currency + "/kWh";
     case Dimension::money_per_kw_month:

@@ -11,8 +11,8 @@ class RowBuilder {
  public:
   explicit RowBuilder(const PriceSheet& sheet) : sheet_(sheet) {
     const bool binary = sheet.billing_gb == ByteBase::binary;
-    gb_ = binary ? 1073741824.0 : 1e9;
-    gb_name_ = binary ? "GiB" : "GB";
+    gb_ = bytes_per_gb(sheet.billing_gb);
+    gb_name_ = gb_name(sheet.billing_gb);
     tb_name_ = binary ? "TiB" : "TB";
   }
 

@@ -29,6 +29,11 @@ enum class Dimension {
 // Which power of a "GB" a size or per-byte price was written in.
 enum class ByteBase { none, decimal, binary };
 
+// What a "GB" is in that base (10^9 or 2^30 bytes) and its name ("GB" or "GiB"); a price
+// per byte is shown per that GB, as the provider bills it.
+double bytes_per_gb(ByteBase base);
+const char* gb_name(ByteBase base);
+
 struct Quantity {
   double value = 0;  // in the dimension's base unit
   Dimension dimension = Dimension::count;
