@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compare_rows.hpp"
+#include "json_common.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/breakeven_report.hpp"
 #include "tco/report/terminal_chart.hpp"
@@ -109,9 +110,9 @@ using nlohmann::ordered_json;
 
 ordered_json crossing_json(const CrossingPoint& point) {
   ordered_json out;
-  out["month"] = point.crossing.month ? ordered_json(*point.crossing.month) : ordered_json(nullptr);
-  out["year_month"] = point.month.empty() ? ordered_json(nullptr) : ordered_json(point.month);
-  out["date"] = point.date.empty() ? ordered_json(nullptr) : ordered_json(point.date);
+  out["month"] = value_or_null(point.crossing.month);
+  out["year_month"] = text_or_null(point.month);
+  out["date"] = text_or_null(point.date);
   out["fraction_of_month"] = point.crossing.fraction;
   out["gap_at_end"] = point.crossing.gap_at_end;
   return out;
@@ -165,7 +166,7 @@ std::string render_breakeven_json(const BreakevenReport& report) {
     for (std::size_t i = 0; i < report.entries.size(); ++i) {
       const auto& crossing = level.crossings[i];
       strategies.push_back({{"name", report.entries[i].strategy},
-                            {"breakeven_month", crossing.month ? ordered_json(*crossing.month) : ordered_json(nullptr)},
+                            {"breakeven_month", value_or_null(crossing.month)},
                             {"total_cash", level.totals[i]}});
     }
     doc["by_utilization"].push_back({{"utilization", level.utilization}, {"strategies", strategies}});

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_common.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/explain_report.hpp"
 
@@ -107,7 +108,7 @@ std::string render_explain_json(const ExplainReport& report) {
   doc["scenario"] = {{"name", report.scenario_name}, {"file", report.scenario_file}};
   doc["strategy"] = report.strategy;
   doc["component"] = report.component ? ordered_json(to_string(*report.component)) : ordered_json(nullptr);
-  doc["month"] = report.month.empty() ? ordered_json(nullptr) : ordered_json(report.month);
+  doc["month"] = text_or_null(report.month);
   doc["basis"] = report.basis;
   doc["currency"] = report.currency;
   doc["total"] = report.total;

@@ -40,16 +40,11 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
     out["breakeven"] = nullptr;
   }
   out["used_gpu_hours"] = column.used_gpu_hours;
-  out["cost_per_used_gpu_hour"] =
-      column.cost_per_used_gpu_hour ? ordered_json(*column.cost_per_used_gpu_hour) : ordered_json(nullptr);
+  out["cost_per_used_gpu_hour"] = value_or_null(column.cost_per_used_gpu_hour);
   out["egress_bytes"] = column.egress_bytes;
   out["egress_share"] = column.egress_share;
   out["site_transfer_bytes"] = column.site_transfer_bytes;
-  out["transfer_amplification"] =
-      column.transfer_amplification ? ordered_json(*column.transfer_amplification) : ordered_json(nullptr);
-  const auto optional_number = [](const std::optional<double>& value) {
-    return value ? ordered_json(*value) : ordered_json(nullptr);
-  };
+  out["transfer_amplification"] = value_or_null(column.transfer_amplification);
   ordered_json workloads = ordered_json::array();
   for (const auto& workload : column.workloads) {
     workloads.push_back({{"name", workload.name},
@@ -58,9 +53,9 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
                          {"cost_amortized", workload.cost},
                          {"used_gpu_hours", workload.used_gpu_hours},
                          {"runs", workload.runs},
-                         {"cost_per_run", optional_number(workload.cost_per_run)},
-                         {"tokens", optional_number(workload.tokens)},
-                         {"cost_per_million_tokens", optional_number(workload.cost_per_million_tokens)}});
+                         {"cost_per_run", value_or_null(workload.cost_per_run)},
+                         {"tokens", value_or_null(workload.tokens)},
+                         {"cost_per_million_tokens", value_or_null(workload.cost_per_million_tokens)}});
   }
   out["workloads"] = workloads;
   out["unattributed_cost_amortized"] = column.unattributed_cost;
@@ -97,19 +92,18 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
 std::string render_compare_json(const ComparisonReport& report) {
   ordered_json doc;
   doc["schema"] = "tco.compare/1";
-  doc["scenario"] = {
-      {"name", report.scenario_name},
-      {"description", report.description},
-      {"file", report.scenario_file},
-      {"start", report.start},
-      {"end", report.end},
-      {"months", report.months},
-      {"hours_per_month", report.hours_per_month},
-      {"currency", report.currency},
-      {"discount_rate", report.discount_rate},
-      {"prices_as_of", report.prices_as_of.empty() ? ordered_json(nullptr) : ordered_json(report.prices_as_of)},
-      {"projected_months", report.projected_months},
-      {"baseline", report.baseline}};
+  doc["scenario"] = {{"name", report.scenario_name},
+                     {"description", report.description},
+                     {"file", report.scenario_file},
+                     {"start", report.start},
+                     {"end", report.end},
+                     {"months", report.months},
+                     {"hours_per_month", report.hours_per_month},
+                     {"currency", report.currency},
+                     {"discount_rate", report.discount_rate},
+                     {"prices_as_of", text_or_null(report.prices_as_of)},
+                     {"projected_months", report.projected_months},
+                     {"baseline", report.baseline}};
   doc["strategies"] = ordered_json::array();
   for (const auto& column : report.strategies) doc["strategies"].push_back(strategy_json(report, column));
   doc["price_sheets"] = ordered_json::array();

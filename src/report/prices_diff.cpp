@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_common.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/prices_report.hpp"
 #include "tco/report/text_table.hpp"
@@ -87,8 +88,8 @@ std::string render_price_diff_json(const PriceDiffReport& report) {
                       {"category", c.category},
                       {"item", c.item},
                       {"unit", c.unit},
-                      {"before", c.before ? ordered_json(*c.before) : ordered_json(nullptr)},
-                      {"after", c.after ? ordered_json(*c.after) : ordered_json(nullptr)}};
+                      {"before", value_or_null(c.before)},
+                      {"after", value_or_null(c.after)}};
     item["change"] = c.before && c.after ? ordered_json(*c.after - *c.before) : ordered_json(nullptr);
     item["change_fraction"] = c.before && c.after && *c.before != 0 ? ordered_json((*c.after - *c.before) / *c.before)
                                                                     : ordered_json(nullptr);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_common.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/egress_quote.hpp"
@@ -182,9 +183,9 @@ std::string render_gpu_ranking_json(const GpuRanking& ranking) {
       item["confidence"] = to_string(row.source->confidence);
     }
     if (q.data_bytes) {
-      item["transfer"] = row.transfer ? ordered_json(*row.transfer) : ordered_json(nullptr);
+      item["transfer"] = value_or_null(row.transfer);
       item["transfer_note"] = row.transfer_note;
-      item["total"] = row.total ? ordered_json(*row.total) : ordered_json(nullptr);
+      item["total"] = value_or_null(row.total);
     }
     doc["offers"].push_back(item);
   }
