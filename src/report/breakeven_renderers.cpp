@@ -12,10 +12,6 @@
 namespace tco {
 namespace {
 
-std::string level_cell(const ComparisonReport& comparison, const Crossing& crossing) {
-  return describe_breakeven_month(comparison, crossing.month);
-}
-
 // The cumulative curves, with each break-even point where its curve meets the baseline's.
 TerminalChart cumulative_chart(const BreakevenReport& report) {
   const ComparisonReport& comparison = report.comparison;
@@ -25,19 +21,7 @@ TerminalChart cumulative_chart(const BreakevenReport& report) {
   chart.marker_legend = "break-even";
   for (std::size_t s = 0; s < comparison.strategies.size(); ++s)
     chart.series.push_back({comparison.strategies[s].name, report.cumulative[s]});
-  for (const auto& entry : report.entries) {
-    const auto& crossing = entry.cash.crossing;
-    if (!crossing.month) continue;
-    for (std::size_t s = 0; s < comparison.strategies.size(); ++s) {
-      if (comparison.strategies[s].name != entry.strategy) continue;
-      // x in index units: month m (1-based) spans m-1 .. m on the curve's month-end points.
-      const double x = *crossing.month - 2 + crossing.fraction;
-      const auto& values = report.cumulative[s];
-      const auto at = static_cast<std::size_t>(*crossing.month - 1);
-      const double before = at > 0 ? values[at - 1] : 0;
-      chart.markers.push_back({std::max(0.0, x), before + (values[at] - before) * crossing.fraction});
-    }
-  }
+  for (const auto& point : breakeven_points(report)) chart.markers.push_back({point.x, point.y});
   return chart;
 }
 
@@ -84,7 +68,7 @@ std::string render_breakeven_table(const BreakevenReport& report, const Terminal
     levels.add_rule();
     for (const auto& level : report.levels) {
       Row row{format_percent(level.utilization, 0)};
-      for (const auto& crossing : level.crossings) row.push_back(level_cell(comparison, crossing));
+      for (const auto& crossing : level.crossings) row.push_back(describe_breakeven_month(comparison, crossing.month));
       levels.add_row(row);
     }
     out += levels.render();

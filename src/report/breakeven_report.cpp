@@ -53,6 +53,24 @@ BreakevenReport make_breakeven_report(const BreakevenAnalysis& analysis) {
   return report;
 }
 
+std::vector<BreakevenPoint> breakeven_points(const BreakevenReport& report) {
+  std::vector<BreakevenPoint> points;
+  const auto& strategies = report.comparison.strategies;
+  for (const auto& entry : report.entries) {
+    const auto& crossing = entry.cash.crossing;
+    if (!crossing.month) continue;
+    for (std::size_t s = 0; s < strategies.size(); ++s) {
+      if (strategies[s].name != entry.strategy) continue;
+      const auto& values = report.cumulative[s];
+      const auto at = static_cast<std::size_t>(*crossing.month - 1);
+      const double before = at > 0 ? values[at - 1] : 0;
+      points.push_back({entry.strategy, std::max(0.0, *crossing.month - 2 + crossing.fraction),
+                        before + (values[at] - before) * crossing.fraction, entry.cash.date});
+    }
+  }
+  return points;
+}
+
 std::string describe_crossing(const CrossingPoint& point) {
   if (!point.crossing.month) return "not within the horizon";
   return fmt::format("month {}, {}", *point.crossing.month, point.date);

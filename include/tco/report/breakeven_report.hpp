@@ -36,6 +36,16 @@ struct BreakevenReport {
 
 BreakevenReport make_breakeven_report(const BreakevenAnalysis& analysis);
 
+// Where a break-even falls on a strategy's cumulative cash curve, for charts: `x` in month
+// indexes (the curve's points are month ends, so month m spans m-2 .. m-1), `y` its cost then.
+struct BreakevenPoint {
+  std::string strategy;
+  double x = 0;
+  double y = 0;
+  std::string date;  // YYYY-MM-DD
+};
+std::vector<BreakevenPoint> breakeven_points(const BreakevenReport& report);
+
 // "month 40, 2030-04-30", or "not within the horizon".
 std::string describe_crossing(const CrossingPoint& point);
 // "5.4 %, cheaper above", "none: cheaper at any", "none: dearer at any".
