@@ -1,39 +1,15 @@
 // tco breakeven SCENARIO: break-even months and dates, the break-even utilization, the
 // break-even month by utilization level, unit costs, and the cumulative curves.
-#include <fmt/format.h>
-
 #include "command.hpp"
 #include "scenario_run.hpp"
 #include "tco/cli/app.hpp"
-#include "tco/core/quantity.hpp"
 #include "tco/model/breakeven.hpp"
 #include "tco/report/breakeven_report.hpp"
 #include "tco/report/formats.hpp"
+#include "utilization_levels.hpp"
 
 namespace tco::cli {
 namespace {
-
-// "30%:100%:10%" -> 0.3, 0.4, ... 1.0
-std::optional<std::vector<double>> parse_levels(const std::string& text) {
-  std::vector<double> parts;
-  std::size_t from = 0;
-  while (true) {
-    const auto colon = text.find(':', from);
-    const auto part = parse_quantity(text.substr(from, colon - from), Dimension::fraction);
-    if (!part) return std::nullopt;
-    parts.push_back(part->value);
-    if (colon == std::string::npos) break;
-    from = colon + 1;
-  }
-  if (parts.size() != 3 || parts[0] <= 0 || parts[1] > 1 || parts[0] > parts[1] || parts[2] <= 0) return std::nullopt;
-  std::vector<double> levels;
-  for (int i = 0;; ++i) {
-    const double level = parts[0] + i * parts[2];
-    if (level > parts[1] + 1e-9 || levels.size() >= 100) break;
-    levels.push_back(level);
-  }
-  return levels;
-}
 
 class BreakevenCommand : public Command {
  public:
@@ -63,12 +39,9 @@ class BreakevenCommand : public Command {
   }
 
   int run() override {
-    const auto levels = parse_levels(levels_);
+    const auto levels = parse_utilization_levels(levels_);
     if (!levels) {
-      print_error(
-          fmt::format("--utilization: expected FROM:TO:STEP with 0 % < FROM <= TO <= 100 % and STEP > 0, "
-                      "such as 30%:100%:10%, found '{}'",
-                      levels_));
+      print_error(utilization_levels_error(levels_));
       return kExitInvalidInput;
     }
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
@@ -96,7 +69,7 @@ class BreakevenCommand : public Command {
   std::string file_;
   std::string baseline_;
   std::string format_ = "table";
-  std::string levels_ = "30%:100%:10%";
+  std::string levels_ = kDefaultUtilizationLevels;
   std::string horizon_;
   std::string output_;
   TerminalOptions terminal_;

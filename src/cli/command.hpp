@@ -37,6 +37,7 @@ std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_egress_command();
 std::unique_ptr<Command> make_prices_command();
 std::unique_ptr<Command> make_breakeven_command();
+std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_explain_command();
 
 // Options several commands share.

@@ -7,6 +7,7 @@ const std::vector<CommandEntry>& command_registry() {
       {"compare", "Compare the cost of a scenario's strategies (cloud-only, hybrid, on-prem)", make_compare_command},
       {"breakeven", "When and at what utilization each strategy breaks even, with the cumulative curves",
        make_breakeven_command},
+      {"report", "Write a self-contained HTML report (tables and charts) to read, print or send", make_report_command},
       {"explain", "Show every term behind a figure: formula, numbers, price sources and scenario lines",
        make_explain_command},
       {"validate", "Check scenarios and price sheets, reporting every error at once", make_validate_command},

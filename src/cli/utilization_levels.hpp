@@ -1,0 +1,20 @@
+#pragma once
+// The --utilization FROM:TO:STEP option of `tco breakeven` and `tco report`, parsed in one
+// place so both accept and reject the same ranges with the same message.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tco::cli {
+
+// The levels the break-even-by-utilization table is computed at, unless --utilization says.
+inline constexpr const char* kDefaultUtilizationLevels = "30%:100%:10%";
+
+// "30%:100%:10%" -> 0.3, 0.4, ... 1.0 (at most 100 levels); none when the text is not a
+// range with 0 % < FROM <= TO <= 100 % and STEP > 0.
+std::optional<std::vector<double>> parse_utilization_levels(const std::string& text);
+
+// The error to print for a --utilization value parse_utilization_levels rejected.
+std::string utilization_levels_error(const std::string& text);
+
+}  // namespace tco::cli

@@ -1,0 +1,59 @@
+#pragma once
+// Pieces of the HTML report (html_*.cpp) shared between its files: escaping, the table
+// writer every section uses, and the sections themselves, each appending to the page.
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "compare_rows.hpp"
+#include "tco/report/breakeven_report.hpp"
+
+namespace tco::html {
+
+// Text for element content and attribute values alike (& < > " ' escaped).
+std::string esc(std::string_view text);
+
+// Appends formatted text to the page being built.
+template <typename... Args>
+void emit(std::string& out, fmt::format_string<Args...> format, Args&&... args) {
+  fmt::format_to(std::back_inserter(out), format, std::forward<Args>(args)...);
+}
+
+// A table of text cells. Each row starts with its label (a row header); the other cells
+// are figures, right-aligned. Groups are separate <tbody>s, drawn with a rule between.
+struct Table {
+  std::string id;  // empty: no id
+  std::string caption;
+  std::string css_class;  // extra classes of the <table>
+  Row header;             // the first cell heads the label column
+  std::vector<std::vector<Row>> groups;
+  int marked_column = -1;        // 0-based among the figure columns: the baseline's, shaded
+  std::size_t text_columns = 0;  // columns right after the label that hold words, left-aligned
+};
+std::string render_table(const Table& table);
+
+// The baseline's index among the comparison's strategies, or -1.
+int baseline_column(const ComparisonReport& comparison);
+
+// `<figure>` around an SVG chart, with its caption and, optionally, the data behind it as a
+// table inside a collapsed <details> (for screen readers and anyone wanting the numbers).
+std::string figure(const std::string& svg, const std::string& caption, const std::string& data_table = "");
+
+// Opens `<section>` with its <h2 id="ID-heading">; the caller closes it.
+void open_section(std::string& out, const char* id, const std::string& heading);
+
+// The sections, in page order. Each appends one <section> (or nothing when it has no data).
+void comparison_section(std::string& out, const BreakevenReport& report);
+void unit_economics_section(std::string& out, const BreakevenReport& report);
+void cumulative_section(std::string& out, const BreakevenReport& report);
+void breakeven_section(std::string& out, const BreakevenReport& report);
+void utilization_section(std::string& out, const BreakevenReport& report);
+void monthly_section(std::string& out, const BreakevenReport& report);
+void causes_section(std::string& out, const BreakevenReport& report);
+void assumptions_section(std::string& out, const BreakevenReport& report);
+
+}  // namespace tco::html
