@@ -161,7 +161,7 @@ void draw_markers(std::string& out, const LineChart& chart, const XScale& x, con
     const double cy = y.to_px(marker.y);
     const char* colour = "#333333";
     for (std::size_t i = 0; i < chart.series.size(); ++i)
-      if (chart.series[i].name == marker.series) colour = style_of(i).colour;
+      if (chart.series[i].name == marker.series) colour = style_of(style_slot(chart.series[i], i)).colour;
 
     const double half = text_width(marker.label, kMarkerFontSize) / 2;
     const double text_x = std::clamp(cx, kPlotLeft + half, std::max(kPlotLeft + half, kPlotRight - half));
@@ -192,7 +192,7 @@ void draw_markers(std::string& out, const LineChart& chart, const XScale& x, con
 
 void draw_legend(std::string& out, const LineChart& chart, const std::vector<LegendSlot>& slots) {
   for (std::size_t i = 0; i < chart.series.size(); ++i) {
-    const LineStyle& style = style_of(i);
+    const LineStyle& style = style_of(style_slot(chart.series[i], i));
     const LegendSlot& slot = slots[i];
     open_legend_item(out, chart.series[i].name);
     emit(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"{}/>\n", num(slot.x),
@@ -222,7 +222,8 @@ std::string render_line_chart(const LineChart& chart) {
   std::string out;
   open_svg(out, frame);
   draw_axes(out, frame, y, chart.y_format, chart.currency, x_ticks);
-  for (std::size_t i = 0; i < chart.series.size(); ++i) draw_series(out, chart.series[i], style_of(i), x, y);
+  for (std::size_t i = 0; i < chart.series.size(); ++i)
+    draw_series(out, chart.series[i], style_of(style_slot(chart.series[i], i)), x, y);
   draw_markers(out, chart, x, y);
   draw_legend(out, chart, slots);
   close_svg(out);

@@ -61,6 +61,9 @@ void draw_axes(std::string& out, const Frame& frame, const YScale& scale, ValueF
                const std::vector<XTick>& x_ticks);
 void close_svg(std::string& out);
 
+// The palette slot of the series at `position`: its own when set, else its position.
+inline std::size_t style_slot(const Series& series, std::size_t position) { return series.style.value_or(position); }
+
 // Legend entries flow left to right and wrap; each entry is a swatch then the name.
 inline constexpr double kLegendSwatchWidth = 34;
 inline constexpr double kLegendFontSize = 12;

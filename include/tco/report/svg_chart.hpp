@@ -8,12 +8,17 @@
 // Element conventions the browser tests check (keep them stable):
 //   <svg class="chart" data-chart="ID" role="img" aria-labelledby="ID-title ID-desc">
 //   line series:     <path class="series" data-series="NAME">
-//   stacked series:  <g class="series" data-series="NAME"> with one <rect> per non-empty bar
+//   stacked series:  <g class="series" data-series="NAME"> with one <path>, a closed subpath
+//                    per non-empty bar (one element per series, not per bar, so a hatched
+//                    series prints as one pattern fill rather than hundreds)
+//   cut bars:        <g class="cut-bars"> with break-mark <path>s per cut bar and <text class="bar-total">
 //   markers:         <g class="marker" data-series="NAME"> with a <circle> and a <text>
 //   axes:            <text class="axis-label x|y">, <text class="tick x|y">
 //   legend:          <g class="legend-item" data-series="NAME"> with the name as <text>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "tco/report/chart_scale.hpp"
@@ -21,8 +26,16 @@
 namespace tco::svg {
 
 struct Series {
+  Series() = default;
+  Series(std::string series_name, std::vector<double> series_values, std::optional<std::size_t> slot = {})
+      : name(std::move(series_name)), values(std::move(series_values)), style(slot) {}
+
   std::string name;
   std::vector<double> values;  // values[i] is at x index i; NaN/inf leave a gap
+  // The look (colour, dash or hatch, legend shape) by palette slot. Unset, a series takes
+  // the slot of its position in the chart; set it when the same names appear in several
+  // charts with different subsets, so each name keeps one look across them.
+  std::optional<std::size_t> style;
 };
 
 struct Marker {
@@ -54,6 +67,10 @@ struct StackedBars {
   std::vector<std::string> x_labels;
   std::vector<Series> stacks;  // all the same length as x_labels; negative values treated as 0
   std::string currency = "USD";
+  // Bars taller than this are cut to it (the excess taken out of their largest segment, a
+  // break mark where it was taken, their total written above), so one huge month (hardware
+  // bought) does not flatten every other bar. Unset: the scale fits every bar.
+  std::optional<double> clip_at;
 };
 
 std::string render_line_chart(const LineChart& chart);

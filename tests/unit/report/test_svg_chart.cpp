@@ -86,6 +86,13 @@ LineChart three_lines(int month_count) {
   return chart;
 }
 
+// The markup of the series group named `name`, empty when there is none.
+std::string series_group(const std::string& svg, const std::string& name) {
+  const auto group = svg.find(R"(<g class="series" data-series=")" + name + '"');
+  if (group == std::string::npos) return "";
+  return svg.substr(group, svg.find("</g>", group) - group);
+}
+
 StackedBars five_components(int month_count) {
   StackedBars chart;
   chart.id = "monthly";
@@ -194,7 +201,12 @@ TEST_CASE("stacked bars have one group per component and hatches after the first
   CHECK(svg.rfind(R"(<svg class="chart" data-chart="monthly" role="img" )", 0) == 0);
   CHECK(count_of(svg, R"(<g class="series" )") == 5);
   CHECK(count_of(svg, R"(<g class="legend-item" )") == 5);
-  CHECK(count_of(svg, "<rect x=") >= 5 * 60);
+  // One path per series, one closed subpath per bar: a pattern fill per element is what a
+  // browser rasterises when printing, so bars must not be separate elements.
+  for (const char* name : {"Compute", "Storage", "Egress", "Power", "Support"}) {
+    CHECK(count_of(series_group(svg, name), "<path d=") == 1);
+    CHECK(count_of(series_group(svg, name), "z") == 60);
+  }
   CHECK(count_of(svg, R"(<g class="series" data-series="Compute" fill="#0072B2")") == 1);
   for (int segment = 2; segment <= 5; ++segment) {
     CHECK(count_of(svg, fmt::format(R"(<pattern id="monthly-hatch-{}")", segment)) == 1);
@@ -203,14 +215,27 @@ TEST_CASE("stacked bars have one group per component and hatches after the first
   CHECK(count_of(svg, "href") == 0);
   CHECK(well_formed(svg));
 
-  SECTION("zero and negative segments draw no rect") {
+  SECTION("zero and negative segments draw no bar") {
     auto chart = five_components(3);
     chart.stacks[1].values = {0, -5, 7};
+    chart.stacks[2].values = {0, 0, 0};
     const std::string sparse = render_stacked_bars(chart);
-    const auto group = sparse.find(R"(data-series="Storage")");
-    const auto group_end = sparse.find("</g>", group);
-    CHECK(count_of(sparse.substr(group, group_end - group), "<rect") == 1);
+    CHECK(count_of(series_group(sparse, "Storage"), "z") == 1);
+    CHECK(count_of(series_group(sparse, "Egress"), "<path") == 0);
   }
+}
+
+TEST_CASE("a series with a style slot keeps its look whatever else is in the chart", "[svg]") {
+  auto all = five_components(3);
+  for (std::size_t slot = 0; slot < all.stacks.size(); ++slot) all.stacks[slot].style = slot;
+  auto some = all;
+  some.stacks.erase(some.stacks.begin(), some.stacks.begin() + 2);  // no Compute, no Storage
+  const std::string svg = render_stacked_bars(some);
+  CHECK(count_of(svg, R"x(<g class="series" data-series="Egress" fill="url(#monthly-hatch-3)")x") == 1);
+  CHECK(count_of(svg, R"x(<g class="series" data-series="Support" fill="url(#monthly-hatch-5)")x") == 1);
+  CHECK(count_of(svg, R"(<pattern id="monthly-hatch-2")") == 0);
+  CHECK(count_of(svg, "#0072B2") == 0);  // the first slot's colour belongs to Compute alone
+  CHECK(well_formed(svg));
 }
 
 TEST_CASE("charts render byte for byte the same every time", "[svg]") {
@@ -282,4 +307,29 @@ TEST_CASE("a marker's ring lands on its value", "[svg]") {
   CHECK(count_of(svg, fmt::format(R"(<circle cx="{}" cy="{}")", middle_x, middle_y)) == 1);
   CHECK(count_of(svg, fmt::format(R"(<circle cx="{}" cy="{}")", kPlotRight, kPlotTop)) == 1);
   CHECK(count_of(svg, fmt::format(R"(d="M{} {}L{} {}")", kPlotLeft, kPlotBottom, kPlotRight, kPlotTop)) == 1);
+}
+
+TEST_CASE("a bar far above the cut keeps its small segments and shows its total", "[svg]") {
+  StackedBars chart;
+  chart.id = "cut";
+  chart.x_labels = {"2027-01", "2027-02", "2027-03"};
+  chart.stacks = {
+      {"hardware", {8'000'000, 0, 0}}, {"power", {10'000, 10'000, 10'000}}, {"staff", {20'000, 20'000, 20'000}}};
+  chart.clip_at = 40'000.0;
+  const std::string svg = render_stacked_bars(chart);
+  // Every segment of the cut bar is drawn: the excess comes out of hardware alone.
+  CHECK(count_of(series_group(svg, "hardware"), "z") == 1);
+  CHECK(count_of(series_group(svg, "power"), "z") == 3);
+  CHECK(count_of(series_group(svg, "staff"), "z") == 3);
+  CHECK(count_of(svg, R"(<g class="cut-bars">)") == 1);
+  CHECK(count_of(svg, R"(<text class="bar-total")") == 1);
+  CHECK(svg.find(">$8.03M</text>") != std::string::npos);
+  CHECK(svg.find(">$50k<") != std::string::npos);  // the scale fits the cut, not the $8M month
+  CHECK(svg.find(">$8M<") == std::string::npos);
+  CHECK(well_formed(svg));
+
+  SECTION("no cut when every bar fits") {
+    chart.clip_at = 10'000'000.0;
+    CHECK(render_stacked_bars(chart).find("cut-bars") == std::string::npos);
+  }
 }
