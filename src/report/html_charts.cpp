@@ -3,6 +3,7 @@
 // strategy order in every line chart, so a strategy has the same colour and dash throughout.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "html_common.hpp"
 #include "tco/core/text.hpp"
@@ -44,43 +45,54 @@ Table data_table(const std::string& caption, const std::string& first, const std
   return Table{"", caption, "data", header, {rows}};
 }
 
-// Break-even points on the cumulative curves, placed as the terminal chart places them: x in
-// index units (month m spans m-2 .. m-1 between month-end points), y on the strategy's curve.
+// Break-even points ringed on the cumulative curves, where the terminal chart puts its X.
 std::vector<svg::Marker> breakeven_markers(const BreakevenReport& report) {
-  const ComparisonReport& comparison = report.comparison;
   std::vector<svg::Marker> markers;
-  for (const auto& entry : report.entries) {
-    const auto& crossing = entry.cash.crossing;
-    if (!crossing.month) continue;
-    for (std::size_t s = 0; s < comparison.strategies.size(); ++s) {
-      if (comparison.strategies[s].name != entry.strategy) continue;
-      const double x = *crossing.month - 2 + crossing.fraction;
-      const auto& values = report.cumulative[s];
-      const auto at = static_cast<std::size_t>(*crossing.month - 1);
-      const double before = at > 0 ? values[at - 1] : 0;
-      markers.push_back({entry.strategy, std::max(0.0, x), before + (values[at] - before) * crossing.fraction,
-                         entry.strategy + " breaks even " + entry.cash.date});
-    }
-  }
+  for (const auto& point : breakeven_points(report))
+    markers.push_back({point.strategy, point.x, point.y, point.strategy + " breaks even " + point.date});
   return markers;
 }
 
-// A month far above the others (hardware bought) flattens the rest of its chart: say what it
-// is and what a typical month pays, so both can be read.
-std::string peak_note(const StrategyColumn& column, const ComparisonReport& comparison) {
+double median_of(std::vector<double> values) {
+  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  return *middle;
+}
+
+// A month far above the others (hardware bought) would flatten the rest of its chart: bars
+// more than this many times the median month are cut, the others drawn to fill the plot.
+constexpr double kCutAboveMedian = 8;
+
+// Where to cut the bars of `totals`, if any is that far above the median month.
+std::optional<double> cut_level(const std::vector<double>& totals) {
+  if (totals.size() < 2) return std::nullopt;
+  const double ordinary_limit = kCutAboveMedian * std::max(median_of(totals), 0.0);
+  double highest_ordinary = 0;
+  bool any_cut = false;
+  for (double total : totals) {
+    if (total > ordinary_limit)
+      any_cut = true;
+    else
+      highest_ordinary = std::max(highest_ordinary, total);
+  }
+  if (!any_cut || highest_ordinary <= 0) return std::nullopt;
+  return highest_ordinary * 1.2;
+}
+
+// Says what the largest month is and what a typical month pays, so both can be read.
+std::string peak_note(const StrategyColumn& column, const ComparisonReport& comparison, bool cut) {
   const auto& totals = column.monthly_cash;
-  if (totals.size() < 2 || column.monthly_components_cash.size() != totals.size()) return "";
+  if (!cut || column.monthly_components_cash.size() != totals.size()) return "";
   const auto peak = static_cast<std::size_t>(std::max_element(totals.begin(), totals.end()) - totals.begin());
-  std::vector<double> sorted = totals;
-  std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
-  const double median = sorted[sorted.size() / 2];
-  if (totals[peak] <= 3 * std::max(median, 0.0)) return "";
   const auto& amounts = column.monthly_components_cash[peak];
   const auto largest = static_cast<std::size_t>(std::max_element(amounts.begin(), amounts.end()) - amounts.begin());
-  return fmt::format(" The largest month, {}, pays {} ({} of it {}); the median month pays {}.",
-                     comparison.month_labels[peak], format_money(totals[peak], comparison.currency, 0),
-                     format_money(amounts[largest], comparison.currency, 0), to_string(kComponents[largest]),
-                     format_money(median, comparison.currency, 0));
+  return fmt::format(
+      " The largest month, {}, pays {} ({} of it {}); the median month pays {}. Bars broken by a white slanted gap go "
+      "off "
+      "the scale; their totals are written above them.",
+      comparison.month_labels[peak], format_money(totals[peak], comparison.currency, 0),
+      format_money(amounts[largest], comparison.currency, 0), to_string(kComponents[largest]),
+      format_money(median_of(totals), comparison.currency, 0));
 }
 
 }  // namespace
@@ -213,11 +225,13 @@ void monthly_section(std::string& out, const BreakevenReport& report) {
     chart.y_label = "Cost per month (" + comparison.currency + ")";
     chart.x_labels = comparison.month_labels;
     chart.currency = comparison.currency;
+    chart.clip_at = cut_level(column.monthly_cash);
     std::vector<std::string> names;
     std::vector<std::string> credits;  // negative amounts, which a stack cannot show
     for (Component component : kComponents) {
       const auto c = static_cast<std::size_t>(component);
-      svg::Series series{to_string(component), {}};
+      // Components keep their palette slot in every strategy's chart, whichever are present.
+      svg::Series series{to_string(component), {}, c};
       bool positive = false;
       bool negative = false;
       for (const auto& month : column.monthly_components_cash) {
@@ -235,11 +249,20 @@ void monthly_section(std::string& out, const BreakevenReport& report) {
     chart.description =
         fmt::format("Cash cost in {} of {} each month from {} to {}, stacked by component: {}.", comparison.currency,
                     column.name, comparison.start, comparison.end, and_list(names));
+    if (chart.clip_at) {
+      std::vector<std::string> cut;
+      for (std::size_t i = 0; i < column.monthly_cash.size(); ++i)
+        if (column.monthly_cash[i] > *chart.clip_at)
+          cut.push_back(comparison.month_labels[i] + " (" +
+                        format_money(column.monthly_cash[i], comparison.currency, 0) + ")");
+      chart.description += fmt::format(" The scale stops at {}; {} go beyond it and are cut short.",
+                                       format_money(*chart.clip_at, comparison.currency, 0), and_list(cut));
+    }
     std::string caption = column.name + (column.baseline ? " (baseline)" : "") + ": " +
                           format_money(column.total_cash, comparison.currency, 0) + " over the horizon, " +
                           format_money(column.monthly_average, comparison.currency, 0) + " a month on average.";
     if (!credits.empty()) caption += " Credits (negative amounts) of " + and_list(credits) + " are not drawn.";
-    caption += peak_note(column, comparison);
+    caption += peak_note(column, comparison, chart.clip_at.has_value());
     out += figure(svg::render_stacked_bars(chart), caption);
   }
   out += "</section>\n";
