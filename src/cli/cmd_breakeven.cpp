@@ -6,6 +6,7 @@
 #include "tco/model/breakeven.hpp"
 #include "tco/report/breakeven_report.hpp"
 #include "tco/report/formats.hpp"
+#include "tco/report/html_report.hpp"
 #include "utilization_levels.hpp"
 
 namespace tco::cli {
@@ -20,7 +21,7 @@ class BreakevenCommand : public Command {
     app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
         ->type_name("STRATEGY");
     app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
         ->default_str("table");
     app.add_option("--utilization", levels_,
                    "Levels of the break-even-by-utilization table, as FROM:TO:STEP (default 30%:100%:10%)")
@@ -35,7 +36,8 @@ class BreakevenCommand : public Command {
         "Examples:\n"
         "  tco breakeven scenarios/research-team.yaml\n"
         "  tco breakeven scenarios/llm-70b.yaml --baseline on-prem --utilization 50%:100%:5%\n"
-        "  tco breakeven scenarios/research-team.yaml --format json -o breakeven.json");
+        "  tco breakeven scenarios/research-team.yaml --format json -o breakeven.json\n"
+        "  tco breakeven scenarios/research-team.yaml --format html -o report.html   # as tco report");
   }
 
   int run() override {
@@ -59,6 +61,8 @@ class BreakevenCommand : public Command {
       text = render_breakeven_csv(report);
     } else if (format_ == "markdown") {
       text = render_breakeven_markdown(report);
+    } else if (format_ == "html") {
+      text = render_html_report(report);
     } else {
       text = render_breakeven_table(report, {terminal_.columns(to_file), terminal_.colored(to_file)});
     }

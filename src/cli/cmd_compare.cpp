@@ -4,8 +4,12 @@
 #include "command.hpp"
 #include "scenario_run.hpp"
 #include "tco/cli/app.hpp"
+#include "tco/model/breakeven.hpp"
+#include "tco/report/breakeven_report.hpp"
 #include "tco/report/comparison.hpp"
 #include "tco/report/formats.hpp"
+#include "tco/report/html_report.hpp"
+#include "utilization_levels.hpp"
 
 namespace tco::cli {
 namespace {
@@ -17,7 +21,7 @@ class CompareCommand : public Command {
         ->required()
         ->type_name("SCENARIO");
     app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
         ->default_str("table");
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("--strategy", strategies_, "Only this strategy (repeatable); the baseline is always shown")
@@ -30,16 +34,32 @@ class CompareCommand : public Command {
         "  tco compare scenarios/research-team.yaml --horizon 36\n"
         "  tco compare scenarios/llm-70b.yaml --strategy hybrid --format json -o result.json\n"
         "  tco compare scenarios/llm-70b.yaml --format csv -o monthly.csv     # one value per row\n"
+        "  tco compare scenarios/llm-70b.yaml --format html -o report.html    # as tco report\n"
         "  tco compare scenarios/llm-70b.yaml --as-of 2026-01-01 --pricing-dir ./my-prices");
   }
 
   int run() override {
+    if (format_ == "html" && files_.size() != 1) {
+      print_error(
+          fmt::format("--format html: a page shows one scenario, {} were given; run tco compare (or tco "
+                      "report) once per scenario",
+                      files_.size()));
+      return kExitInvalidInput;
+    }
     ScenarioRunOptions options{pricing_, horizon_, strategies_, "", false};
     std::string table;
     std::vector<std::string> documents;
     for (const auto& file : files_) {
       auto run = run_scenario_file(file, options);
       if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+      if (format_ == "html") {
+        // The full report, break-even and utilization sensitivity included, as tco report makes it.
+        auto analysis = analyse_breakeven(*run->prepared, *parse_utilization_levels(kDefaultUtilizationLevels));
+        print_diagnostics(analysis.diagnostics());
+        if (!analysis) return kExitInvalidInput;
+        table = render_html_report(make_breakeven_report(analysis.value()));
+        continue;
+      }
       const auto report = make_comparison_report(run->model);
       if (format_ == "json") {
         documents.push_back(render_compare_json(report));

@@ -11,6 +11,7 @@
 #include "tco/core/text.hpp"
 #include "tco/report/explain_report.hpp"
 #include "tco/report/formats.hpp"
+#include "tco/report/html_report.hpp"
 
 namespace tco::cli {
 namespace {
@@ -35,7 +36,7 @@ class ExplainCommand : public Command {
         ->check(CLI::IsMember({"cash", "amortized"}))
         ->default_str("cash");
     app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
         ->default_str("table");
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
@@ -45,7 +46,8 @@ class ExplainCommand : public Command {
         "Examples:\n"
         "  tco explain scenarios/llm-70b.yaml --strategy hybrid --component egress\n"
         "  tco explain scenarios/llm-70b.yaml --strategy hybrid --component egress --month 2027-04\n"
-        "  tco explain scenarios/research-team.yaml --strategy on-prem --basis amortized --format json");
+        "  tco explain scenarios/research-team.yaml --strategy on-prem --basis amortized --format json\n"
+        "  tco explain scenarios/llm-70b.yaml --strategy hybrid --format html -o hybrid.html");
   }
 
   int run() override {
@@ -93,6 +95,8 @@ class ExplainCommand : public Command {
       text = render_explain_csv(report);
     } else if (format_ == "markdown") {
       text = render_explain_markdown(report);
+    } else if (format_ == "html") {
+      text = render_explain_html(report);
     } else {
       text = render_explain_table(report);
     }

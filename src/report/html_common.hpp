@@ -14,6 +14,11 @@
 
 namespace tco::html {
 
+// The page's head (title, CSP, stylesheet) up to <main>, and its end. Every HTML rendering
+// uses them, so reports and explanations look and print alike.
+void open_page(std::string& out, const std::string& title);
+void close_page(std::string& out);
+
 // Text for element content and attribute values alike (& < > " ' escaped).
 std::string esc(std::string_view text);
 

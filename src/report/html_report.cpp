@@ -1,4 +1,4 @@
-// `tco report`: the page around the sections: head and stylesheet, title, summary, footer.
+// `tco report`: the title, summary and footer around the sections.
 #include "tco/report/html_report.hpp"
 
 #include <algorithm>
@@ -13,72 +13,6 @@ namespace {
 
 using html::emit;
 using html::esc;
-
-// Sober and readable on screen and on paper: a system font stack (nothing to download, which
-// the CSP would block anyway), dark text, hairline rules, figures in tabular digits. Shades
-// are decoration only; the print stylesheet drops them and keeps tables and charts whole.
-// Sizes are in rem, so the print stylesheet scales all text by setting the root's size.
-constexpr const char* kStyle = R"(:root { color-scheme: light; font-size: 15px; }
-* { box-sizing: border-box; }
-body { margin: 0; background: #ffffff; color: #1b1f24;
-  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans",
-    "Liberation Sans", sans-serif; }
-main { max-width: 60rem; margin: 0 auto; padding: 2.5rem 2rem 3rem; }
-header.title { border-bottom: 2px solid #1b1f24; padding-bottom: .9rem; }
-.kicker { margin: 0; font-size: .75rem; letter-spacing: .08em; text-transform: uppercase; color: #4a5562; }
-h1 { margin: .2rem 0 .3rem; font-size: 1.9rem; line-height: 1.2; }
-.description { margin: 0; font-size: 1.05rem; color: #3b4450; }
-.facts { margin: .6rem 0 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .2rem 1.6rem;
-  font-size: .9rem; color: #3b4450; }
-.facts b { color: #1b1f24; font-weight: 600; }
-h2 { margin: 2.6rem 0 .8rem; padding-bottom: .3rem; border-bottom: 1px solid #c9ced4; font-size: 1.3rem; }
-h3 { margin: 1.6rem 0 .4rem; font-size: 1.05rem; }
-p { margin: .6rem 0; }
-.summary { margin-top: 1.4rem; padding: .9rem 1.1rem; border-left: 4px solid #0072b2; background: #f4f6f8;
-  font-size: 1.02rem; }
-.summary h2 { margin: 0 0 .3rem; padding: 0; border: 0; font-size: .75rem; letter-spacing: .08em;
-  text-transform: uppercase; color: #4a5562; }
-.summary p { margin: .3rem 0; }
-.note { font-size: .88rem; color: #3b4450; }
-table { width: 100%; margin: .4rem 0 1rem; border-collapse: collapse; font-size: .9rem; }
-caption { padding: 0 0 .4rem; caption-side: top; text-align: left; font-weight: 600; color: #1b1f24; }
-th, td { padding: .32rem .6rem; border-bottom: 1px solid #e1e4e8; vertical-align: top; text-align: left; }
-thead th { border-bottom: 2px solid #1b1f24; font-weight: 600; vertical-align: bottom; }
-tbody th { font-weight: normal; }
-tbody + tbody tr:first-child > * { border-top: 2px solid #1b1f24; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.baseline { background: #f4f6f8; }
-.tag { display: block; font-size: .7rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase;
-  color: #4a5562; }
-table.compact { width: auto; min-width: 60%; }
-figure { margin: 1rem 0 1.6rem; }
-svg.chart { display: block; width: 100%; height: auto; border: 1px solid #e1e4e8; }
-figcaption { margin-top: .4rem; font-size: .88rem; color: #3b4450; }
-details { margin-top: .4rem; font-size: .88rem; }
-summary { cursor: pointer; color: #1f4e79; }
-details table { width: auto; }
-dl.assumptions { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.2rem; margin: .6rem 0 1rem; }
-dl.assumptions dt { font-weight: 600; }
-dl.assumptions dd { margin: 0; }
-ul.sources { margin: .3rem 0 1rem; padding-left: 1.2rem; font-size: .88rem; }
-code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: .9em;
-  white-space: nowrap; }
-table.sheets td:nth-child(-n+5) { white-space: nowrap; }
-footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid #c9ced4; font-size: .85rem; color: #3b4450; }
-/* A4 with 15 mm margins: the content is 180 mm wide, and charts scale to it. */
-@page { size: A4; margin: 15mm; }
-@media print {
-  :root { font-size: 9.5pt; }
-  main { max-width: none; padding: 0; }
-  h2 { margin-top: 1.4rem; break-after: avoid; }
-  h3 { break-after: avoid; }
-  .summary, .baseline { background: none; }
-  figure, table, .summary, dl.assumptions { break-inside: avoid; }
-  svg.chart { border: 0; }
-  thead { display: table-header-group; }
-  details { display: none; }
-}
-)";
 
 // The strategy with the smallest cash total over the horizon.
 const StrategyColumn* cheapest(const ComparisonReport& comparison) {
@@ -178,14 +112,7 @@ void footer(std::string& out, const BreakevenReport& report) {
 
 std::string render_html_report(const BreakevenReport& report) {
   std::string out;
-  out +=
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      // Nothing but the inline styles and data: images may load; no script could run.
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-      "img-src data:\">\n";
-  emit(out, "<title>TCO report: {}</title>\n<style>\n{}</style>\n</head>\n<body>\n<main>\n",
-       esc(report.comparison.scenario_name), kStyle);
+  html::open_page(out, "TCO report: " + report.comparison.scenario_name);
   title_and_summary(out, report);
   html::comparison_section(out, report);
   html::unit_economics_section(out, report);
@@ -196,7 +123,7 @@ std::string render_html_report(const BreakevenReport& report) {
   html::causes_section(out, report);
   html::assumptions_section(out, report);
   footer(out, report);
-  out += "</main>\n</body>\n</html>\n";
+  html::close_page(out);
   return out;
 }
 

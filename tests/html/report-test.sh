@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Renders a scenario with `tco report` and checks the page in headless Chromium.
+# Renders an HTML page with tco and checks it in headless Chromium.
 #
-#   report-test.sh TCO_BINARY SCENARIO ARTIFACT_DIR EXPECTATIONS_FILE   (run from the project root)
+#   report-test.sh TCO_BINARY ARTIFACT_DIR EXPECTATIONS_FILE TCO_ARGUMENTS...   (run from the project root)
 #
-# The page is written with -o into ARTIFACT_DIR (kept, beside the screenshot and PDF the
-# checker leaves there) so a failure can be looked at in a browser.
+# Runs `TCO_BINARY TCO_ARGUMENTS... -o ARTIFACT_DIR/report.html` (e.g. `report SCENARIO`, or
+# `explain SCENARIO --strategy S --format html`). The page is kept there, beside the
+# screenshot and PDF the checker leaves, so a failure can be looked at in a browser.
 set -euo pipefail
 
-if (($# != 4)); then
-  echo "usage: report-test.sh TCO_BINARY SCENARIO ARTIFACT_DIR EXPECTATIONS_FILE" >&2
+if (($# < 4)); then
+  echo "usage: report-test.sh TCO_BINARY ARTIFACT_DIR EXPECTATIONS_FILE TCO_ARGUMENTS..." >&2
   exit 2
 fi
-tco=$1 scenario=$2 artifacts=$3 expectations=$4
+tco=$1 artifacts=$2 expectations=$3
+shift 3
 
 mkdir -p "$artifacts"
 rm -f "$artifacts/report.html"
-if ! "$tco" report "$scenario" -o "$artifacts/report.html"; then
-  echo "report-test: FAIL tco report $scenario exited with status $?" >&2
+status=0
+"$tco" "$@" -o "$artifacts/report.html" || status=$?
+if ((status != 0)); then
+  echo "report-test: FAIL tco $* exited with status $status" >&2
   exit 1
 fi
 exec bash "$(dirname "${BASH_SOURCE[0]}")/check-report.sh" "$artifacts/report.html" "$artifacts" "$expectations"
