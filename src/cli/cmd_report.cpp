@@ -21,6 +21,8 @@ class ReportCommand : public Command {
         ->type_name("FILE");
     app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
         ->type_name("STRATEGY");
+    app.add_option("--strategy", strategies_, "Only this strategy (repeatable); the baseline is always shown")
+        ->type_name("NAME");
     app.add_option("--utilization", levels_,
                    "Levels of the utilization sensitivity, as FROM:TO:STEP (default 30%:100%:10%)")
         ->type_name("RANGE");
@@ -41,7 +43,7 @@ class ReportCommand : public Command {
       print_error(utilization_levels_error(levels_));
       return kExitInvalidInput;
     }
-    ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
+    ScenarioRunOptions options{pricing_, horizon_, strategies_, baseline_, false};
     auto run = run_scenario_file(file_, options);
     if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
     auto analysis = analyse_breakeven(*run->prepared, *levels);
@@ -55,6 +57,7 @@ class ReportCommand : public Command {
   std::string file_;
   std::string output_;
   std::string baseline_;
+  std::vector<std::string> strategies_;
   std::string levels_ = kDefaultUtilizationLevels;
   std::string horizon_;
   PricingOptions pricing_;

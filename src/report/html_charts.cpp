@@ -54,9 +54,9 @@ std::vector<svg::Marker> breakeven_markers(const BreakevenReport& report) {
 }
 
 double median_of(std::vector<double> values) {
-  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
-  std::nth_element(values.begin(), middle, values.end());
-  return *middle;
+  std::sort(values.begin(), values.end());
+  const std::size_t middle = values.size() / 2;
+  return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
 // A month far above the others (hardware bought) would flatten the rest of its chart: bars
@@ -68,15 +68,14 @@ std::optional<double> cut_level(const std::vector<double>& totals) {
   if (totals.size() < 2) return std::nullopt;
   const double ordinary_limit = kCutAboveMedian * std::max(median_of(totals), 0.0);
   double highest_ordinary = 0;
-  bool any_cut = false;
-  for (double total : totals) {
-    if (total > ordinary_limit)
-      any_cut = true;
-    else
-      highest_ordinary = std::max(highest_ordinary, total);
-  }
-  if (!any_cut || highest_ordinary <= 0) return std::nullopt;
-  return highest_ordinary * 1.2;
+  for (double total : totals)
+    if (total <= ordinary_limit) highest_ordinary = std::max(highest_ordinary, total);
+  // The ordinary months fill most of the plot; a month over the limit but under this is
+  // drawn whole.
+  const double level = highest_ordinary * 1.2;
+  const bool cuts_a_bar = std::any_of(totals.begin(), totals.end(), [&](double total) { return total > level; });
+  if (highest_ordinary <= 0 || !cuts_a_bar) return std::nullopt;
+  return level;
 }
 
 // Says what the largest month is and what a typical month pays, so both can be read.
@@ -255,8 +254,9 @@ void monthly_section(std::string& out, const BreakevenReport& report) {
         if (column.monthly_cash[i] > *chart.clip_at)
           cut.push_back(comparison.month_labels[i] + " (" +
                         format_money(column.monthly_cash[i], comparison.currency, 0) + ")");
-      chart.description += fmt::format(" The scale stops at {}; {} go beyond it and are cut short.",
-                                       format_money(*chart.clip_at, comparison.currency, 0), and_list(cut));
+      chart.description += fmt::format(" The scale stops at {}; {} {} beyond it and {} cut short.",
+                                       format_money(*chart.clip_at, comparison.currency, 0), and_list(cut),
+                                       cut.size() == 1 ? "goes" : "go", cut.size() == 1 ? "is" : "are");
     }
     std::string caption = column.name + (column.baseline ? " (baseline)" : "") + ": " +
                           format_money(column.total_cash, comparison.currency, 0) + " over the horizon, " +

@@ -19,6 +19,10 @@ namespace tco::html {
 void open_page(std::string& out, const std::string& title);
 void close_page(std::string& out);
 
+// A path or argument as a shell word, quoted only when it needs to be: for the commands a
+// page gives to reproduce itself.
+std::string shell_word(const std::string& word);
+
 // Text for element content and attribute values alike (& < > " ' escaped).
 std::string esc(std::string_view text);
 

@@ -1,4 +1,7 @@
 // The page every HTML rendering shares: head, content security policy and stylesheet.
+#include <algorithm>
+#include <cctype>
+
 #include "html_common.hpp"
 
 namespace tco::html {
@@ -76,6 +79,17 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid #c9ced4; fo
 )";
 
 }  // namespace
+
+// A path as a shell word: quoted only when it needs to be.
+std::string shell_word(const std::string& word) {
+  const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '/' || c == '-' || c == '_';
+  });
+  if (plain) return word;
+  std::string quoted = "'";
+  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
 
 void open_page(std::string& out, const std::string& title) {
   out +=
