@@ -16,12 +16,6 @@
 namespace tco::cli {
 namespace {
 
-std::vector<std::string> component_names() {
-  std::vector<std::string> names;
-  for (Component component : kComponents) names.push_back(to_string(component));
-  return names;
-}
-
 class ExplainCommand : public Command {
  public:
   void configure(CLI::App& app) override {
@@ -55,14 +49,13 @@ class ExplainCommand : public Command {
     request.strategy = strategy_;
     request.amortized = basis_ == "amortized";
     if (!component_.empty()) {
-      const auto names = component_names();
-      const auto it = std::find(names.begin(), names.end(), component_);
-      if (it == names.end()) {
+      request.component = parse_component(component_);
+      if (!request.component) {
+        const auto names = component_names();
         print_error(fmt::format("--component: unknown component '{}'{}; components are {}", component_,
                                 did_you_mean(component_, names), quoted_list(names)));
         return kExitInvalidInput;
       }
-      request.component = kComponents[static_cast<std::size_t>(it - names.begin())];
     }
     std::optional<YearMonth> month;
     if (!month_.empty()) {

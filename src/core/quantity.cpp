@@ -138,6 +138,8 @@ bool apply_unit(std::string_view unit, Dimension dimension, Quantity& q) {
       return money_over("h").has_value();
     case D::money_per_year:
       return money_over("year").has_value();
+    case D::money_per_month:
+      return money_over("month").has_value();
     case D::money_per_kwh:
       return money_over("kWh").has_value();
     case D::money_per_kw_month:
@@ -216,6 +218,8 @@ std::string dimension_name(Dimension dimension) {
       return "a price per kW-month";
     case Dimension::money_per_year:
       return "a yearly cost";
+    case Dimension::money_per_month:
+      return "a monthly cost";
     case Dimension::kilowatts:
       return "a power";
     case Dimension::grams_co2_per_kwh:
@@ -248,6 +252,8 @@ std::string accepted_units(Dimension dimension) {
       return "a price per kW-month, e.g. '184 USD/kW-month'";
     case Dimension::money_per_year:
       return "a cost per year, e.g. '150000 USD/year'";
+    case Dimension::money_per_month:
+      return "a cost per month, e.g. '30000 USD/month'";
     case Dimension::kilowatts:
       return "W, kW or MW, e.g. '10.2 kW'";
     case Dimension::grams_co2_per_kwh:

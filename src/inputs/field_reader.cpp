@@ -18,6 +18,7 @@ bool is_money(Dimension dimension) {
     case Dimension::money_per_kwh:
     case Dimension::money_per_kw_month:
     case Dimension::money_per_year:
+    case Dimension::money_per_month:
       return true;
     default:
       return false;

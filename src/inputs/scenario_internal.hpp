@@ -1,5 +1,11 @@
 #pragma once
 // Shared by the scenario loader's translation units; not a public header.
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "tco/core/suggest.hpp"
 #include "tco/inputs/field_reader.hpp"
 #include "tco/inputs/scenario.hpp"
 
@@ -14,5 +20,20 @@ void read_sites(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_datasets(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_flows(const YamlNode& node, Scenario& scenario, Diagnostics& d);
+// After the strategies: a budget names one.
+void read_budgets(const YamlNode& node, Scenario& scenario, Diagnostics& d);
+
+template <typename T>
+std::vector<std::string> names_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.push_back(item.name);
+  return out;
+}
+
+// "unknown workload 'sreve', did you mean 'serve'?" for a name not among `defined`.
+template <typename T>
+std::string unknown(const char* what, const std::string& name, const std::vector<T>& defined) {
+  return fmt::format("unknown {} '{}'{}", what, name, did_you_mean(name, names_of(defined)));
+}
 
 }  // namespace tco::scenario_detail

@@ -16,19 +16,6 @@ using namespace scenario_detail;
 
 constexpr long kSchemaVersion = 1;
 
-template <typename T>
-std::vector<std::string> names_of(const std::vector<T>& items) {
-  std::vector<std::string> out;
-  for (const auto& item : items) out.push_back(item.name);
-  return out;
-}
-
-// "unknown workload 'sreve', did you mean 'serve'?" for a name not among `defined`.
-template <typename T>
-std::string unknown(const char* what, const std::string& name, const std::vector<T>& defined) {
-  return fmt::format("unknown {} '{}'{}", what, name, did_you_mean(name, names_of(defined)));
-}
-
 void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
   MapReader reader(entry.value, path, d);
   if (!reader.valid()) return;
@@ -269,6 +256,7 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
     add_default_strategies(scenario, parsed.value().where, d);
   }
   if (const YamlNode* flows = top.get("flows")) read_flows(*flows, scenario, d);
+  if (const YamlNode* budgets = top.get("budgets")) read_budgets(*budgets, scenario, d);
   top.finish();
   if (d.has_errors()) return d;
 

@@ -2,30 +2,6 @@
 
 namespace tco {
 
-std::string to_string(Component component) {
-  switch (component) {
-    case Component::compute:
-      return "compute";
-    case Component::hardware:
-      return "hardware";
-    case Component::power:
-      return "power";
-    case Component::space:
-      return "space";
-    case Component::maintenance:
-      return "maintenance";
-    case Component::staff:
-      return "staff";
-    case Component::storage:
-      return "storage";
-    case Component::egress:
-      return "egress";
-    case Component::interconnect:
-      return "interconnect";
-  }
-  return "?";
-}
-
 namespace {
 double sum(const std::vector<ComponentAmounts>& months, std::optional<Component> only) {
   double total = 0;

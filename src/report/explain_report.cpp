@@ -91,6 +91,8 @@ std::string format_factor_value(const Factor& factor, const std::string& currenc
       return format_price(v) + " " + currency + "/kW-month";
     case Dimension::money_per_year:
       return format_money(v, currency, 0) + "/year";
+    case Dimension::money_per_month:
+      return format_money(v, currency, 0) + "/month";
     case Dimension::kilowatts:
       return format_number(v) + " kW";
     case Dimension::grams_co2_per_kwh:

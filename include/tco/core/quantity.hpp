@@ -22,6 +22,7 @@ enum class Dimension {
   money_per_kwh,         // "0.08 USD/kWh"
   money_per_kw_month,    // "184 USD/kW-month"
   money_per_year,        // "150000 USD/year"
+  money_per_month,       // "30000 USD/month" (a budget per month)
   kilowatts,             // "10.2 kW"
   grams_co2_per_kwh,     // "367 gCO2e/kWh"
 };

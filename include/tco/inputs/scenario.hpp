@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tco/core/calendar.hpp"
+#include "tco/core/component.hpp"
 #include "tco/inputs/price_sheet.hpp"
 #include "tco/inputs/sourced.hpp"
 
@@ -137,6 +138,18 @@ struct Strategy {
 
 enum class HoursConvention { fixed_730, calendar };
 
+// A spending limit the scenario declares (`budgets:`), checked by `tco check` and on the
+// head side of `tco diff`.
+struct Budget {
+  std::string name;                    // as written; empty: described by its scope
+  std::string strategy;                // empty: every strategy
+  std::optional<Component> component;  // none: the strategy's total
+  bool per_month = false;              // the limit holds for each month (else for the horizon)
+  bool amortized = false;              // compare amortized figures (else cash)
+  Sourced limit;                       // money, or money per month when per_month
+  SourceLocation where;
+};
+
 struct Scenario {
   std::string file;
   std::string name;
@@ -156,6 +169,7 @@ struct Scenario {
   std::vector<Dataset> datasets;
   std::vector<Flow> flows;
   std::vector<Strategy> strategies;
+  std::vector<Budget> budgets;
 
   [[nodiscard]] const Site* find_site(const std::string& site_name) const;
   [[nodiscard]] const Workload* find_workload(const std::string& workload_name) const;

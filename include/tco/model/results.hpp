@@ -8,18 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "tco/core/component.hpp"
 #include "tco/core/diagnostic.hpp"
 #include "tco/inputs/price_sheet.hpp"
 #include "tco/inputs/scenario.hpp"
 
 namespace tco {
-
-enum class Component { compute, hardware, power, space, maintenance, staff, storage, egress, interconnect };
-constexpr std::size_t kComponentCount = 9;
-constexpr std::array<Component, kComponentCount> kComponents{
-    Component::compute, Component::hardware, Component::power,  Component::space,       Component::maintenance,
-    Component::staff,   Component::storage,  Component::egress, Component::interconnect};
-std::string to_string(Component component);  // "compute", "hardware", ...
 
 // Where a number came from: a price in a sheet (with the source that published it), or a
 // value the scenario states. `where` is the file position of the value either way.
