@@ -9,6 +9,7 @@
 #include "tco/report/comparison.hpp"
 #include "tco/report/formats.hpp"
 #include "tco/report/html_report.hpp"
+#include "tco/report/infracost_json.hpp"
 #include "utilization_levels.hpp"
 
 namespace tco::cli {
@@ -21,7 +22,7 @@ class CompareCommand : public Command {
         ->required()
         ->type_name("SCENARIO");
     app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html", "infracost-json"}))
         ->default_str("table");
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("--strategy", strategies_, "Only this strategy (repeatable); the baseline is always shown")
@@ -35,6 +36,7 @@ class CompareCommand : public Command {
         "  tco compare scenarios/llm-70b.yaml --strategy hybrid --format json -o result.json\n"
         "  tco compare scenarios/llm-70b.yaml --format csv -o monthly.csv     # one value per row\n"
         "  tco compare scenarios/llm-70b.yaml --format html -o report.html    # as tco report\n"
+        "  tco compare scenarios/llm-70b.yaml --format infracost-json         # for Infracost policy tools\n"
         "  tco compare scenarios/llm-70b.yaml --as-of 2026-01-01 --pricing-dir ./my-prices");
   }
 
@@ -61,7 +63,9 @@ class CompareCommand : public Command {
         continue;
       }
       const auto report = make_comparison_report(run->model);
-      if (format_ == "json") {
+      if (format_ == "infracost-json") {
+        table = render_compare_infracost(report);
+      } else if (format_ == "json") {
         documents.push_back(render_compare_json(report));
       } else if (format_ == "csv") {
         // One table: the header once, every scenario's rows after it.
