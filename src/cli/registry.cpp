@@ -10,6 +10,7 @@ const std::vector<CommandEntry>& command_registry() {
       {"report", "Write a self-contained HTML report (tables and charts) to read, print or send", make_report_command},
       {"explain", "Show every term behind a figure: formula, numbers, price sources and scenario lines",
        make_explain_command},
+      {"check", "Check the scenario's budgets; exit 1 when any is breached", make_check_command},
       {"validate", "Check scenarios and price sheets, reporting every error at once", make_validate_command},
       {"egress", "Quote the cost of moving data out of a provider region", make_egress_command},
       {"prices", "List, show, compare and rank the prices in the price sheets", make_prices_command},

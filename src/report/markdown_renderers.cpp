@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "compare_rows.hpp"
+#include "markdown_common.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/formats.hpp"
 
@@ -20,8 +21,9 @@ std::string cell(const std::string& text) {
   return out;
 }
 
-// A GitHub table: the first column left-aligned, the others right-aligned (figures).
-std::string table(const Row& header, const std::vector<Row>& rows) {
+}  // namespace
+
+std::string markdown_table(const Row& header, const std::vector<Row>& rows) {
   std::string out = "|";
   for (const auto& text : header) out += " " + cell(text) + " |";
   out += "\n|";
@@ -34,6 +36,8 @@ std::string table(const Row& header, const std::vector<Row>& rows) {
   }
   return out;
 }
+
+namespace {
 
 std::string assumptions(const ComparisonReport& report) {
   return fmt::format(
@@ -61,7 +65,7 @@ std::string render_compare_markdown(const ComparisonReport& report) {
   std::vector<Row> rows = component_rows(report);
   for (auto& row : total_rows(report)) rows.push_back(std::move(row));
   for (auto& row : unit_rows(report)) rows.push_back(std::move(row));
-  out += table(header_row(report, "Component"), rows);
+  out += markdown_table(header_row(report, "Component"), rows);
   out += "\nCash totals count hardware when bought; amortized totals spread it over its depreciation life.\n";
   if (!report.projected_months.empty())
     out +=
@@ -87,7 +91,7 @@ std::string render_breakeven_markdown(const BreakevenReport& report) {
     rows[2].push_back(describe_crossing(entry.discounted));
     rows[3].push_back(describe_utilization(entry));
   }
-  out += table(header, rows);
+  out += markdown_table(header, rows);
   out += fmt::format(
       "\nUtilization is the share of every hour the workloads hold their GPUs; as written, the "
       "scenario holds them {} of the hours of their active months.\n",
@@ -101,9 +105,9 @@ std::string render_breakeven_markdown(const BreakevenReport& report) {
       for (const auto& crossing : level.crossings) row.push_back(describe_breakeven_month(comparison, crossing.month));
       level_rows.push_back(std::move(row));
     }
-    out += "\n### Break-even month by utilization\n\n" + table(level_header, level_rows);
+    out += "\n### Break-even month by utilization\n\n" + markdown_table(level_header, level_rows);
   }
-  out += "\n### Unit economics\n\n" + table(header_row(comparison, ""), unit_rows(comparison));
+  out += "\n### Unit economics\n\n" + markdown_table(header_row(comparison, ""), unit_rows(comparison));
   return out;
 }
 
@@ -121,14 +125,14 @@ std::string render_explain_markdown(const ExplainReport& report) {
       inputs.push_back({price.name, price.value, price.sheet.empty() ? "scenario" : price.sheet + " " + price.source,
                         price.location});
     }
-    if (!inputs.empty()) out += "\n" + table({"Input", "Value", "Source", "Where"}, inputs);
+    if (!inputs.empty()) out += "\n" + markdown_table({"Input", "Value", "Source", "Where"}, inputs);
     std::vector<Row> months;
     for (const auto& run : cause.months) {
       months.push_back({run.months == 1 ? run.from : run.from + ".." + run.to, std::to_string(run.months),
                         format_money(run.each, report.currency, 2),
                         format_money(run.each * run.months, report.currency, 2)});
     }
-    if (!months.empty()) out += "\n" + table({"Months", "Count", "Each", "Amount"}, months);
+    if (!months.empty()) out += "\n" + markdown_table({"Months", "Count", "Each", "Amount"}, months);
   }
   return out;
 }

@@ -1,0 +1,63 @@
+// tco check SCENARIO: the scenario's budgets against its figures; exit 1 when any is breached.
+#include "command.hpp"
+#include "scenario_run.hpp"
+#include "tco/cli/app.hpp"
+#include "tco/report/comparison.hpp"
+#include "tco/report/gates.hpp"
+
+namespace tco::cli {
+namespace {
+
+class CheckCommand : public Command {
+ public:
+  void configure(CLI::App& app) override {
+    app.add_option("scenario", file_, "Scenario file (YAML) with budgets; '-' reads standard input")
+        ->required()
+        ->type_name("SCENARIO");
+    app.add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"table", "json", "markdown"}))
+        ->default_str("table");
+    app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
+    app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    pricing_.add_to(app);
+    app.footer(
+        "Budgets are declared in the scenario (tco-scenario(5), BUDGETS): a limit over the horizon or per\n"
+        "month, for a strategy or all of them, for the total or one component.\n"
+        "Exit status: 0 when every budget holds, 1 when any is breached, 2 for invalid input.\n\n"
+        "Examples:\n"
+        "  tco check scenarios/llm-70b.yaml\n"
+        "  tco check scenarios/llm-70b.yaml --format markdown -o budgets.md");
+  }
+
+  int run() override {
+    auto run = run_scenario_file(file_, ScenarioRunOptions{pricing_, horizon_, {}, "", false});
+    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+    const auto comparison = make_comparison_report(run->model);
+    CheckReport report{comparison.scenario_name, comparison.scenario_file, comparison.currency,
+                       static_cast<int>(run->scenario->budgets.size()),
+                       check_budgets(comparison, run->scenario->budgets)};
+    std::string text;
+    if (format_ == "json") {
+      text = render_check_json(report);
+    } else if (format_ == "markdown") {
+      text = render_check_markdown(report);
+    } else {
+      text = render_check_table(report);
+    }
+    if (!write_output(text, output_)) return kExitInvalidInput;
+    return report.passed() ? kExitOk : kExitGateBreached;
+  }
+
+ private:
+  std::string file_;
+  std::string format_ = "table";
+  std::string horizon_;
+  std::string output_;
+  PricingOptions pricing_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_check_command() { return std::make_unique<CheckCommand>(); }
+
+}  // namespace tco::cli

@@ -1,0 +1,14 @@
+#pragma once
+// Shared by the Markdown renderers (markdown_renderers.cpp, check and diff renderers).
+#include <string>
+#include <vector>
+
+#include "compare_rows.hpp"
+
+namespace tco {
+
+// A GitHub table: the first column left-aligned, the others right-aligned (figures); pipes
+// in cells escaped, line breaks flattened.
+std::string markdown_table(const Row& header, const std::vector<Row>& rows);
+
+}  // namespace tco
