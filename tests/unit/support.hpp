@@ -110,4 +110,13 @@ inline std::string header(const std::string& horizon = "12 months") {
   return "schema_version: 1\nname: t\nstart: 2027-01\nhorizon: " + horizon + "\ndiscount_rate: 0 %\n";
 }
 
+// A small whole scenario: one training workload rented ("rent") or on owned hardware ("own").
+inline std::string rent_or_own() {
+  return header() +
+         "sites:\n  cloud: {kind: cloud, provider: acme, region: east}\n"
+         "  dc: {kind: onprem, hardware: box, maintenance: 10 %, staff: 1}\n"
+         "workloads:\n  w: {kind: training, gpu: H100, gpus: 8}\n"
+         "strategies:\n  rent: {workloads: {w: cloud}}\n  own: {workloads: {w: dc}}\n";
+}
+
 }  // namespace tco::test

@@ -29,11 +29,7 @@ std::vector<std::string> split(const std::string& line) {
 }  // namespace
 
 TEST_CASE("compare CSV: one value per row, and the rows add up to the totals") {
-  auto run = test::run(test::header() +
-                       "sites:\n  cloud: {kind: cloud, provider: acme, region: east}\n"
-                       "  dc: {kind: onprem, hardware: box, maintenance: 10 %, staff: 1}\n"
-                       "workloads:\n  w: {kind: training, gpu: H100, gpus: 8}\n"
-                       "strategies:\n  rent: {workloads: {w: cloud}}\n  own: {workloads: {w: dc}}\n");
+  auto run = test::run(test::rent_or_own());
   REQUIRE(run);
   const auto report = make_comparison_report(run->model.value());
   std::istringstream csv(render_compare_csv(report));

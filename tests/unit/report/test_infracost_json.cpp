@@ -392,11 +392,7 @@ TEST_CASE("infracost: a strategy without costs, and a report against itself", "[
 }
 
 TEST_CASE("infracost: a real comparison adds up", "[infracost]") {
-  auto run = test::run(test::header() +
-                       "sites:\n  cloud: {kind: cloud, provider: acme, region: east}\n"
-                       "  dc: {kind: onprem, hardware: box, maintenance: 10 %, staff: 1}\n"
-                       "workloads:\n  w: {kind: training, gpu: H100, gpus: 8}\n"
-                       "strategies:\n  rent: {workloads: {w: cloud}}\n  own: {workloads: {w: dc}}\n");
+  auto run = test::run(test::rent_or_own());
   REQUIRE(run);
   const auto report = make_comparison_report(run->model.value());
   const json doc = json::parse(render_compare_infracost(report));
