@@ -195,27 +195,25 @@ void draw_axes(std::string& out, const Frame& frame, const YScale& scale, ValueF
 
 void close_svg(std::string& out) { out += "</svg>\n"; }
 
-std::vector<LegendSlot> layout_legend(const std::vector<std::string>& names, int& rows) {
+Legend layout_legend(const std::vector<Series>& series) {
   constexpr double kGapAfterSwatch = 6;
   constexpr double kGapBetweenItems = 24;
   constexpr double kRightEdge = kWidth - 16;
-  std::vector<LegendSlot> slots;
+  Legend legend;
   double x = kPlotLeft;
   int row = 0;
-  for (const auto& name : names) {
-    const double item_width = kLegendSwatchWidth + kGapAfterSwatch + text_width(name, kLegendFontSize);
+  for (const auto& one : series) {
+    const double item_width = kLegendSwatchWidth + kGapAfterSwatch + text_width(one.name, kLegendFontSize);
     if (x > kPlotLeft && x + item_width > kRightEdge) {
       x = kPlotLeft;
       ++row;
     }
-    slots.push_back({x, kLegendTop + (row + 0.5) * kLegendRowHeight});
+    legend.slots.push_back({x, kLegendTop + (row + 0.5) * kLegendRowHeight});
     x += item_width + kGapBetweenItems;
   }
-  rows = row + 1;
-  return slots;
+  legend.chart_height = kLegendTop + (row + 1) * kLegendRowHeight + kBottomMargin;
+  return legend;
 }
-
-double chart_height(int legend_rows) { return kLegendTop + legend_rows * kLegendRowHeight + kBottomMargin; }
 
 void open_legend_item(std::string& out, std::string_view name) {
   emit(out, "<g class=\"legend-item\" data-series=\"{}\">\n", escape_xml(name));

@@ -176,11 +176,8 @@ std::string render_stacked_bars(const StackedBars& chart) {
   const double bar_width = band >= 6 ? std::min(band * 0.75, kMaxBarWidth) : std::max(band + 0.4, kMinBarWidth);
   auto band_centre = [&](std::size_t i) { return kPlotLeft + (static_cast<double>(i) + 0.5) * band; };
 
-  std::vector<std::string> names;
-  for (const auto& stack : chart.stacks) names.push_back(stack.name);
-  int legend_rows = 1;
-  const auto slots = layout_legend(names, legend_rows);
-  const Frame frame{chart.id, chart.title, chart.description, chart.x_label, chart.y_label, chart_height(legend_rows)};
+  const Legend legend = layout_legend(chart.stacks);
+  const Frame frame{chart.id, chart.title, chart.description, chart.x_label, chart.y_label, legend.chart_height};
 
   std::vector<XTick> x_ticks;
   for (std::size_t i : x_tick_indices(chart.x_labels, count, band))
@@ -217,7 +214,7 @@ std::string render_stacked_bars(const StackedBars& chart) {
   if (clipping) draw_cut_marks(out, chart, drawn, y, band, bar_width);
 
   for (std::size_t segment = 0; segment < chart.stacks.size(); ++segment) {
-    const LegendSlot& slot = slots[segment];
+    const LegendSlot& slot = legend.slots[segment];
     open_legend_item(out, chart.stacks[segment].name);
     emit(out,
          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"/>\n",

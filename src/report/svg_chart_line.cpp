@@ -209,11 +209,8 @@ void draw_legend(std::string& out, const LineChart& chart, const std::vector<Leg
 std::string render_line_chart(const LineChart& chart) {
   const XScale x{index_count(chart)};
   const YScale y = y_scale_for(chart);
-  std::vector<std::string> names;
-  for (const auto& series : chart.series) names.push_back(series.name);
-  int legend_rows = 1;
-  const auto slots = layout_legend(names, legend_rows);
-  const Frame frame{chart.id, chart.title, chart.description, chart.x_label, chart.y_label, chart_height(legend_rows)};
+  const Legend legend = layout_legend(chart.series);
+  const Frame frame{chart.id, chart.title, chart.description, chart.x_label, chart.y_label, legend.chart_height};
 
   std::vector<XTick> x_ticks;
   for (std::size_t i : x_tick_indices(chart.x_labels, x.count, x.count > 1 ? x.px_per_index() : kPlotRight - kPlotLeft))
@@ -225,7 +222,7 @@ std::string render_line_chart(const LineChart& chart) {
   for (std::size_t i = 0; i < chart.series.size(); ++i)
     draw_series(out, chart.series[i], style_of(style_slot(chart.series[i], i)), x, y);
   draw_markers(out, chart, x, y);
-  draw_legend(out, chart, slots);
+  draw_legend(out, chart, legend.slots);
   close_svg(out);
   return out;
 }

@@ -71,8 +71,12 @@ struct LegendSlot {
   double x = 0;         // left of the swatch
   double y_middle = 0;  // vertical centre of the row
 };
-std::vector<LegendSlot> layout_legend(const std::vector<std::string>& names, int& rows);
-double chart_height(int legend_rows);
+// Where each series' legend entry goes, and how tall the chart is with that many rows.
+struct Legend {
+  std::vector<LegendSlot> slots;  // one per series, in order
+  double chart_height = 0;
+};
+Legend layout_legend(const std::vector<Series>& series);
 void legend_text(std::string& out, const LegendSlot& slot, std::string_view name);
 
 // Writes `<g class="legend-item" data-series="NAME">` (the caller closes it).
