@@ -3,7 +3,6 @@
 #include "command.hpp"
 #include "scenario_run.hpp"
 #include "tco/cli/app.hpp"
-#include "tco/model/breakeven.hpp"
 #include "tco/report/breakeven_report.hpp"
 #include "tco/report/formats.hpp"
 #include "tco/report/html_report.hpp"
@@ -49,10 +48,9 @@ class BreakevenCommand : public Command {
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
     auto run = run_scenario_file(file_, options);
     if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-    auto analysis = analyse_breakeven(*run->prepared, *levels);
-    print_diagnostics(analysis.diagnostics());
-    if (!analysis) return kExitInvalidInput;
-    const auto report = make_breakeven_report(analysis.value());
+    const auto analysed = breakeven_report(run.value(), *levels);
+    if (!analysed) return kExitInvalidInput;
+    const BreakevenReport& report = *analysed;
     const bool to_file = !output_.empty() && output_ != "-";
     std::string text;
     if (format_ == "json") {

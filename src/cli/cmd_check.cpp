@@ -34,7 +34,6 @@ class CheckCommand : public Command {
     if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
     const auto comparison = make_comparison_report(run->model);
     CheckReport report{comparison.scenario_name, comparison.scenario_file, comparison.currency,
-                       static_cast<int>(run->scenario->budgets.size()),
                        check_budgets(comparison, run->scenario->budgets)};
     std::string text;
     if (format_ == "json") {

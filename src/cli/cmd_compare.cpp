@@ -4,7 +4,6 @@
 #include "command.hpp"
 #include "scenario_run.hpp"
 #include "tco/cli/app.hpp"
-#include "tco/model/breakeven.hpp"
 #include "tco/report/breakeven_report.hpp"
 #include "tco/report/comparison.hpp"
 #include "tco/report/formats.hpp"
@@ -56,10 +55,9 @@ class CompareCommand : public Command {
       if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
       if (format_ == "html") {
         // The full report, break-even and utilization sensitivity included, as tco report makes it.
-        auto analysis = analyse_breakeven(*run->prepared, *parse_utilization_levels(kDefaultUtilizationLevels));
-        print_diagnostics(analysis.diagnostics());
-        if (!analysis) return kExitInvalidInput;
-        table = render_html_report(make_breakeven_report(analysis.value()));
+        const auto report = breakeven_report(run.value(), *parse_utilization_levels(kDefaultUtilizationLevels));
+        if (!report) return kExitInvalidInput;
+        table = render_html_report(*report);
         continue;
       }
       const auto report = make_comparison_report(run->model);

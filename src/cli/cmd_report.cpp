@@ -3,7 +3,6 @@
 #include "command.hpp"
 #include "scenario_run.hpp"
 #include "tco/cli/app.hpp"
-#include "tco/model/breakeven.hpp"
 #include "tco/report/breakeven_report.hpp"
 #include "tco/report/html_report.hpp"
 #include "utilization_levels.hpp"
@@ -46,11 +45,9 @@ class ReportCommand : public Command {
     ScenarioRunOptions options{pricing_, horizon_, strategies_, baseline_, false};
     auto run = run_scenario_file(file_, options);
     if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-    auto analysis = analyse_breakeven(*run->prepared, *levels);
-    print_diagnostics(analysis.diagnostics());
-    if (!analysis) return kExitInvalidInput;
-    const std::string page = render_html_report(make_breakeven_report(analysis.value()));
-    return write_output(page, output_) ? kExitOk : kExitInvalidInput;
+    const auto report = breakeven_report(run.value(), *levels);
+    if (!report) return kExitInvalidInput;
+    return write_output(render_html_report(*report), output_) ? kExitOk : kExitInvalidInput;
   }
 
  private:

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "tco/core/quantity.hpp"
+#include "tco/model/breakeven.hpp"
 
 namespace tco::cli {
 
@@ -32,6 +33,13 @@ std::string utilization_levels_error(const std::string& text) {
       "--utilization: expected FROM:TO:STEP with 0 % < FROM <= TO <= 100 % and STEP > 0, such as 30%:100%:10%, "
       "found '{}'",
       text);
+}
+
+std::optional<BreakevenReport> breakeven_report(const ScenarioRun& run, const std::vector<double>& levels) {
+  auto analysis = analyse_breakeven(*run.prepared, levels);
+  print_diagnostics(analysis.diagnostics());
+  if (!analysis) return std::nullopt;
+  return make_breakeven_report(analysis.value());
 }
 
 }  // namespace tco::cli

@@ -1,9 +1,13 @@
 #pragma once
 // The --utilization FROM:TO:STEP option of `tco breakeven` and `tco report`, parsed in one
-// place so both accept and reject the same ranges with the same message.
+// place so both accept and reject the same ranges with the same message, and the analysis
+// run over those levels (also by `compare --format html`).
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "scenario_run.hpp"
+#include "tco/report/breakeven_report.hpp"
 
 namespace tco::cli {
 
@@ -16,5 +20,9 @@ std::optional<std::vector<double>> parse_utilization_levels(const std::string& t
 
 // The error to print for a --utilization value parse_utilization_levels rejected.
 std::string utilization_levels_error(const std::string& text);
+
+// The break-even analysis of a run at `levels`, as a report; its diagnostics are printed,
+// and none is returned when it failed (invalid input).
+std::optional<BreakevenReport> breakeven_report(const ScenarioRun& run, const std::vector<double>& levels);
 
 }  // namespace tco::cli

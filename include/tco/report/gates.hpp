@@ -37,7 +37,6 @@ struct CheckReport {
   std::string scenario_name;
   std::string scenario_file;
   std::string currency;
-  int budgets = 0;
   std::vector<GateCheck> checks;
   [[nodiscard]] bool passed() const;
 };
