@@ -53,6 +53,7 @@
 
 #include "compare_rows.hpp"
 #include "json_common.hpp"
+#include "tco/core/quantity.hpp"
 
 namespace tco {
 namespace {
@@ -63,7 +64,8 @@ using nlohmann::ordered_json;
 using Amount = std::int64_t;
 constexpr Amount kScale = 100'000'000;
 constexpr int kDecimals = 8;
-constexpr Amount kHoursPerMonth = 730;
+// The hours-per-month convention of core (730), as the integer divisor of amounts.
+constexpr Amount kHoursPerMonthWhole = static_cast<Amount>(kHoursPerMonth);
 // 1/730 to the 16 decimals Infracost's decimal division gives ("0.0013698630136986").
 constexpr const char* kHourlyQuantity = "0.0013698630136986";
 constexpr const char* kNegativeHourlyQuantity = "-0.0013698630136986";
@@ -83,9 +85,9 @@ Amount to_amount(double value) {
 
 // amount / 730, rounded half away from zero.
 Amount per_hour(Amount monthly) {
-  const Amount quotient = monthly / kHoursPerMonth;
-  const Amount remainder = monthly % kHoursPerMonth;
-  if (2 * (remainder < 0 ? -remainder : remainder) >= kHoursPerMonth) return quotient + (monthly < 0 ? -1 : 1);
+  const Amount quotient = monthly / kHoursPerMonthWhole;
+  const Amount remainder = monthly % kHoursPerMonthWhole;
+  if (2 * (remainder < 0 ? -remainder : remainder) >= kHoursPerMonthWhole) return quotient + (monthly < 0 ? -1 : 1);
   return quotient;
 }
 
