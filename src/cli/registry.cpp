@@ -10,6 +10,8 @@ const std::vector<CommandEntry>& command_registry() {
       {"report", "Write a self-contained HTML report (tables and charts) to read, print or send", make_report_command},
       {"explain", "Show every term behind a figure: formula, numbers, price sources and scenario lines",
        make_explain_command},
+      {"diff", "Compare two versions of a scenario; gate on cost increases (exit 1 when one fails)",
+       make_diff_command},
       {"check", "Check the scenario's budgets; exit 1 when any is breached", make_check_command},
       {"validate", "Check scenarios and price sheets, reporting every error at once", make_validate_command},
       {"egress", "Quote the cost of moving data out of a provider region", make_egress_command},

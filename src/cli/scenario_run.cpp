@@ -100,6 +100,7 @@ Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string
   print_diagnostics(prepared.diagnostics());
   if (!prepared) return prepared.diagnostics();
   run.prepared = std::make_unique<PreparedModel>(std::move(prepared).value());
+  run.options = model_options;
   auto model = run.prepared->run();
   print_diagnostics(model.diagnostics());
   if (!model) return model.diagnostics();

@@ -24,6 +24,7 @@ struct ScenarioRun {
   std::unique_ptr<Scenario> scenario;
   std::unique_ptr<PriceCatalog> catalog;
   std::unique_ptr<PreparedModel> prepared;  // to evaluate it again (at other utilizations)
+  ModelOptions options;                     // as it was prepared, to price it again with other sheets
   ModelResult model;                        // the scenario as written
 };
 

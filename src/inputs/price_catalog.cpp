@@ -45,6 +45,16 @@ void PriceCatalog::insert(PriceSheet sheet) {
   });
 }
 
+Result<PriceCatalog> PriceCatalog::filtered(const std::function<bool(const PriceSheet&)>& keep) const {
+  PriceCatalog out;
+  for (const auto& sheet : sheets_) {
+    if (keep(sheet)) out.sheets_.push_back(sheet);  // already in order
+  }
+  auto diagnostics = out.rebuild();
+  if (diagnostics.has_errors()) return diagnostics;
+  return Result<PriceCatalog>(std::move(out), std::move(diagnostics));
+}
+
 Diagnostics PriceCatalog::add(PriceSheet sheet) {
   insert(std::move(sheet));
   return rebuild();

@@ -7,8 +7,9 @@
 
 namespace tco {
 
-// A GitHub table: the first column left-aligned, the others right-aligned (figures); pipes
-// in cells escaped, line breaks flattened.
-std::string markdown_table(const Row& header, const std::vector<Row>& rows);
+// A GitHub table: the first column left-aligned, the others right-aligned (figures), or per
+// column as `alignment` says ('l' or 'r', like TextTable); pipes in cells escaped, line breaks
+// flattened.
+std::string markdown_table(const Row& header, const std::vector<Row>& rows, const std::string& alignment = "l");
 
 }  // namespace tco

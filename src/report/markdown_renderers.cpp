@@ -23,11 +23,14 @@ std::string cell(const std::string& text) {
 
 }  // namespace
 
-std::string markdown_table(const Row& header, const std::vector<Row>& rows) {
+std::string markdown_table(const Row& header, const std::vector<Row>& rows, const std::string& alignment) {
   std::string out = "|";
   for (const auto& text : header) out += " " + cell(text) + " |";
   out += "\n|";
-  for (std::size_t i = 0; i < header.size(); ++i) out += i == 0 ? " :--- |" : " ---: |";
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const bool left = i < alignment.size() ? alignment[i] == 'l' : false;
+    out += left ? " :--- |" : " ---: |";
+  }
   out += "\n";
   for (const auto& row : rows) {
     out += "|";

@@ -4,6 +4,7 @@
 // form its timeline; overlays (a user's private prices and discounts) apply on top of the
 // sheets from their own effective date on, in the order their directories were given.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ class PriceCatalog {
   // replaces an earlier one of the same provider and date, overlays apply in order. Errors
   // of all files are reported together.
   static Result<PriceCatalog> load(const std::vector<PricingDirectory>& directories);
+
+  // A catalog of the files `keep` accepts, with its timelines rebuilt: the prices as they
+  // stood before some sheets were added (tco diff prices one side with the other's sheets).
+  [[nodiscard]] Result<PriceCatalog> filtered(const std::function<bool(const PriceSheet&)>& keep) const;
 
   // Adds a file (sheet or overlay) and rebuilds the timelines; returns their diagnostics.
   Diagnostics add(PriceSheet sheet);

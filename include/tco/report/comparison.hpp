@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "tco/inputs/saved_comparison.hpp"
 #include "tco/model/results.hpp"
 
 namespace tco {
@@ -94,6 +95,10 @@ struct ComparisonReport {
 };
 
 ComparisonReport make_comparison_report(const ModelResult& model);
+// The report a saved `tco compare --format json` result holds: totals, components, months,
+// break-even and price sheets (what `tco diff` reads); causes and unit costs are left empty.
+// Its scenario_file is the saved document's file.
+ComparisonReport comparison_from_saved(const SavedComparison& saved);
 
 // "2027-01..2031-12", or the month alone, for a run of months.
 std::string month_span(const std::vector<std::string>& months);

@@ -1,0 +1,242 @@
+// tco diff BASE HEAD: what a change to a scenario (or to the prices) does to its costs, with
+// the gates a pipeline fails on. Exit 1 when a gate or a head budget is breached.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "scenario_run.hpp"
+#include "tco/cli/app.hpp"
+#include "tco/core/calendar.hpp"
+#include "tco/inputs/file.hpp"
+#include "tco/report/diff_report.hpp"
+#include "tco/report/infracost_json.hpp"
+
+namespace tco::cli {
+namespace {
+
+// One side of the diff: a scenario run, or a saved result (then `run` is empty).
+struct Side {
+  std::optional<ScenarioRun> run;
+  ComparisonReport report;
+  std::vector<SavedSheet> saved_sheets;
+};
+
+// The first error, as "key.path: message", for a one-line reason.
+std::string first_error(const Diagnostics& diagnostics) {
+  for (const auto& item : diagnostics.items()) {
+    if (item.severity == Severity::error)
+      return item.key_path.empty() ? item.message : item.key_path + ": " + item.message;
+  }
+  return "unknown error";
+}
+
+// Re-prices head's scenario with other sheets; an error's first message when it cannot be.
+std::variant<ComparisonReport, std::string> reprice(const ScenarioRun& head, const PriceCatalog& catalog) {
+  auto prepared = PreparedModel::prepare(*head.scenario, catalog, head.options);
+  if (!prepared) return first_error(prepared.diagnostics());
+  auto model = prepared.value().run();
+  if (!model) return first_error(model.diagnostics());
+  return make_comparison_report(model.value());
+}
+
+// The catalog as it stood when a saved result was made: for each provider it used, the sheets
+// no newer than the newest it used, and only the overlays it applied. None (and why) when a
+// sheet it used is not in the catalog any more, or has changed since.
+std::variant<PriceCatalog, std::string> catalog_of_saved(const PriceCatalog& catalog,
+                                                         const std::vector<SavedSheet>& used) {
+  std::map<std::string, Date> newest;
+  std::set<std::string> overlays;  // sha256 of each overlay it applied
+  for (const auto& sheet : used) {
+    const auto day = parse_date(sheet.effective_date);
+    const bool held = day && std::any_of(catalog.sheets().begin(), catalog.sheets().end(), [&](const PriceSheet& s) {
+                        return s.kind == SheetKind::sheet && s.provider == sheet.provider && s.effective == *day &&
+                               s.content_hash == sheet.sha256;
+                      });
+    if (!held) {
+      return fmt::format(
+          "base was priced with {} {} (sha256:{}), which the price sheets here do not hold (changed or removed since)",
+          sheet.provider, sheet.effective_date, sheet.sha256.substr(0, 12));
+    }
+    newest[sheet.provider] = std::max(newest.count(sheet.provider) ? newest[sheet.provider] : *day, *day);
+    for (const auto& overlay : sheet.overlays) overlays.insert(overlay.sha256);
+  }
+  auto kept = catalog.filtered([&](const PriceSheet& sheet) {
+    const auto it = newest.find(sheet.provider);
+    if (it == newest.end()) return true;  // a provider base did not use: as it is
+    if (sheet.kind == SheetKind::sheet) return sheet.effective <= it->second;
+    return overlays.count(sheet.content_hash) > 0;
+  });
+  if (!kept) return "base's sheets do not form a catalog: " + first_error(kept.diagnostics());
+  return std::move(kept).value();
+}
+
+class DiffCommand : public Command {
+ public:
+  void configure(CLI::App& app) override {
+    app.add_option("base", base_file_,
+                   "The scenario before the change (YAML), or a result saved with tco compare --format json")
+        ->required()
+        ->type_name("BASE");
+    app.add_option("head", head_file_, "The scenario after the change (YAML); '-' reads standard input")
+        ->required()
+        ->type_name("HEAD");
+    app.add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"table", "json", "markdown", "infracost-json"}))
+        ->default_str("table");
+    app.add_flag("--all", all_, "Show strategies and components that did not change too");
+    app.add_option("--fail-on-increase", percent_gates_,
+                   "Fail (exit 1) when a strategy's total or a component rises more than PCT: "
+                   "[STRATEGY[.LINE]=]PCT[/month], LINE a component or 'total' (repeatable)")
+        ->type_name("GATE");
+    app.add_option("--fail-on-increase-amount", amount_gates_,
+                   "Fail (exit 1) when a total or a component rises more than MONEY: "
+                   "[STRATEGY[.LINE]=]MONEY[/month] (repeatable)")
+        ->type_name("GATE");
+    app.add_option("--horizon", horizon_, "Override both scenarios' horizon, e.g. 36 or '3 years'")
+        ->type_name("MONTHS");
+    app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    pricing_.add_to(app);
+    app.add_option("--base-pricing-dir", base_pricing_dirs_,
+                   "Price base with the bundled sheets and DIR (repeatable) instead of --pricing-dir")
+        ->type_name("DIR");
+    app.footer(
+        "Per strategy and component: base, head, the change and its percentage, over the horizon and per\n"
+        "month; break-even changes; when the sides were priced with different sheets, the change split\n"
+        "into the scenario's and the prices'. Budgets declared in HEAD are checked too.\n"
+        "Exit status: 0 when every gate passes, 1 when any fails, 2 for invalid input or usage.\n\n"
+        "Examples:\n"
+        "  git show main:scenarios/llm-70b.yaml > /tmp/base.yaml\n"
+        "  tco diff /tmp/base.yaml scenarios/llm-70b.yaml\n"
+        "  tco diff /tmp/base.yaml scenarios/llm-70b.yaml --format markdown --fail-on-increase 5%\n"
+        "  tco diff baseline.json scenarios/llm-70b.yaml --fail-on-increase hybrid.egress=20%/month\n"
+        "  tco diff /tmp/base.yaml scenarios/llm-70b.yaml --fail-on-increase-amount '10000 USD/month'\n"
+        "  tco diff /tmp/base.yaml scenarios/llm-70b.yaml --base-pricing-dir /tmp/main/prices --pricing-dir prices");
+  }
+
+  int run() override {
+    std::vector<IncreaseGate> gates;
+    if (!parse_gates(gates)) return kExitInvalidInput;
+    if (base_file_ == "-" && head_file_ == "-") {
+      print_error("BASE and HEAD cannot both be standard input ('-')");
+      return kExitInvalidInput;
+    }
+    auto base = load_base();
+    if (!base) return exit_code_;
+    auto head_run = run_scenario_file(head_file_, ScenarioRunOptions{pricing_, horizon_, {}, "", false});
+    if (!head_run) return head_run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+    const auto head = make_comparison_report(head_run->model);
+    if (base->report.currency != head.currency) {
+      print_error(fmt::format("{} is in {} and {} in {}; a diff needs one currency", base_file_, base->report.currency,
+                              head_file_, head.currency));
+      return kExitInvalidInput;
+    }
+    std::string split_note;
+    const auto repriced = price_with_base_sheets(*base, head_run.value(), head, split_note);
+    auto report = make_diff_report(base->report, !base->run, head, repriced ? &*repriced : nullptr, split_note);
+    auto increases = check_increase_gates(report, gates);
+    print_diagnostics(increases.diagnostics());
+    if (!increases) return kExitInvalidInput;
+    report.gates = increases.value();
+    for (auto& budget : check_budgets(head, head_run->scenario->budgets)) report.gates.push_back(std::move(budget));
+    if (!write_output(render(report, base->report, head), output_)) return kExitInvalidInput;
+    return report.passed() ? kExitOk : kExitGateBreached;
+  }
+
+ private:
+  bool parse_gates(std::vector<IncreaseGate>& gates) const {
+    Diagnostics d;
+    auto parse = [&](const std::vector<std::string>& texts, bool amount) {
+      for (const auto& text : texts) {
+        auto gate = parse_increase_gate(text, amount);
+        d.append(gate.diagnostics());
+        if (gate) gates.push_back(gate.value());
+      }
+    };
+    parse(percent_gates_, false);
+    parse(amount_gates_, true);
+    print_diagnostics(d);
+    return !d.has_errors();
+  }
+
+  std::optional<Side> load_base() {
+    auto text = read_text_file(base_file_);
+    print_diagnostics(text.diagnostics());
+    exit_code_ = kExitInvalidInput;
+    if (!text) return std::nullopt;
+    Side side;
+    if (looks_like_json(text.value())) {
+      auto saved = read_saved_comparison(text.value(), base_file_);
+      print_diagnostics(saved.diagnostics());
+      if (!saved) return std::nullopt;
+      side.report = comparison_from_saved(saved.value());
+      side.saved_sheets = saved->sheets;
+      return side;
+    }
+    PricingOptions pricing = pricing_;
+    if (!base_pricing_dirs_.empty()) pricing.pricing_dirs = base_pricing_dirs_;
+    auto run = run_scenario_text(base_file_, text.value(), ScenarioRunOptions{pricing, horizon_, {}, "", false});
+    if (!run) {
+      exit_code_ = run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+      return std::nullopt;
+    }
+    side.report = make_comparison_report(run->model);
+    side.run = std::move(run).value();
+    return side;
+  }
+
+  // Head priced with base's sheets, when the sides' sheets differ; none (and why) when that
+  // cannot be done.
+  std::optional<ComparisonReport> price_with_base_sheets(const Side& base, const ScenarioRun& head_run,
+                                                         const ComparisonReport& head, std::string& note) const {
+    if (sheet_changes(base.report, head).empty()) return std::nullopt;
+    // Both scenarios read one catalog: the sheets differ only because the scenario's months or
+    // as_of moved, which is the scenario's doing. Head at base's prices is head.
+    if (base.run && base_pricing_dirs_.empty()) return head;
+    std::variant<ComparisonReport, std::string> repriced;
+    if (base.run) {
+      repriced = reprice(head_run, *base.run->catalog);
+    } else {
+      auto catalog = catalog_of_saved(*head_run.catalog, base.saved_sheets);
+      if (auto* why = std::get_if<std::string>(&catalog)) {
+        note = *why;
+        return std::nullopt;
+      }
+      repriced = reprice(head_run, std::get<PriceCatalog>(catalog));
+    }
+    if (auto* why = std::get_if<std::string>(&repriced)) {
+      note = "head cannot be priced with base's sheets: " + *why;
+      return std::nullopt;
+    }
+    return std::get<ComparisonReport>(std::move(repriced));
+  }
+
+  std::string render(const DiffReport& report, const ComparisonReport& base, const ComparisonReport& head) const {
+    const DiffRenderOptions options{all_};
+    if (format_ == "json") return render_diff_json(report);
+    if (format_ == "markdown") return render_diff_markdown(report, options);
+    if (format_ == "infracost-json") return render_diff_infracost(base, head);
+    return render_diff_table(report, options);
+  }
+
+  std::string base_file_;
+  std::string head_file_;
+  std::string format_ = "table";
+  bool all_ = false;
+  std::vector<std::string> percent_gates_;
+  std::vector<std::string> amount_gates_;
+  std::string horizon_;
+  std::string output_;
+  PricingOptions pricing_;
+  std::vector<std::string> base_pricing_dirs_;
+  int exit_code_ = kExitOk;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_diff_command() { return std::make_unique<DiffCommand>(); }
+
+}  // namespace tco::cli
