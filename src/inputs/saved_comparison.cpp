@@ -171,8 +171,8 @@ void read_horizon(MapReader& reader, SavedComparison& out, Horizon& horizon, Dia
   for (int t = 0; t < out.months; ++t) horizon.labels.push_back(format_year_month(add_months(*start, t)));
   if (end && format_year_month(*end) != horizon.labels.back()) {
     d.error(end_node->where, reader.path("end"),
-            fmt::format("expected {} (start {} plus {} months), found '{}'", horizon.labels.back(), out.start,
-                        out.months, end_node->scalar));
+            fmt::format("expected {} (the last of {} months from {}), found '{}'", horizon.labels.back(), out.months,
+                        out.start, end_node->scalar));
   }
 }
 

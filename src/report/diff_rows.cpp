@@ -103,7 +103,7 @@ std::vector<std::string> breakeven_lines(const DiffReport& report, bool all) {
       line += breakeven_text(b.base_month, b.base_date) + " → " + breakeven_text(b.head_month, b.head_date);
       if (b.base_month && b.head_month) {
         const int shift = *b.head_month - *b.base_month;
-        line += fmt::format(" ({} month{} {})", std::abs(shift), std::abs(shift) == 1 ? "" : "s",
+        line += fmt::format(", {} month{} {}", std::abs(shift), std::abs(shift) == 1 ? "" : "s",
                             shift < 0 ? "earlier" : "later");
       }
     }

@@ -213,7 +213,7 @@ TEST_CASE("figures that must agree are checked", "[saved_comparison]") {
         "base.json:76:20: strategies[0].monthly[1].month: expected 2027-02 (month 2 of the horizon), found "
         "'2027-03'; the months run from scenario.start to scenario.end in order");
   CHECK(error_of(edit(research_team(), "\"end\": \"2029-12\"", "\"end\": \"2029-11\"")) ==
-        "base.json:8:12: scenario.end: expected 2029-12 (start 2027-01 plus 36 months), found '2029-11'");
+        "base.json:8:12: scenario.end: expected 2029-12 (the last of 36 months from 2027-01), found '2029-11'");
   // An impossible horizon is one error, not one more for every strategy's months.
   CHECK(error_of(edit(research_team(), "\"months\": 36", "\"months\": 0")) ==
         "base.json:9:15: scenario.months: expected a whole number from 1 to 360, found 0");
