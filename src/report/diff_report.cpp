@@ -175,7 +175,9 @@ DiffReport make_diff_report(const ComparisonReport& base, bool base_saved, const
 
 std::string format_change(double delta, std::optional<double> fraction, const std::string& currency) {
   if (std::abs(delta) < kCent) return "no change";
-  std::string text = (delta > 0 ? "+" : "-") + format_money(std::abs(delta), currency, 0);
+  // Whole units read best; below one, cents, so a change never reads as "+$0".
+  const int decimals = std::abs(delta) < 1 ? 2 : 0;
+  std::string text = (delta > 0 ? "+" : "-") + format_money(std::abs(delta), currency, decimals);
   if (fraction) text += fmt::format(" ({}{})", *fraction > 0 ? "+" : "", format_percent(*fraction, 1));
   return text;
 }

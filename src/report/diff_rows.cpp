@@ -62,6 +62,16 @@ std::string describe_side_span(const DiffSide& side) {
                      side.prices_as_of.empty() ? "" : ", prices as of " + side.prices_as_of);
 }
 
+std::string diff_conventions(const DiffReport& report) {
+  std::string text =
+      fmt::format("Cash in {}; per month is the horizon's total divided by its months.", report.currency);
+  if (report.base.baseline != report.head.baseline) {
+    text +=
+        fmt::format(" Break-even is against {} in base and {} in head.", report.base.baseline, report.head.baseline);
+  }
+  return text;
+}
+
 Row summary_header() { return {"Strategy", "Base", "Head", "Change", "Per month"}; }
 
 Row strategy_row(const StrategyChange& strategy, const std::string& currency) {

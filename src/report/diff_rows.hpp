@@ -13,6 +13,8 @@ namespace tco {
 std::string diff_headline(const DiffReport& report);
 // "base.yaml (2027-01..2031-12, 60 months)", saying when it is a saved result.
 std::string describe_side(const DiffSide& side);
+// What the figures are: "Cash in USD; per month is ...", and each side's baseline if they differ.
+std::string diff_conventions(const DiffReport& report);
 // "(2027-01..2031-12, 60 months)": describe_side without the file.
 std::string describe_side_span(const DiffSide& side);
 

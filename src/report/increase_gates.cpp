@@ -25,6 +25,7 @@ std::string option_name(bool amount) { return amount ? "--fail-on-increase-amoun
 std::optional<std::string> read_scope(std::string_view scope, IncreaseGate& gate) {
   const auto dot = scope.find('.');
   const std::string strategy(scope.substr(0, dot));
+  if (scope.empty()) return std::string("nothing before '='; name a strategy, or '*' for every one");
   gate.strategy = strategy == "*" ? "" : strategy;
   if (dot == std::string_view::npos) return std::nullopt;
   const std::string line(scope.substr(dot + 1));
@@ -93,7 +94,7 @@ GateCheck check_one(const StrategyChange& strategy, const IncreaseGate& gate, st
   const Change& change = gated_change(strategy, component, gate.per_month);
   check.base = change.base;
   check.head = change.head;
-  const bool rose = change.delta() > 0.005;  // by at least a cent
+  const bool rose = change.changed() && change.delta() > 0;  // by a cent or more, as the diff shows it
   if (!gate.percent) {
     check.actual = change.delta();
     check.passed = !rose || change.delta() - gate.limit <= 0.005;
