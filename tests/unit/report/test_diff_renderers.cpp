@@ -3,37 +3,14 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "diff_fixtures.hpp"
 #include "tco/report/diff_report.hpp"
 
 using namespace tco;
+using tco::test::column;
+using tco::test::report;
 
 namespace {
-
-using Amounts = std::initializer_list<std::pair<Component, double>>;
-
-StrategyColumn column(const std::string& name, Amounts amounts) {
-  StrategyColumn c;
-  c.name = name;
-  for (const auto& [component, amount] : amounts) {
-    c.cash[static_cast<std::size_t>(component)] += amount;
-    c.total_cash += amount;
-  }
-  return c;
-}
-
-ComparisonReport report(std::vector<StrategyColumn> columns) {
-  ComparisonReport r;
-  r.scenario_name = "t";
-  r.scenario_file = "t.yaml";
-  r.currency = "USD";
-  r.months = 12;
-  r.start = "2027-01";
-  r.end = "2027-12";
-  r.month_labels.assign(12, "2027-01");  // no break-even here, so the labels are never read
-  r.baseline = "cloud";
-  r.strategies = std::move(columns);
-  return r;
-}
 
 // Strategies "s000".."s{n-1}", each with four components that rise from base to head.
 DiffReport many(int n) {
@@ -48,14 +25,14 @@ DiffReport many(int n) {
         name,
         {{Component::compute, 1100}, {Component::power, 120}, {Component::storage, 60}, {Component::egress, 20}}));
   }
-  return make_diff_report(report(base), false, report(head), nullptr, "");
+  return make_diff_report(report(12, base), false, report(12, head), nullptr, "");
 }
 
 // "grew" rises, "same" does not change.
 DiffReport small(const std::string& grew = "grew") {
   return make_diff_report(
-      report({column(grew, {{Component::compute, 1000}}), column("same", {{Component::power, 5}})}), false,
-      report({column(grew, {{Component::compute, 1200}}), column("same", {{Component::power, 5}})}), nullptr, "");
+      report(12, {column(grew, {{Component::compute, 1000}}), column("same", {{Component::power, 5}})}), false,
+      report(12, {column(grew, {{Component::compute, 1200}}), column("same", {{Component::power, 5}})}), nullptr, "");
 }
 
 bool ends_with(const std::string& text, const std::string& end) {
@@ -125,9 +102,9 @@ TEST_CASE("unchanged strategies are named in one line unless all are shown", "[d
 
 TEST_CASE("the JSON lists every strategy and component, changed or not", "[diff]") {
   // "grew" 1000 → 1200; "same" 5 → 5; "new" only in head, egress from nothing in "grew".
-  auto base = report({column("grew", {{Component::compute, 1000}}), column("same", {{Component::power, 5}})});
-  auto head = report({column("grew", {{Component::compute, 1200}, {Component::egress, 30}}),
-                      column("same", {{Component::power, 5}}), column("new", {{Component::compute, 7}})});
+  auto base = report(12, {column("grew", {{Component::compute, 1000}}), column("same", {{Component::power, 5}})});
+  auto head = report(12, {column("grew", {{Component::compute, 1200}, {Component::egress, 30}}),
+                          column("same", {{Component::power, 5}}), column("new", {{Component::compute, 7}})});
   auto diff = make_diff_report(base, false, head, nullptr, "");
   auto gates = parse_increase_gate("grew=10%", false);
   REQUIRE(gates);

@@ -2,42 +2,14 @@
 // break-even, price sheets and the split. Every expected figure below was worked out by hand.
 #include <catch2/catch.hpp>
 
+#include "diff_fixtures.hpp"
 #include "tco/report/diff_report.hpp"
 
 using namespace tco;
+using tco::test::column;
+using tco::test::report;
 
 namespace {
-
-using Amounts = std::initializer_list<std::pair<Component, double>>;
-
-// A strategy whose cash, amortized total and NPV are all the sum of `amounts`.
-StrategyColumn column(const std::string& name, Amounts amounts) {
-  StrategyColumn c;
-  c.name = name;
-  for (const auto& [component, amount] : amounts) {
-    c.cash[static_cast<std::size_t>(component)] += amount;
-    c.total_cash += amount;
-  }
-  c.amortized = c.cash;
-  c.total_amortized = c.npv = c.total_cash;
-  return c;
-}
-
-// A report of `months` months from 2027-01.
-ComparisonReport report(int months, std::vector<StrategyColumn> columns) {
-  ComparisonReport r;
-  r.scenario_name = "t";
-  r.currency = "USD";
-  r.months = months;
-  for (int m = 0; m < months; ++m) {
-    const int month = m % 12 + 1;
-    r.month_labels.push_back(std::to_string(2027 + m / 12) + (month < 10 ? "-0" : "-") + std::to_string(month));
-  }
-  r.start = r.month_labels.front();
-  r.end = r.month_labels.back();
-  r.strategies = std::move(columns);
-  return r;
-}
 
 SheetInfo sheet(const std::string& provider, const std::string& date, const std::string& sha) {
   SheetInfo s;

@@ -2,32 +2,14 @@
 // it against hand-made diff reports whose figures were worked out by hand.
 #include <catch2/catch.hpp>
 
+#include "diff_fixtures.hpp"
 #include "tco/report/diff_report.hpp"
 
 using namespace tco;
+using tco::test::column;
+using tco::test::report;
 
 namespace {
-
-using Amounts = std::initializer_list<std::pair<Component, double>>;
-
-StrategyColumn column(const std::string& name, Amounts amounts) {
-  StrategyColumn c;
-  c.name = name;
-  for (const auto& [component, amount] : amounts) {
-    c.cash[static_cast<std::size_t>(component)] += amount;
-    c.total_cash += amount;
-  }
-  return c;
-}
-
-ComparisonReport report(int months, std::vector<StrategyColumn> columns) {
-  ComparisonReport r;
-  r.currency = "USD";
-  r.months = months;
-  r.month_labels.assign(static_cast<std::size_t>(months), "2027-01");  // labels are not checked here
-  r.strategies = std::move(columns);
-  return r;
-}
 
 // A diff of one strategy "s" from base's compute to head's, over 12 months on both sides.
 DiffReport one(double base, double head) {
