@@ -126,7 +126,10 @@ class DiffCommand : public Command {
     }
     auto base = load_base();
     if (!base) return exit_code_;
-    auto head_run = run_scenario_file(head_file_, ScenarioRunOptions{pricing_, horizon_, {}, "", false});
+    // Both sides read one catalog unless base has its own: it is loaded once.
+    ScenarioRunOptions head_options{pricing_, horizon_, {}, "", false};
+    if (base->run && base_pricing_dirs_.empty()) head_options.catalog = base->run->catalog;
+    auto head_run = run_scenario_file(head_file_, head_options);
     if (!head_run) return head_run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
     const auto head = make_comparison_report(head_run->model);
     if (base->report.currency != head.currency) {
@@ -169,10 +172,23 @@ class DiffCommand : public Command {
     if (!text) return std::nullopt;
     Side side;
     if (looks_like_json(text.value())) {
+      if (!base_pricing_dirs_.empty()) {
+        print_error(
+            fmt::format("--base-pricing-dir: {} is a saved result, priced when it was saved; its sheets are "
+                        "found again in the --pricing-dir catalog",
+                        base_file_));
+        return std::nullopt;
+      }
       auto saved = read_saved_comparison(text.value(), base_file_);
       print_diagnostics(saved.diagnostics());
       if (!saved) return std::nullopt;
       side.report = comparison_from_saved(saved.value());
+      if (!horizon_.empty()) {
+        print_warning(
+            fmt::format("--horizon applies to {} only: the saved result {} covers its own {} months; "
+                        "compare the per-month figures",
+                        head_file_, base_file_, side.report.months));
+      }
       side.saved_sheets = saved->sheets;
       return side;
     }

@@ -62,6 +62,8 @@ std::vector<PricingDirectory> pricing_directories(const PricingOptions& options)
 void print_diagnostics(const Diagnostics& diagnostics);
 // Prints one error line without a location.
 void print_error(const std::string& message);
+// Prints one warning line without a location.
+void print_warning(const std::string& message);
 
 // How a terminal chart is drawn: --width, else the terminal's width, else $COLUMNS, else 80;
 // colour per --color ("auto": only on a terminal and when NO_COLOR is unset or empty).

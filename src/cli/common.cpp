@@ -85,6 +85,7 @@ void print_diagnostics(const Diagnostics& diagnostics) {
 }
 
 void print_error(const std::string& message) { std::cerr << "tco: error: " << message << "\n"; }
+void print_warning(const std::string& message) { std::cerr << "tco: warning: " << message << "\n"; }
 
 bool write_output(const std::string& text, const std::string& path) {
   if (path.empty() || path == "-") {

@@ -94,7 +94,7 @@ Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string
   model_options.strategies = options.strategies;
   model_options.baseline = options.baseline;
   model_options.explain = options.explain;
-  run.catalog = load_catalog(options.pricing);
+  run.catalog = options.catalog ? options.catalog : load_catalog(options.pricing);
   if (!run.catalog) return usage_error("price sheets could not be loaded");
   auto prepared = PreparedModel::prepare(*run.scenario, *run.catalog, model_options);
   print_diagnostics(prepared.diagnostics());

@@ -1,6 +1,7 @@
 #pragma once
 // Loading a scenario file, the price catalog, and running the model: shared by every
 // command that evaluates scenarios. Diagnostics are printed here, as they arise.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,14 @@ struct ScenarioRunOptions {
   std::vector<std::string> strategies;  // only these
   std::string baseline;                 // instead of the scenario's
   bool explain = false;                 // record how each line was computed
+  // The catalog `pricing` names, when already loaded (tco diff prices both sides with one).
+  std::shared_ptr<const PriceCatalog> catalog = nullptr;
 };
 
 // Owns everything a ModelResult points into.
 struct ScenarioRun {
   std::unique_ptr<Scenario> scenario;
-  std::unique_ptr<PriceCatalog> catalog;
+  std::shared_ptr<const PriceCatalog> catalog;
   std::unique_ptr<PreparedModel> prepared;  // to evaluate it again (at other utilizations)
   ModelOptions options;                     // as it was prepared, to price it again with other sheets
   ModelResult model;                        // the scenario as written

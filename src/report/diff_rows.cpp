@@ -142,7 +142,9 @@ Row gate_header() { return {"Gate", "Checked", "Limit", "Actual", "Result"}; }
 Row gate_row(const GateCheck& check, const std::string& currency) {
   std::string checked = check.strategy;
   if (check.kind == "increase") checked += check.component ? " " + to_string(*check.component) : " total";
-  return {gate_name(check), checked, gate_limit_text(check, currency), gate_actual_text(check, currency),
+  // A budget is named as declared; "budget:" keeps it apart from the options' gates.
+  const std::string name = check.kind == "budget" ? "budget: " + gate_name(check) : gate_name(check);
+  return {name, checked, gate_limit_text(check, currency), gate_actual_text(check, currency),
           gate_result_text(check, currency)};
 }
 
