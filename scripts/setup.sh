@@ -2,7 +2,8 @@
 # Installs what tco needs to build and test on Debian 12, and only what is missing.
 # Safe to run repeatedly: when everything is present it changes nothing and needs no network.
 #   scripts/setup.sh               build dependencies
-#   scripts/setup.sh --with-tests  ... and what the test suite needs on top (a headless browser)
+#   scripts/setup.sh --with-tests  ... and what the test suite needs on top (a headless browser, git)
+#   scripts/setup.sh --with-bench  ... and what the benchmarks need (bench/run.sh: hyperfine)
 set -euo pipefail
 
 packages=(
@@ -19,13 +20,22 @@ packages=(
 test_packages=(
   chromium                       # headless render, DOM check, screenshot and PDF (tests/html)
   fonts-dejavu-core              # the font of the text in screenshots (chromium only recommends one)
+  git                            # e2e.ci-example: the CI cost gate runs in a throwaway git repository
 )
 
-case "${1-}" in
-  "") ;;
-  --with-tests) packages+=("${test_packages[@]}") ;;
-  *) echo "usage: scripts/setup.sh [--with-tests]" >&2; exit 2 ;;
-esac
+# Benchmarks only: bench/run.sh times tco from start to exit.
+bench_packages=(
+  hyperfine                      # repeated runs with warmup, medians, Markdown and JSON export
+)
+
+extras=()
+for option in "$@"; do
+  case "$option" in
+    --with-tests) packages+=("${test_packages[@]}"); extras+=(test) ;;
+    --with-bench) packages+=("${bench_packages[@]}"); extras+=(benchmark) ;;
+    *) echo "usage: scripts/setup.sh [--with-tests] [--with-bench]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -34,7 +44,9 @@ for pkg in "${packages[@]}"; do
 done
 
 if ((${#missing[@]} == 0)); then
-  echo "setup: all ${1:+test and }build dependencies are installed"
+  label=""
+  if ((${#extras[@]} > 0)); then label=$(printf '%s, ' "${extras[@]}"); label="${label%, } and "; fi
+  echo "setup: all ${label}build dependencies are installed"
   exit 0
 fi
 
