@@ -78,7 +78,8 @@ class DiffCommand : public Command {
  public:
   void configure(CLI::App& app) override {
     app.add_option("base", base_file_,
-                   "The scenario before the change (YAML), or a result saved with tco compare --format json")
+                   "The scenario before the change (YAML), or a result saved with tco compare --format json; '-' reads "
+                   "standard input")
         ->required()
         ->type_name("BASE");
     app.add_option("head", head_file_, "The scenario after the change (YAML); '-' reads standard input")
