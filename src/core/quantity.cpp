@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -178,6 +179,69 @@ bool apply_unit(std::string_view unit, Dimension dimension, Quantity& q) {
   return false;
 }
 
+constexpr std::array<Dimension, 14> kDimensions{
+    Dimension::count,         Dimension::fraction,           Dimension::bytes,          Dimension::hours,
+    Dimension::money,         Dimension::money_per_hour,     Dimension::money_per_byte, Dimension::money_per_byte_month,
+    Dimension::money_per_kwh, Dimension::money_per_kw_month, Dimension::money_per_year, Dimension::money_per_month,
+    Dimension::kilowatts,     Dimension::grams_co2_per_kwh};
+
+// "nan", ".NaN", "-inf", "Infinity", ".inf": the spellings of YAML, C and JSON tools.
+bool spells_non_finite(std::string_view number) {
+  std::string word;
+  for (char c : number) {
+    if (c != '+' && c != '-' && c != '.') word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return word == "nan" || word == "inf" || word == "infinity";
+}
+
+// What a unit measures when it is not what was expected: "a duration" for "5 hours" where a
+// price was expected. Empty when no dimension knows the unit.
+std::string dimension_of_unit(std::string_view unit, Dimension expected) {
+  for (Dimension other : kDimensions) {
+    Quantity probe;
+    probe.value = 1;
+    if (other != expected && other != Dimension::count && apply_unit(unit, other, probe)) return dimension_name(other);
+  }
+  return "";
+}
+
+// The largest magnitude each dimension accepts, in its base unit, and how it reads. Beyond
+// these a figure is a typo, and the sums of a 30-year horizon could no longer be represented.
+struct Ceiling {
+  double value;
+  const char* text;
+};
+
+Ceiling ceiling(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::count:
+      return {1e15, "10^15"};
+    case Dimension::fraction:
+      return {1e6, "100,000,000 %"};
+    case Dimension::bytes:
+      return {1e24, "10^24 bytes (a billion PB)"};
+    case Dimension::hours:
+      return {1e7, "10,000,000 h (about 1,140 years)"};
+    case Dimension::money:
+    case Dimension::money_per_year:
+    case Dimension::money_per_month:
+      return {1e15, "10^15 in its currency"};
+    case Dimension::money_per_hour:
+    case Dimension::money_per_kw_month:
+      return {1e9, "10^9 in its currency per unit"};
+    case Dimension::money_per_byte:
+    case Dimension::money_per_byte_month:
+      return {1e3, "10^12 in its currency per GB"};
+    case Dimension::money_per_kwh:
+      return {1e6, "10^6 in its currency per kWh"};
+    case Dimension::kilowatts:
+      return {1e9, "10^9 kW"};
+    case Dimension::grams_co2_per_kwh:
+      return {1e6, "10^6 gCO2e/kWh"};
+  }
+  return {1e15, "10^15"};
+}
+
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) {
@@ -271,6 +335,16 @@ std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected
   const auto [number_text, unit] = split_number(trimmed);
   const auto number = parse_number(number_text);
   if (!number) {
+    // The number's own word, up to a space or a unit: ".nan" in ".nan USD".
+    const std::string_view word = trimmed.substr(0, trimmed.find_first_of(" \t"));
+    if (spells_non_finite(word)) {
+      return fail(fmt::format("expected {} ({}), found '{}', which is not a finite number", dimension_name(expected),
+                              accepted_units(expected), trimmed));
+    }
+    if (!number_text.empty() && !std::isfinite(std::strtod(std::string(number_text).c_str(), nullptr))) {
+      return fail(fmt::format("expected {} of at most {}, found '{}'", dimension_name(expected), ceiling(expected).text,
+                              trimmed));
+    }
     return fail(
         fmt::format("expected {} ({}), found '{}'", dimension_name(expected), accepted_units(expected), trimmed));
   }
@@ -284,11 +358,15 @@ std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected
   if (!apply_unit(unit, expected, q)) {
     std::string hint;
     if (unit == "KB" || unit == "kiB") hint = " ('kB' is 1000 bytes, 'KiB' is 1024 bytes)";
+    if (const auto other = dimension_of_unit(unit, expected); !other.empty()) hint = ", which is " + other;
     return fail(fmt::format("expected {} ({}), found '{}'{}", dimension_name(expected), accepted_units(expected),
                             trimmed, hint));
   }
   if (!std::isfinite(q.value)) {
     return fail(fmt::format("'{}' is too large to represent", trimmed));
+  }
+  if (const auto limit = ceiling(expected); std::abs(q.value) > limit.value) {
+    return fail(fmt::format("expected {} of at most {}, found '{}'", dimension_name(expected), limit.text, trimmed));
   }
   return q;
 }

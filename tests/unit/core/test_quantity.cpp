@@ -57,6 +57,36 @@ TEST_CASE("a bare number where a unit is needed names the accepted units") {
 TEST_CASE("a unit of the wrong dimension is explained") {
   CHECK_THAT(error_of("3 days", Dimension::bytes), Catch::Contains("expected a size"));
   CHECK_THAT(error_of("10 TB", Dimension::hours), Catch::Contains("expected a duration"));
+  CHECK_THAT(error_of("5 hours", Dimension::money), Catch::EndsWith("found '5 hours', which is a duration"));
+  CHECK_THAT(error_of("10 TB", Dimension::money_per_hour), Catch::EndsWith("found '10 TB', which is a size"));
+  CHECK_THAT(error_of("0.09 USD/GiB", Dimension::money_per_byte_month),
+             Catch::EndsWith("found '0.09 USD/GiB', which is a price per byte"));
+  CHECK_THAT(error_of("12 parsecs", Dimension::bytes), Catch::EndsWith("found '12 parsecs'"));
+}
+
+TEST_CASE("every spelling of NaN and infinity is named as such") {
+  for (const char* text : {"nan GB", ".nan GB", "NaN GB", ".NaN GB", "inf GB", "-inf GB", ".inf GB", "-.inf GB",
+                           "Infinity GB", "-Infinity GB", "INF GB"}) {
+    INFO(text);
+    CHECK_THAT(error_of(text, Dimension::bytes), Catch::EndsWith("which is not a finite number"));
+  }
+}
+
+TEST_CASE("figures beyond any real cost are rejected before they overflow a sum") {
+  // 1e308 is a double, but 360 months of it are not: every dimension has a ceiling.
+  CHECK(error_of("1e308 USD", Dimension::money) ==
+        "expected an amount of money of at most 10^15 in its currency, found '1e308 USD'");
+  CHECK(error_of("1e400 USD", Dimension::money) ==
+        "expected an amount of money of at most 10^15 in its currency, found '1e400 USD'");
+  CHECK_THAT(error_of("2e9 PB", Dimension::bytes), Catch::Contains("at most 10^24 bytes"));
+  CHECK_THAT(error_of("2e9 USD/h", Dimension::money_per_hour), Catch::Contains("at most 10^9"));
+  CHECK_THAT(error_of("2000 years", Dimension::hours), Catch::Contains("about 1,140 years"));
+  CHECK_THAT(error_of("1e16", Dimension::count), Catch::Contains("at most 10^15"));
+  // The largest real figures stay well inside.
+  CHECK(parse("500 PB", Dimension::bytes) == 5e17);
+  CHECK(parse("1e12 USD", Dimension::money) == 1e12);
+  CHECK(parse("30 years", Dimension::hours) == 30 * 8760.0);
+  CHECK(parse("-1e15 USD", Dimension::money) == -1e15);
 }
 
 TEST_CASE("NaN, infinity and overflow are rejected") {
