@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "tco/inputs/input_limits.hpp"
+
 namespace tco {
 namespace {
 
@@ -14,9 +16,30 @@ SourceLocation location(const YAML::Mark& mark, const std::string& file) {
   return {file, mark.line + 1, mark.column + 1};
 }
 
-YamlNode convert(const YAML::Node& node, const std::string& file, Diagnostics& diagnostics) {
+// Converts yaml-cpp's graph into a tree. Aliases are copied, so a few lines of anchors can
+// stand for billions of nodes (the "billion laughs"): `budget` counts what is left, and once
+// it runs out the conversion stops with one error instead of exhausting memory.
+struct Conversion {
+  const std::string& file;
+  Diagnostics& diagnostics;
+  std::size_t budget = kMaxYamlNodes;
+  bool exhausted = false;
+};
+
+YamlNode convert(const YAML::Node& node, Conversion& c) {
   YamlNode out;
-  out.where = location(node.Mark(), file);
+  out.where = location(node.Mark(), c.file);
+  if (c.budget == 0) {
+    if (!c.exhausted) {
+      c.diagnostics.error(out.where, "",
+                          fmt::format("the document has more than {} values (counting each use of an alias); "
+                                      "tco reads documents up to that size",
+                                      kMaxYamlNodes));
+    }
+    c.exhausted = true;
+    return out;
+  }
+  --c.budget;
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -28,26 +51,30 @@ YamlNode convert(const YAML::Node& node, const std::string& file, Diagnostics& d
       break;
     case YAML::NodeType::Sequence:
       out.kind = YamlNode::Kind::sequence;
-      for (const auto& item : node) out.items.push_back(convert(item, file, diagnostics));
+      for (const auto& item : node) {
+        if (c.exhausted) break;
+        out.items.push_back(convert(item, c));
+      }
       break;
     case YAML::NodeType::Map: {
       out.kind = YamlNode::Kind::mapping;
       std::map<std::string, int> first_line;
       for (const auto& pair : node) {
+        if (c.exhausted) break;
         YamlEntry entry;
-        entry.key_where = location(pair.first.Mark(), file);
+        entry.key_where = location(pair.first.Mark(), c.file);
         if (!pair.first.IsScalar()) {
-          diagnostics.error(entry.key_where, "", "expected a plain key, found a complex key");
+          c.diagnostics.error(entry.key_where, "", "expected a plain key, found a complex key");
           continue;
         }
         entry.key = pair.first.Scalar();
         const auto [it, inserted] = first_line.emplace(entry.key, entry.key_where.line);
         if (!inserted) {
-          diagnostics.error(entry.key_where, entry.key,
-                            fmt::format("duplicate key (first defined on line {})", it->second));
+          c.diagnostics.error(entry.key_where, entry.key,
+                              fmt::format("duplicate key (first defined on line {})", it->second));
           continue;
         }
-        entry.value = convert(pair.second, file, diagnostics);
+        entry.value = convert(pair.second, c);
         out.entries.push_back(std::move(entry));
       }
       break;
@@ -81,9 +108,12 @@ std::string describe(const YamlNode& node) {
 
 Result<YamlNode> parse_yaml(std::string_view text, const std::string& file) {
   Diagnostics diagnostics;
+  check_text(text, file, diagnostics);
+  if (diagnostics.has_errors()) return diagnostics;
   try {
     const YAML::Node root = YAML::Load(std::string(text));
-    YamlNode tree = convert(root, file, diagnostics);
+    Conversion conversion{file, diagnostics};
+    YamlNode tree = convert(root, conversion);
     if (diagnostics.has_errors()) return diagnostics;
     return {std::move(tree), std::move(diagnostics)};
   } catch (const YAML::Exception& e) {
