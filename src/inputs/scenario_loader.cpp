@@ -220,8 +220,10 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   if (const YamlNode* name = top.require("name")) scenario.name = read_string(*name, "name", d).value_or("");
   if (const YamlNode* description = top.get("description"))
     scenario.description = read_string(*description, "description", d).value_or("");
-  if (const YamlNode* start = top.require("start"))
+  if (const YamlNode* start = top.require("start")) {
     scenario.start = read_year_month(*start, "start", d).value_or(YearMonth{});
+    scenario.start_where = start->where;
+  }
   if (auto horizon = stated(top, "horizon", Dimension::hours, true)) {
     const double months = horizon->value / kHoursPerMonth;
     if (months != static_cast<double>(static_cast<int>(months)) || months < 1 || months > 360) {

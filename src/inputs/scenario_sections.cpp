@@ -4,6 +4,7 @@
 #include "hardware_reader.hpp"
 #include "scenario_internal.hpp"
 #include "tco/core/suggest.hpp"
+#include "tco/core/text.hpp"
 
 namespace tco::scenario_detail {
 
@@ -212,6 +213,13 @@ void read_checkpoints(const YamlNode& node, const std::string& path, Workload& w
   checkpoints.parameters = *parameters;
   checkpoints.interval_hours = *interval;
   workload.checkpoints = checkpoints;
+  const auto& schedule = workload.schedule;
+  if (schedule.kind == ScheduleKind::runs && schedule.run_hours.value > 0 &&
+      interval->value > schedule.run_hours.value) {
+    d.warning(interval->where, reader.path("every"),
+              fmt::format("checkpoints every {} h, longer than a run ({} h): each run writes one, at its end",
+                          format_number(interval->value), format_number(schedule.run_hours.value)));
+  }
 }
 
 void read_workload(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
@@ -241,6 +249,14 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
   if (workload.utilization.value <= 0 || workload.utilization.value > 1) {
     d.error(workload.utilization.where, reader.path("utilization"),
             "expected a utilization above 0 % and at most 100 %");
+  } else if (workload.utilization.value < 0.1) {
+    // Legal, but most of the paid GPU time would do nothing: often 0.85 % written for 85 %.
+    const double percent = workload.utilization.value * 100;
+    std::string hint;
+    if (percent * 100 <= 100) hint = "; was " + trim_trailing_zeros(fmt::format("{:.2f}", percent * 100)) + " % meant?";
+    d.warning(workload.utilization.where, reader.path("utilization"),
+              fmt::format("a utilization of {} % leaves the GPUs idle over 90 % of the time they are allocated{}",
+                          trim_trailing_zeros(fmt::format("{:.4f}", percent)), hint));
   }
   if (const YamlNode* start = reader.get("start"))
     workload.start = read_year_month(*start, reader.path("start"), d).value_or(scenario.start);

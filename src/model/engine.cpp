@@ -134,7 +134,8 @@ Result<PreparedModel> PreparedModel::prepare(const Scenario& scenario, const Pri
   if (!timeline) return timeline.diagnostics();
   state->warnings = timeline.diagnostics();
   state->timeline = std::move(timeline).value();
-  return PreparedModel(std::move(state));
+  Diagnostics warnings = state->warnings;
+  return Result<PreparedModel>(PreparedModel(std::move(state)), std::move(warnings));
 }
 
 namespace {

@@ -42,11 +42,27 @@ std::unique_ptr<PriceSheet> project(const Scenario& scenario, const PriceSheet& 
   return copy;
 }
 
+// A sheet more than a year older than the first day it prices is legal, but its prices may
+// have moved since: say so once, at the scenario's start.
+void warn_of_old_sheets(const Scenario& scenario, const std::vector<const PriceSheet*>& sheets, Date day,
+                        Diagnostics& warnings) {
+  for (const PriceSheet* sheet : sheets) {
+    const auto days = days_between(sheet->in_effect_from, day);
+    if (static_cast<double>(days) <= kDaysPerYear) continue;
+    warnings.warning(scenario.start_where, "start",
+                     fmt::format("{} is priced with its sheet of {}, {} months before {}: its prices may be out of "
+                                 "date (tco prices list shows every version)",
+                                 sheet->provider, format_date(sheet->in_effect_from),
+                                 static_cast<int>(static_cast<double>(days) / (kDaysPerYear / 12)), format_date(day)));
+  }
+}
+
 }  // namespace
 
 Result<PricingTimeline> resolve_timeline(const Scenario& scenario, const PriceCatalog& catalog,
                                          std::optional<Date> pinned, int months) {
   PricingTimeline timeline;
+  Diagnostics warnings;
   timeline.projected.assign(static_cast<std::size_t>(months), false);
   std::map<std::vector<const PriceSheet*>, std::size_t> epoch_by_selection;
   for (int month = 0; month < months; ++month) {
@@ -71,6 +87,7 @@ Result<PricingTimeline> resolve_timeline(const Scenario& scenario, const PriceCa
     };
     auto sites = resolve_sites(scenario, select);
     if (!sites) return sites.diagnostics();
+    if (month == 0) warn_of_old_sheets(scenario, selection, day, warnings);
     timeline.projected[static_cast<std::size_t>(month)] = projected;
     const auto known = epoch_by_selection.find(selection);
     if (!projected && known != epoch_by_selection.end()) {
@@ -82,7 +99,7 @@ Result<PricingTimeline> resolve_timeline(const Scenario& scenario, const PriceCa
     timeline.epoch_of_month.push_back(timeline.epochs.size());
     timeline.epochs.push_back(std::move(sites).value());
   }
-  return timeline;
+  return Result<PricingTimeline>(std::move(timeline), std::move(warnings));
 }
 
 }  // namespace tco::engine

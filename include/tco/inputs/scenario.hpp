@@ -155,6 +155,7 @@ struct Scenario {
   std::string name;
   std::string description;
   YearMonth start;
+  SourceLocation start_where;
   int horizon_months = 0;
   HoursConvention hours = HoursConvention::fixed_730;
   std::string currency = "USD";
