@@ -1,6 +1,7 @@
 #include "tco/cli/app.hpp"
 
 #include <algorithm>
+#include <csignal>
 #include <exception>
 #include <iostream>
 
@@ -10,6 +11,10 @@
 namespace tco {
 
 int run_tco(int argc, char** argv) {
+  // A reader that stops early (`tco compare ... | head`) must not kill tco with SIGPIPE: the
+  // write fails with EPIPE instead, output stops quietly, and the exit status is still the
+  // command's own, so a breached gate is not hidden by the pipe.
+  std::signal(SIGPIPE, SIG_IGN);
   try {
     CLI::App app{
         "tco: total cost of ownership of AI infrastructure - cloud-only, hybrid and on-prem, from versioned "

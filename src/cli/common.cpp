@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <string_view>
 
 #include "command.hpp"
 #include "tco/core/calendar.hpp"
@@ -87,10 +88,28 @@ void print_diagnostics(const Diagnostics& diagnostics) {
 void print_error(const std::string& message) { std::cerr << "tco: error: " << message << "\n"; }
 void print_warning(const std::string& message) { std::cerr << "tco: warning: " << message << "\n"; }
 
+namespace {
+
+// Writes all of `text` to standard output; errno is kept for the caller when a write fails.
+bool write_stdout(std::string_view text) {
+  std::cout.flush();  // anything written through the stream before comes first
+  while (!text.empty()) {
+    const ssize_t written = ::write(STDOUT_FILENO, text.data(), text.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return false;
+    text.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
+}  // namespace
+
 bool write_output(const std::string& text, const std::string& path) {
   if (path.empty() || path == "-") {
-    std::cout << text << std::flush;
-    return true;
+    if (write_stdout(text)) return true;
+    if (errno == EPIPE) return true;  // the reader has gone: stop quietly, keep the command's status
+    print_error(std::string("cannot write to standard output: ") + std::strerror(errno));
+    return false;
   }
   const std::string temporary = path + ".tmp." + std::to_string(::getpid());
   {
