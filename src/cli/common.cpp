@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string_view>
 
 #include "command.hpp"
@@ -80,8 +81,27 @@ bool TerminalOptions::colored(bool to_file) const {
 }
 
 void print_diagnostics(const Diagnostics& diagnostics) {
+  // Every error of a file at once, but a file that is not the expected format at all can have
+  // thousands: after kMaxShownPerFile of a file, the rest are counted.
+  constexpr int kMaxShownPerFile = 50;
+  std::map<std::string, int> shown;
+  std::map<std::string, int> hidden;
+  std::vector<std::string> files;  // in order of first appearance
   for (const auto& diagnostic : diagnostics.items()) {
+    const std::string& file = diagnostic.where.file;
+    if (!shown.count(file)) files.push_back(file);
+    if (shown[file] == kMaxShownPerFile) {
+      ++hidden[file];
+      continue;
+    }
+    ++shown[file];
     std::cerr << "tco: " << severity_name(diagnostic.severity) << ": " << format_location(diagnostic) << "\n";
+  }
+  for (const auto& file : files) {
+    if (hidden[file] > 0) {
+      std::cerr << "tco: error: " << (file.empty() ? std::string() : file + ": ") << hidden[file]
+                << " more diagnostics not shown; fix the ones above first\n";
+    }
   }
 }
 
