@@ -1,6 +1,7 @@
 #include "tco/inputs/field_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -114,16 +115,18 @@ std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& p
 std::optional<long> read_integer(const YamlNode& node, const std::string& path, long min, long max, Diagnostics& d) {
   if (!expect_scalar(node, path, "a whole number", d)) return std::nullopt;
   const auto number = parse_number(node.scalar);
-  if (!number || *number != static_cast<double>(static_cast<long>(*number))) {
+  if (!number || *number != std::floor(*number)) {
     d.error(node.where, path, fmt::format("expected a whole number, found '{}'", node.scalar));
     return std::nullopt;
   }
-  const auto value = static_cast<long>(*number);
-  if (value < min || value > max) {
-    d.error(node.where, path, fmt::format("expected a whole number from {} to {}, found {}", min, max, value));
+  // Compared as doubles first: converting 1e30 to a long is undefined.
+  if (*number < static_cast<double>(min) || *number > static_cast<double>(max)) {
+    d.error(node.where, path,
+            min == max ? fmt::format("expected {}, found '{}'", min, node.scalar)
+                       : fmt::format("expected a whole number from {} to {}, found '{}'", min, max, node.scalar));
     return std::nullopt;
   }
-  return value;
+  return static_cast<long>(*number);
 }
 
 std::optional<bool> read_bool(const YamlNode& node, const std::string& path, Diagnostics& d) {

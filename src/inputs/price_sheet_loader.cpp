@@ -6,6 +6,7 @@
 #include "sheet_sections.hpp"
 #include "tco/core/sha256.hpp"
 #include "tco/core/suggest.hpp"
+#include "tco/core/text.hpp"
 #include "tco/inputs/field_reader.hpp"
 
 namespace tco {
@@ -146,8 +147,18 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
                       "the last tier must have no 'up_to': it covers everything above");
         ok = false;
       } else if (auto value = sheet.value(*bound, tier_reader.path("up_to"), Dimension::bytes, tier_source)) {
-        if (value->value <= previous_bound) {
-          sheet.d.error(value->where, tier_reader.path("up_to"), "tier bounds must increase from one tier to the next");
+        if (i > 0 && value->value <= previous_bound) {
+          sheet.d.error(value->where, tier_reader.path("up_to"),
+                        fmt::format("tier bounds must increase from one tier to the next, found '{}' after {}",
+                                    bound->scalar, format_bytes(previous_bound, value->byte_base == ByteBase::binary)));
+          ok = false;
+        } else if (i == 0 && value->value <= out.free_bytes.value) {
+          // The allowance is billed before the tiers: a first tier inside it would never apply.
+          sheet.d.error(value->where, tier_reader.path("up_to"),
+                        fmt::format("the first tier ends at '{}', within the free allowance ({}): tiers must begin "
+                                    "above it",
+                                    bound->scalar,
+                                    format_bytes(out.free_bytes.value, out.free_bytes.byte_base == ByteBase::binary)));
           ok = false;
         }
         previous_bound = value->value;

@@ -3,6 +3,7 @@
 
 #include "hardware_reader.hpp"
 #include "sheet_sections.hpp"
+#include "tco/core/text.hpp"
 #include "tco/inputs/field_reader.hpp"
 #include "tco/inputs/price_sheet.hpp"
 
@@ -46,6 +47,14 @@ void read_defaults(const YamlNode& node, SiteDefaults& defaults, Diagnostics& d,
   defaults.residual_value = sourced(reader, "residual_value", Dimension::fraction, source, refs, false);
   defaults.staff_cost = sourced(reader, "staff_cost", Dimension::money_per_year, source, refs, false);
   reader.finish();
+  for (const auto& [share, key] :
+       {std::pair{&defaults.maintenance, "maintenance"}, std::pair{&defaults.residual_value, "residual_value"}}) {
+    if (*share && (*share)->value > 1.0) {
+      d.error((*share)->where, std::string("site_defaults.") + key,
+              fmt::format("expected at most 100 % of the purchase price, found '{} %'",
+                          trim_trailing_zeros(fmt::format("{:.4f}", (*share)->value * 100))));
+    }
+  }
   if (defaults.pue && defaults.pue->value < 1.0) {
     d.error(defaults.pue->where, "site_defaults.pue",
             fmt::format("a PUE is 1.0 or more, found {}", defaults.pue->value));

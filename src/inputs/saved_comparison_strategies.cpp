@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -58,13 +59,14 @@ bool read_components(MapReader& parent, const char* key, SavedAmounts& out, Diag
 
 // A total that is not the sum of its components means the file was changed after tco wrote
 // it; diffing against it would report differences no model run produced.
-void check_sum(MapReader& reader, const char* total_key, double total, const char* parts_key, const SavedAmounts& parts,
-               Diagnostics& d) {
+bool check_sum(MapReader& reader, const char* total_key, double total, const char* parts_key,
+               std::span<const double> parts, Diagnostics& d) {
   const double sum = std::accumulate(parts.begin(), parts.end(), 0.0);
-  if (std::abs(total - sum) <= std::max(0.01, 1e-9 * std::abs(total))) return;
+  if (std::abs(total - sum) <= std::max(0.01, 1e-9 * std::abs(total))) return true;
   d.error(
       reader.node().find(total_key)->where, reader.path(total_key),
       fmt::format("{:.2f} is not the sum of {} ({:.2f}); the file was edited or is damaged", total, parts_key, sum));
+  return false;
 }
 
 // breakeven.month or breakeven.discounted: null (no crossing) or {month: N, date: YYYY-MM}.
@@ -180,12 +182,21 @@ ReadStrategy read_strategy(const YamlNode& node, const std::string& path, const 
   const bool amortized_ok = read_number_field(reader, "total_amortized", s.total_amortized);
   read_number_field(reader, "monthly_average", s.monthly_average);
   read_number_field(reader, "npv", s.npv);
-  if (read_components(reader, "components_cash", s.components_cash, d) && cash_ok)
-    check_sum(reader, "total_cash", s.total_cash, "components_cash", s.components_cash, d);
-  if (read_components(reader, "components_amortized", s.components_amortized, d) && amortized_ok)
-    check_sum(reader, "total_amortized", s.total_amortized, "components_amortized", s.components_amortized, d);
+  // Each total is checked against its components, then (when those agree) against its months:
+  // one damaged figure gives one error.
+  const bool cash_whole = read_components(reader, "components_cash", s.components_cash, d) && cash_ok &&
+                          check_sum(reader, "total_cash", s.total_cash, "components_cash", s.components_cash, d);
+  const bool amortized_whole =
+      read_components(reader, "components_amortized", s.components_amortized, d) && amortized_ok &&
+      check_sum(reader, "total_amortized", s.total_amortized, "components_amortized", s.components_amortized, d);
   read_breakeven(reader, horizon, s, d);
+  const std::size_t errors_before = d.items().size();
   read_monthly(reader, horizon, s, d);
+  if (d.items().size() == errors_before && !s.monthly_cash.empty()) {  // the months read whole
+    if (cash_whole) check_sum(reader, "total_cash", s.total_cash, "the monthly cash", s.monthly_cash, d);
+    if (amortized_whole)
+      check_sum(reader, "total_amortized", s.total_amortized, "the monthly amortized", s.monthly_amortized, d);
+  }
   for (const auto& unkept : kUnkeptStrategyKeys) check_unkept(reader, unkept, d);
   reader.finish();
   return out;

@@ -13,6 +13,8 @@ namespace tco::scenario_detail {
 
 // A value the scenario states itself: its source is the scenario line.
 std::optional<Sourced> stated(MapReader& reader, const char* key, Dimension dimension, bool required);
+// Reports a share (maintenance a year, residual value) above 100 % of the purchase price.
+void at_most_whole(const std::optional<Sourced>& share, const std::string& path, const char* what, Diagnostics& d);
 // Like stated(), with a default used when the key is absent (recorded at the mapping).
 Sourced stated_or(MapReader& reader, const char* key, Dimension dimension, double fallback);
 

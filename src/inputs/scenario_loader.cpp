@@ -228,7 +228,8 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
     const double months = horizon->value / kHoursPerMonth;
     if (months != static_cast<double>(static_cast<int>(months)) || months < 1 || months > 360) {
       d.error(horizon->where, "horizon",
-              "expected a whole number of months from 1 month to 30 years, e.g. '36 months' or '5 years'");
+              "expected a whole number of months from 1 month to 30 years, e.g. '36 months' or '5 years', found " +
+                  describe(*top.node().find("horizon")));
     } else {
       scenario.horizon_months = static_cast<int>(months);
     }
@@ -242,7 +243,9 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
     scenario.currency = read_enum(*currency, "currency", {"USD"}, d).value_or("USD");
   scenario.discount_rate = stated_or(top, "discount_rate", Dimension::fraction, 0.0);
   if (scenario.discount_rate.value > 1.0)
-    d.error(scenario.discount_rate.where, "discount_rate", "expected an annual rate of at most 100 %");
+    d.error(scenario.discount_rate.where, "discount_rate",
+            fmt::format("expected an annual rate of at most 100 %, found '{} %'",
+                        trim_trailing_zeros(fmt::format("{:.4f}", scenario.discount_rate.value * 100))));
   if (const YamlNode* as_of = top.get("as_of")) scenario.as_of = read_date(*as_of, "as_of", d);
   if (const YamlNode* trends = top.get("price_trends")) read_price_trends(*trends, scenario, d);
   if (const YamlNode* baseline = top.get("baseline"))

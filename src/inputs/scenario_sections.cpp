@@ -21,6 +21,13 @@ std::optional<Sourced> stated(MapReader& reader, const char* key, Dimension dime
   return out;
 }
 
+void at_most_whole(const std::optional<Sourced>& share, const std::string& path, const char* what, Diagnostics& d) {
+  if (!share || share->value <= 1.0) return;
+  d.error(share->where, path,
+          fmt::format("expected {} of at most 100 % of the purchase price, found '{} %'", what,
+                      trim_trailing_zeros(fmt::format("{:.4f}", share->value * 100))));
+}
+
 Sourced stated_or(MapReader& reader, const char* key, Dimension dimension, double fallback) {
   if (auto value = stated(reader, key, dimension, false)) return *value;
   Sourced out;
@@ -130,6 +137,8 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
     onprem.staff_cost = stated(reader, "staff_cost", Dimension::money_per_year, false);
     onprem.storage = stated(reader, "storage", Dimension::money_per_byte_month, false);
     onprem.egress = stated(reader, "egress", Dimension::money_per_byte, false);
+    at_most_whole(onprem.maintenance, reader.path("maintenance"), "a yearly maintenance cost", d);
+    at_most_whole(onprem.residual_value, reader.path("residual_value"), "a residual value", d);
     if (onprem.pue && onprem.pue->value < 1.0)
       d.error(onprem.pue->where, reader.path("pue"), fmt::format("a PUE is 1.0 or more, found {}", onprem.pue->value));
     if (onprem.depreciation_life && onprem.depreciation_life->value < kHoursPerMonth) {
@@ -248,7 +257,8 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
   workload.utilization = stated_or(reader, "utilization", Dimension::fraction, 1.0);
   if (workload.utilization.value <= 0 || workload.utilization.value > 1) {
     d.error(workload.utilization.where, reader.path("utilization"),
-            "expected a utilization above 0 % and at most 100 %");
+            fmt::format("expected a utilization above 0 % and at most 100 %, found '{} %'",
+                        trim_trailing_zeros(fmt::format("{:.4f}", workload.utilization.value * 100))));
   } else if (workload.utilization.value < 0.1) {
     // Legal, but most of the paid GPU time would do nothing: often 0.85 % written for 85 %.
     const double percent = workload.utilization.value * 100;

@@ -2,6 +2,9 @@
 #include "tco/model/engine.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
 
 #include "engine_internal.hpp"
 #include "tco/model/finance.hpp"
@@ -134,11 +137,53 @@ Result<PreparedModel> PreparedModel::prepare(const Scenario& scenario, const Pri
   if (!timeline) return timeline.diagnostics();
   state->warnings = timeline.diagnostics();
   state->timeline = std::move(timeline).value();
+  // A workload that starts after the horizon costs nothing: legal (a horizon shortened with
+  // --horizon), but the figures would silently leave it out.
+  const YearMonth end = add_months(scenario.start, state->months - 1);
+  for (const auto& workload : scenario.workloads) {
+    if (workload.start > end) {
+      state->warnings.warning(workload.where, "workloads." + workload.name + ".start",
+                              fmt::format("workload {} starts in {}, after the horizon ends ({}): it costs nothing "
+                                          "in these figures",
+                                          workload.name, format_year_month(workload.start), format_year_month(end)));
+    }
+  }
   Diagnostics warnings = state->warnings;
   return Result<PreparedModel>(PreparedModel(std::move(state)), std::move(warnings));
 }
 
 namespace {
+
+// Every input has a ceiling, but inputs compound: a dataset growing 1000 % a month for 30
+// years, a run every 1e-300 hours. A cost line beyond any real bill (or not a number at all)
+// is an error naming what it was for, never "$inf" in a report.
+constexpr double kMaxCostLine = 1e15;
+
+void check_magnitudes(const Scenario& scenario, const StrategyResult& result, Diagnostics& d) {
+  for (const auto& line : result.lines) {
+    const double worst = std::max(std::abs(line.cash), std::abs(line.amortized));
+    if (std::isfinite(line.cash) && std::isfinite(line.amortized) && worst <= kMaxCostLine) continue;
+    // Point at the workload or dataset the line is for, when it is one's alone.
+    SourceLocation where{scenario.file, 0, 0};
+    std::string path;
+    if (const Workload* workload = scenario.find_workload(line.workload)) {
+      where = workload->where;
+      path = "workloads." + workload->name;
+    } else if (const Dataset* dataset = scenario.find_dataset(line.dataset)) {
+      where = dataset->where;
+      path = "datasets." + dataset->name;
+    }
+    d.error(where, path,
+            fmt::format("strategy {}: the {} cost of {} in {} is {}, beyond any real bill (at most 10^15 {}); "
+                        "check the inputs it rests on (growth, run intervals, sizes)",
+                        result.name, to_string(line.component), line.cause,
+                        format_year_month(add_months(scenario.start, line.month)),
+                        std::isfinite(worst) ? fmt::format("{:.3g} {}", worst, scenario.currency)
+                                             : std::string("not a finite number"),
+                        scenario.currency));
+    return;  // one is enough: the others follow from the same input
+  }
+}
 
 void add_workload_uses(const engine::StrategyContext& context) {
   for (const auto& workload : context.scenario.workloads) {
@@ -199,6 +244,7 @@ Result<ModelResult> PreparedModel::run(const Variation& variation) const {
     engine::add_interconnect_ports(context);
     context.finish_citations();
     add_workload_uses(context);
+    check_magnitudes(scenario, result, d);
     model.strategies.push_back(std::move(result));
   }
   if (d.has_errors()) return d;

@@ -216,7 +216,7 @@ TEST_CASE("figures that must agree are checked", "[saved_comparison]") {
         "base.json:8:12: scenario.end: expected 2029-12 (the last of 36 months from 2027-01), found '2029-11'");
   // An impossible horizon is one error, not one more for every strategy's months.
   CHECK(error_of(edit(research_team(), "\"months\": 36", "\"months\": 0")) ==
-        "base.json:9:15: scenario.months: expected a whole number from 1 to 360, found 0");
+        "base.json:9:15: scenario.months: expected a whole number from 1 to 360, found '0'");
   CHECK(error_of(edit(research_team(), "\"baseline\": \"cloud-only\"", "\"baseline\": \"on-prem\"")) ==
         "base.json:15:17: scenario.baseline: names 'on-prem', but the strategy with 'baseline: true' is 'cloud-only'");
   CHECK(error_of(edit(research_team(), "\"baseline\": false", "\"baseline\": true")) ==
