@@ -9,6 +9,83 @@
 #include "tco/core/suggest.hpp"
 
 namespace tco {
+namespace {
+
+// The deepest (sub)command that was named on the command line: where an error belongs.
+CLI::App* named_command(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands()) {
+    if (sub->parsed()) return named_command(*sub);
+  }
+  return &app;
+}
+
+std::string command_path(const CLI::App* command) {
+  std::string path;
+  for (const CLI::App* at = command; at != nullptr; at = at->get_parent())
+    path = at->get_name() + (path.empty() ? "" : " " + path);
+  return path;
+}
+
+std::vector<std::string> option_names(const CLI::App& command) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+  }
+  return names;
+}
+
+// CLI11's messages in the house style: what was expected, what was found, and a suggestion.
+std::string describe_parse_error(const CLI::ParseError& error, const CLI::App& command) {
+  const std::string what = error.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+    for (const auto& extra : command.remaining()) {
+      if (extra.rfind("-", 0) == 0) {
+        const std::string name = extra.substr(0, extra.find('='));
+        return "unknown option '" + name + "'" + did_you_mean(name, option_names(command));
+      }
+      return "unexpected argument '" + extra + "'";
+    }
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && !command.get_subcommands({}).empty()) {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : command.get_subcommands({})) names.push_back(sub->get_name());
+    const auto extras = command.remaining();
+    if (!extras.empty() && extras.front().rfind("-", 0) != 0) {
+      return "unknown command '" + extras.front() + "'" + did_you_mean(extras.front(), names) + "; " +
+             command_path(&command) + " commands are " + quoted_list(names);
+    }
+    return "missing a command: " + command_path(&command) + " takes " + quoted_list(names);
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+    constexpr std::string_view kRequired = " is required";
+    if (what.size() > kRequired.size() &&
+        what.compare(what.size() - kRequired.size(), kRequired.size(), kRequired) == 0) {
+      const std::string name = what.substr(0, what.size() - kRequired.size());
+      for (const CLI::Option* option : command.get_options()) {
+        if (option->get_name() == name && option->get_positional())
+          return "missing " + option->get_type_name() + ": " + command_path(&command) + " needs it";
+      }
+    }
+  }
+  // "--format: nope not in {table,json}" -> "expected one of 'table' or 'json', found 'nope'".
+  const auto not_in = what.find(" not in {");
+  const auto colon = what.find(": ");
+  if (not_in != std::string::npos && colon != std::string::npos && colon < not_in && what.back() == '}') {
+    const std::string found = what.substr(colon + 2, not_in - colon - 2);
+    std::vector<std::string> allowed;
+    const std::string list = what.substr(not_in + 9, what.size() - not_in - 10);
+    for (std::size_t start = 0; start <= list.size();) {
+      const auto comma = std::min(list.find(',', start), list.size());
+      allowed.push_back(list.substr(start, comma - start));
+      start = comma + 1;
+    }
+    return what.substr(0, colon) + ": expected one of " + quoted_list(allowed) + ", found '" + found + "'" +
+           did_you_mean(found, allowed);
+  }
+  return what;
+}
+
+}  // namespace
 
 int run_tco(int argc, char** argv) {
   // A reader that stops early (`tco compare ... | head`) must not kill tco with SIGPIPE: the
@@ -53,9 +130,9 @@ int run_tco(int argc, char** argv) {
       // --help and --version: CLI11 prints the help of the (sub)command that asked for it.
       return app.exit(e);
     } catch (const CLI::ParseError& e) {
-      std::string message = e.what();
-      cli::print_error(message);
-      std::cerr << "Run 'tco --help' for usage.\n";
+      const CLI::App* command = named_command(app);
+      cli::print_error(describe_parse_error(e, *command));
+      std::cerr << "Run '" << command_path(command) << " --help' for usage.\n";
       return kExitInvalidInput;
     }
     for (auto& [sub, command] : commands) {

@@ -31,7 +31,7 @@ Result<std::optional<Date>> PricingOptions::as_of_date() const {
   if (as_of.empty()) return std::optional<Date>{};
   if (const auto day = parse_date(as_of)) return std::optional<Date>{*day};
   Diagnostics d;
-  d.error({}, "", "--as-of: expected a date as YYYY-MM-DD, found '" + as_of + "'");
+  d.error({}, "", "--as-of: expected an existing date as YYYY-MM-DD, found '" + as_of + "'");
   return d;
 }
 

@@ -39,6 +39,20 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  // A word that begins several candidates names a family ('A100' for A100-40GB and
+  // A100-80GB): those are what was meant, however close another name is.
+  std::vector<std::string> extending;
+  const auto lower = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string prefix = lower(word);
+  for (const auto& candidate : candidates) {
+    if (prefix.size() >= 2 && candidate.size() > word.size() && lower(candidate).rfind(prefix, 0) == 0)
+      extending.push_back(candidate);
+  }
+  if (!extending.empty() && extending.size() <= 4) return ", did you mean " + quoted_list(extending) + "?";
   if (auto match = closest_match(word, candidates)) return ", did you mean '" + *match + "'?";
   return "";
 }

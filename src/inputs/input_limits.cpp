@@ -54,6 +54,7 @@ class TextScanner {
         return fail(
             fmt::format("the file is not UTF-8 (byte 0x{:02X}); save it as UTF-8", static_cast<unsigned char>(c)));
       }
+      if (at_line_start_ && c != ' ' && !check_sequence_depth(i)) return;
       if (!step(c)) return;
       i += length;
       advance(c);
@@ -62,6 +63,19 @@ class TextScanner {
 
  private:
   void fail(const std::string& message) { d_.error({file_, line_, column_}, "", message); }
+
+  // "- - - - x" nests a list per dash on one line, without indentation: count them too.
+  bool check_sequence_depth(std::size_t i) {
+    int dashes = 0;
+    while (i + 1 < text_.size() && text_[i] == '-' && (text_[i + 1] == ' ' || text_[i + 1] == '\t')) {
+      ++dashes;
+      i += 2;
+      while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+    }
+    if (dashes <= kMaxNestingDepth) return true;
+    fail(fmt::format("nested more than {} levels deep: tco reads nesting up to that depth", kMaxNestingDepth));
+    return false;
+  }
 
   // Follows quotes, comments and flow brackets; false after an error.
   bool step(char c) {

@@ -41,9 +41,7 @@ void read_budget(const YamlNode& node, const std::string& path, Scenario& scenar
     const auto& defined = scenario.strategies;
     if (!budget.strategy.empty() &&
         std::none_of(defined.begin(), defined.end(), [&](const Strategy& s) { return s.name == budget.strategy; })) {
-      d.error(strategy->where, reader.path("strategy"),
-              unknown("strategy", budget.strategy, defined) +
-                  fmt::format("; strategies are {}", quoted_list(names_of(defined))));
+      d.error(strategy->where, reader.path("strategy"), unknown("strategy", budget.strategy, defined));
     }
   }
   if (const YamlNode* component = reader.get("component")) {

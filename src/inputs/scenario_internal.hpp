@@ -32,10 +32,14 @@ std::vector<std::string> names_of(const std::vector<T>& items) {
   return out;
 }
 
-// "unknown workload 'sreve', did you mean 'serve'?" for a name not among `defined`.
+// "unknown workload 'sreve', did you mean 'serve'?; workloads are 'serve' or 'train'" for a
+// name not among `defined`: what is defined is always named, or said to be nothing.
 template <typename T>
-std::string unknown(const char* what, const std::string& name, const std::vector<T>& defined) {
-  return fmt::format("unknown {} '{}'{}", what, name, did_you_mean(name, names_of(defined)));
+std::string unknown(const std::string& what, const std::string& name, const std::vector<T>& defined) {
+  const std::string plural = what.back() == 'y' ? what.substr(0, what.size() - 1) + "ies" : what + "s";
+  const auto names = names_of(defined);
+  return fmt::format("unknown {} '{}'{}; {}", what, name, did_you_mean(name, names),
+                     names.empty() ? "no " + plural + " are defined" : plural + " are " + quoted_list(names));
 }
 
 }  // namespace tco::scenario_detail

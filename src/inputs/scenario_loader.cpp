@@ -91,8 +91,7 @@ void add_default_strategies(Scenario& scenario, const SourceLocation& where, Dia
 void check_site(const Scenario& scenario, const std::string& name, const SourceLocation& where, const std::string& path,
                 Diagnostics& d) {
   if (scenario.find_site(name) != nullptr) return;
-  d.error(where, path,
-          unknown("site", name, scenario.sites) + fmt::format("; sites are {}", quoted_list(names_of(scenario.sites))));
+  d.error(where, path, unknown("site", name, scenario.sites));
 }
 
 void check_references(const Scenario& scenario, Diagnostics& d) {
@@ -100,7 +99,7 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
     for (const auto& [workload, model] : site.cloud.pricing_by_workload) {
       if (scenario.find_workload(workload) == nullptr) {
         d.error(site.where, "sites." + site.name + ".pricing." + workload,
-                unknown("workload", workload, scenario.workloads) + "; use 'default' or a workload name");
+                unknown("workload", workload, scenario.workloads) + ", or 'default'");
       }
     }
     if (site.kind == SiteKind::cloud && site.cloud.interconnect) {
@@ -274,8 +273,7 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
                           [&](const Strategy& s) { return s.name == scenario.baseline; })) {
     const YamlNode* node = top.node().find("baseline");
     d.error(node ? node->where : SourceLocation{file, 0, 0}, "baseline",
-            unknown("strategy", scenario.baseline, scenario.strategies) +
-                fmt::format("; strategies are {}", quoted_list(names_of(scenario.strategies))));
+            unknown("strategy", scenario.baseline, scenario.strategies));
   }
   if (d.has_errors()) return d;
   return {std::move(scenario), std::move(d)};

@@ -46,6 +46,9 @@ TEST_CASE("nesting deeper than the limit is refused where it goes too deep", "[l
   CHECK(error_of(nested(kMaxNestingDepth + 1)) ==
         "1:104: nested more than 100 levels deep: tco reads nesting up to that depth");
   CHECK(error_of(nested(100000)) == "1:104: nested more than 100 levels deep: tco reads nesting up to that depth");
+  std::string dashes = "a:\n";
+  for (int i = 0; i <= kMaxNestingDepth; ++i) dashes += "- ";
+  CHECK(error_of(dashes + "x\n") == "2:1: nested more than 100 levels deep: tco reads nesting up to that depth");
   const std::string indented = "a:\n" + std::string(kMaxIndentation + 1, ' ') + "b: 1\n";
   CHECK(error_of(indented) == "2:402: indented 401 columns: tco reads nesting up to 400 columns deep");
 }
