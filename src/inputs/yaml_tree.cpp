@@ -26,7 +26,8 @@ struct Conversion {
   bool exhausted = false;
 };
 
-YamlNode convert(const YAML::Node& node, Conversion& c) {
+// `path` is the node's key path ("workloads.train", "tiers[1]"), for the duplicate-key error.
+YamlNode convert(const YAML::Node& node, const std::string& path, Conversion& c) {
   YamlNode out;
   out.where = location(node.Mark(), c.file);
   if (c.budget == 0) {
@@ -53,7 +54,7 @@ YamlNode convert(const YAML::Node& node, Conversion& c) {
       out.kind = YamlNode::Kind::sequence;
       for (const auto& item : node) {
         if (c.exhausted) break;
-        out.items.push_back(convert(item, c));
+        out.items.push_back(convert(item, path + "[" + std::to_string(out.items.size()) + "]", c));
       }
       break;
     case YAML::NodeType::Map: {
@@ -70,11 +71,11 @@ YamlNode convert(const YAML::Node& node, Conversion& c) {
         entry.key = pair.first.Scalar();
         const auto [it, inserted] = first_line.emplace(entry.key, entry.key_where.line);
         if (!inserted) {
-          c.diagnostics.error(entry.key_where, entry.key,
+          c.diagnostics.error(entry.key_where, path.empty() ? entry.key : path + "." + entry.key,
                               fmt::format("duplicate key (first defined on line {})", it->second));
           continue;
         }
-        entry.value = convert(pair.second, c);
+        entry.value = convert(pair.second, path.empty() ? entry.key : path + "." + entry.key, c);
         out.entries.push_back(std::move(entry));
       }
       break;
@@ -113,7 +114,7 @@ Result<YamlNode> parse_yaml(std::string_view text, const std::string& file) {
   try {
     const YAML::Node root = YAML::Load(std::string(text));
     Conversion conversion{file, diagnostics};
-    YamlNode tree = convert(root, conversion);
+    YamlNode tree = convert(root, "", conversion);
     if (diagnostics.has_errors()) return diagnostics;
     return {std::move(tree), std::move(diagnostics)};
   } catch (const YAML::Exception& e) {
