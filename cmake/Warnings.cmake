@@ -17,4 +17,15 @@ if(TCO_SANITIZE)
     -fno-sanitize-recover=undefined)
   target_link_options(tco_settings INTERFACE -fsanitize=address,undefined)
 endif()
+# Fuzzing (the `fuzz` preset, fuzz/README.md): libFuzzer's coverage instrumentation in every
+# first-party target, AddressSanitizer, and UndefinedBehaviorSanitizer aborting on the first
+# report, so that libFuzzer keeps the input. libFuzzer comes with clang only.
+if(TCO_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "TCO_FUZZ needs clang (libFuzzer): cmake --preset fuzz")
+  endif()
+  target_compile_options(tco_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+    -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(tco_settings INTERFACE -fsanitize=address,undefined)
+endif()
 target_compile_definitions(tco_settings INTERFACE $<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>)

@@ -2,7 +2,8 @@
 # Installs what tco needs to build and test on Debian 12, and only what is missing.
 # Safe to run repeatedly: when everything is present it changes nothing and needs no network.
 #   scripts/setup.sh               build dependencies
-#   scripts/setup.sh --with-tests  ... and what the test suite needs on top (a headless browser, git)
+#   scripts/setup.sh --with-tests  ... and what the test suite needs on top (a headless browser, git,
+#                                  clang with libFuzzer for the fuzz harnesses)
 #   scripts/setup.sh --with-bench  ... and what the benchmarks need (bench/run.sh: hyperfine)
 set -euo pipefail
 
@@ -21,6 +22,9 @@ test_packages=(
   chromium                       # headless render, DOM check, screenshot and PDF (tests/html)
   fonts-dejavu-core              # the font of the text in screenshots (chromium only recommends one)
   git                            # e2e.ci-example: the CI cost gate runs in a throwaway git repository
+  # fuzz/ (cmake --workflow --preset fuzz, run by .ci/run): libFuzzer exists only for clang.
+  clang                          # Debian 12's clang 14, which builds the harnesses and the libraries under them
+  libclang-rt-14-dev             # libFuzzer and the ASan/UBSan runtimes; clang-14 only recommends it
 )
 
 # Benchmarks only: bench/run.sh times tco from start to exit.
