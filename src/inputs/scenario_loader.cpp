@@ -29,12 +29,17 @@ void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& sc
     for (const auto& item : workloads->entries) {
       placement.get(item.key);
       if (auto site = read_string(item.value, placement.path(item.key), d)) strategy.workload_site[item.key] = *site;
+      strategy.key_where["workloads." + item.key] = item.key_where;
+      strategy.site_where["workloads." + item.key] = item.value.where;
     }
   }
   if (const YamlNode* datasets = reader.get("datasets")) {
     MapReader placement(*datasets, reader.path("datasets"), d);
     for (const auto& item : datasets->entries) {
       placement.get(item.key);
+      strategy.key_where["datasets." + item.key] = item.key_where;
+      strategy.site_where["datasets." + item.key] =
+          item.value.is_mapping() && item.value.find("site") ? item.value.find("site")->where : item.value.where;
       DatasetPlacement where;
       if (item.value.is_mapping()) {
         MapReader detail(item.value, placement.path(item.key), d);
@@ -147,17 +152,24 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
         d.error(strategy.where, path + ".workloads",
                 fmt::format("workload '{}' is not placed on a site", workload.name));
     }
+    // The key's or the site value's place, when the placement was written (not generated).
+    const auto at = [&](const std::map<std::string, SourceLocation>& where, const std::string& key) {
+      const auto it = where.find(key);
+      return it == where.end() ? strategy.where : it->second;
+    };
     for (const auto& [workload, site] : strategy.workload_site) {
+      const std::string key = "workloads." + workload;
       if (scenario.find_workload(workload) == nullptr) {
-        d.error(strategy.where, path + ".workloads", unknown("workload", workload, scenario.workloads));
+        d.error(at(strategy.key_where, key), path + ".workloads", unknown("workload", workload, scenario.workloads));
       }
-      check_site(scenario, site, strategy.where, path + ".workloads." + workload, d);
+      check_site(scenario, site, at(strategy.site_where, key), path + "." + key, d);
     }
     for (const auto& [dataset, placement] : strategy.dataset_site) {
+      const std::string key = "datasets." + dataset;
       if (scenario.find_dataset(dataset) == nullptr) {
-        d.error(strategy.where, path + ".datasets", unknown("dataset", dataset, scenario.datasets));
+        d.error(at(strategy.key_where, key), path + ".datasets", unknown("dataset", dataset, scenario.datasets));
       }
-      check_site(scenario, placement.site, strategy.where, path + ".datasets." + dataset, d);
+      check_site(scenario, placement.site, at(strategy.site_where, key), path + "." + key, d);
     }
   }
 }

@@ -108,10 +108,14 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
   if (kind_name == "cloud") {
     site.kind = SiteKind::cloud;
     auto& cloud = site.cloud;
-    if (const YamlNode* provider = reader.require("provider"))
+    if (const YamlNode* provider = reader.require("provider")) {
       cloud.provider = read_string(*provider, reader.path("provider"), d).value_or("");
-    if (const YamlNode* region = reader.require("region"))
+      site.value_where["provider"] = provider->where;
+    }
+    if (const YamlNode* region = reader.require("region")) {
       cloud.region = read_string(*region, reader.path("region"), d).value_or("");
+      site.value_where["region"] = region->where;
+    }
     if (const YamlNode* zone = reader.get("zone")) cloud.zone = read_string(*zone, reader.path("zone"), d).value_or("");
     if (const YamlNode* pricing = reader.get("pricing")) read_pricing(*pricing, reader.path("pricing"), cloud, d);
     if (const YamlNode* spot = reader.get("spot")) read_spot(*spot, reader.path("spot"), cloud, d);
@@ -121,6 +125,7 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
     site.kind = SiteKind::onprem;
     auto& onprem = site.onprem;
     if (const YamlNode* hardware = reader.require("hardware")) {
+      site.value_where["hardware"] = hardware->where;
       if (hardware->is_mapping()) {
         read_inline_hardware(*hardware, reader.path("hardware"), onprem, d);
       } else {

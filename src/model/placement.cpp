@@ -27,7 +27,7 @@ Result<SitePricing> resolve_sites(const Scenario& scenario, const SheetSelector&
       auto sheet = select(site.cloud.provider);
       if (!sheet) {
         for (auto diagnostic : sheet.diagnostics().items()) {
-          diagnostic.where = site.where;
+          diagnostic.where = site.at("provider");
           diagnostic.key_path = path + ".provider";
           d.add(diagnostic);
         }
@@ -36,7 +36,7 @@ Result<SitePricing> resolve_sites(const Scenario& scenario, const SheetSelector&
       const PriceSheet* s = sheet.value();
       const Region* region = s->find_region(site.cloud.region);
       if (region == nullptr) {
-        d.error(site.where, path + ".region",
+        d.error(site.at("region"), path + ".region",
                 fmt::format("region '{}' is not in the {} price sheet ({}){}; its regions are {}", site.cloud.region,
                             s->id(), s->file, did_you_mean(site.cloud.region, keys_of(s->regions)),
                             quoted_list(keys_of(s->regions))));
@@ -61,7 +61,7 @@ Result<SitePricing> resolve_sites(const Scenario& scenario, const SheetSelector&
       resolved.hardware = it->second;
     } else {
       const auto skus = keys_of(resolved.catalog->hardware);
-      d.error(site.where, path + ".hardware",
+      d.error(site.at("hardware"), path + ".hardware",
               fmt::format("unknown hardware '{}'{}; the catalog {} has {}", onprem.hardware_sku,
                           did_you_mean(onprem.hardware_sku, skus), resolved.catalog->id(), quoted_list(skus)));
       continue;

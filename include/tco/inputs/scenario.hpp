@@ -55,6 +55,13 @@ struct Site {
   CloudSite cloud;
   OnPremSite onprem;
   SourceLocation where;
+  std::map<std::string, SourceLocation> value_where;  // "provider", "region", "hardware": where each value is
+  // Where the value of `key` was written, else the site itself: errors found once prices are
+  // known (an unknown region) point at the value.
+  [[nodiscard]] SourceLocation at(const std::string& key) const {
+    const auto it = value_where.find(key);
+    return it == value_where.end() ? where : it->second;
+  }
 };
 
 struct Checkpoints {
@@ -134,6 +141,9 @@ struct Strategy {
   std::map<std::string, std::string> workload_site;
   std::map<std::string, DatasetPlacement> dataset_site;
   SourceLocation where;
+  // Where each placement was written: the workload's or dataset's key, and its site's value.
+  std::map<std::string, SourceLocation> key_where;   // "workloads.NAME", "datasets.NAME"
+  std::map<std::string, SourceLocation> site_where;  // the same keys
 };
 
 enum class HoursConvention { fixed_730, calendar };
