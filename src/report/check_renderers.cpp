@@ -3,10 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gate_text.hpp"
-#include "json_common.hpp"
 #include "markdown_common.hpp"
-#include "tco/core/calendar.hpp"
-#include "tco/core/text.hpp"
 #include "tco/report/gates.hpp"
 #include "tco/report/text_table.hpp"
 
@@ -14,8 +11,7 @@ namespace tco {
 namespace {
 
 std::string headline(const CheckReport& report) {
-  std::size_t breached = 0;
-  for (const auto& check : report.checks) breached += check.passed ? 0 : 1;
+  const std::size_t breached = failed_checks(report.checks);
   if (report.checks.empty()) return fmt::format("{}: no budgets to check", report.scenario_name);
   return fmt::format("{}: {} budget check{}, {}", report.scenario_name, report.checks.size(),
                      report.checks.size() == 1 ? "" : "s",

@@ -99,13 +99,12 @@ std::string render_diff_json(const DiffReport& report) {
                    {"split", split_name(report.split)},
                    {"note", text_or_null(report.split_note)},
                    {"sheets", sheets}};
-  std::size_t failed = 0;
   ordered_json checks = ordered_json::array();
-  for (const auto& gate : report.gates) {
-    failed += gate.passed ? 0U : 1U;
-    checks.push_back(gate_json(gate));
-  }
-  doc["gates"] = {{"passed", report.passed()}, {"ran", report.gates.size()}, {"failed", failed}, {"checks", checks}};
+  for (const auto& gate : report.gates) checks.push_back(gate_json(gate));
+  doc["gates"] = {{"passed", report.passed()},
+                  {"ran", report.gates.size()},
+                  {"failed", failed_checks(report.gates)},
+                  {"checks", checks}};
   return doc.dump(2) + "\n";
 }
 

@@ -23,17 +23,13 @@ const StrategyColumn* find_column(const ComparisonReport& report, const std::str
 
 double months_of(const ComparisonReport& report) { return std::max(1, report.months); }
 
-Change make_change(double base, double head, std::optional<double> head_at_base_prices) {
-  return Change{base, head, head_at_base_prices};
-}
-
 // A figure of a strategy on each side; a side without the strategy counts as zero.
 template <typename Figure>
 Change change_of(const StrategyColumn* base, const StrategyColumn* head, const StrategyColumn* repriced,
                  Figure figure) {
   std::optional<double> at_base_prices;
   if (repriced) at_base_prices = figure(*repriced);
-  return make_change(base ? figure(*base) : 0, head ? figure(*head) : 0, at_base_prices);
+  return Change{base ? figure(*base) : 0, head ? figure(*head) : 0, at_base_prices};
 }
 
 std::optional<BreakevenChange> breakeven_change(const ComparisonReport& base, const StrategyColumn* base_column,
@@ -73,7 +69,7 @@ StrategyChange strategy_change(const std::string& name, const ComparisonReport& 
   auto per_month = [&](const Change& total) {
     std::optional<double> at_base_prices;
     if (total.head_at_base_prices) at_base_prices = *total.head_at_base_prices / head_months;
-    return make_change(total.base / base_months, total.head / head_months, at_base_prices);
+    return Change{total.base / base_months, total.head / head_months, at_base_prices};
   };
   out.per_month = per_month(out.total);
   for (Component component : kComponents) {
@@ -127,9 +123,7 @@ bool StrategyChange::changed() const {
                      [](const ComponentChange& line) { return line.total.changed() || line.per_month.changed(); });
 }
 
-bool DiffReport::passed() const {
-  return std::all_of(gates.begin(), gates.end(), [](const GateCheck& gate) { return gate.passed; });
-}
+bool DiffReport::passed() const { return failed_checks(gates) == 0; }
 
 std::vector<SheetChange> sheet_changes(const ComparisonReport& base, const ComparisonReport& head) {
   auto base_sheets = sheets_by_provider(base);

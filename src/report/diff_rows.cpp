@@ -32,12 +32,6 @@ std::string breakeven_text(const std::optional<int>& month, const std::string& d
   return month ? fmt::format("month {} ({})", *month, date) : std::string("not within the horizon");
 }
 
-std::size_t failed_gates(const DiffReport& report) {
-  std::size_t failed = 0;
-  for (const auto& gate : report.gates) failed += gate.passed ? 0U : 1U;
-  return failed;
-}
-
 }  // namespace
 
 std::string diff_headline(const DiffReport& report) {
@@ -47,7 +41,7 @@ std::string diff_headline(const DiffReport& report) {
                                   : fmt::format("{} of {} strateg{} changed", changed, report.strategies.size(),
                                                 report.strategies.size() == 1 ? "y" : "ies");
   if (!report.gates.empty()) {
-    const std::size_t failed = failed_gates(report);
+    const std::size_t failed = failed_checks(report.gates);
     text += failed == 0
                 ? fmt::format("; {} gate check{} passed", report.gates.size(), report.gates.size() == 1 ? "" : "s")
                 : fmt::format("; {} of {} gate checks FAILED", failed, report.gates.size());

@@ -74,8 +74,11 @@ std::string describe_scope(const GateCheck& check) {
   return scope;
 }
 
-bool CheckReport::passed() const {
-  return std::all_of(checks.begin(), checks.end(), [](const GateCheck& check) { return check.passed; });
+std::size_t failed_checks(const std::vector<GateCheck>& checks) {
+  return static_cast<std::size_t>(
+      std::count_if(checks.begin(), checks.end(), [](const GateCheck& check) { return !check.passed; }));
 }
+
+bool CheckReport::passed() const { return failed_checks(checks) == 0; }
 
 }  // namespace tco

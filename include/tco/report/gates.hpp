@@ -53,6 +53,9 @@ struct IncreaseGate {
 // component or "total"; a STRATEGY of "*" means every strategy. Errors name the option.
 Result<IncreaseGate> parse_increase_gate(const std::string& text, bool amount);
 
+// How many of the checks failed: the verdict of tco check and tco diff (none failed = passed).
+std::size_t failed_checks(const std::vector<GateCheck>& checks);
+
 // One check per budget and strategy it applies to (every strategy of the report when the
 // budget names none; a budget naming a strategy the report leaves out is not checked).
 std::vector<GateCheck> check_budgets(const ComparisonReport& report, const std::vector<Budget>& budgets);
