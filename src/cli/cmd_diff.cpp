@@ -1,8 +1,5 @@
 // tco diff BASE HEAD: what a change to a scenario (or to the prices) does to its costs, with
 // the gates a pipeline fails on. Exit 1 when a gate or a head budget is breached.
-#include <algorithm>
-#include <map>
-#include <set>
 #include <variant>
 
 #include <fmt/format.h>
@@ -10,7 +7,6 @@
 #include "command.hpp"
 #include "scenario_run.hpp"
 #include "tco/cli/app.hpp"
-#include "tco/core/calendar.hpp"
 #include "tco/inputs/file.hpp"
 #include "tco/report/diff_report.hpp"
 #include "tco/report/infracost_json.hpp"
@@ -41,37 +37,6 @@ std::variant<ComparisonReport, std::string> reprice(const ScenarioRun& head, con
   auto model = prepared.value().run();
   if (!model) return first_error(model.diagnostics());
   return make_comparison_report(model.value());
-}
-
-// The catalog as it stood when a saved result was made: for each provider it used, the sheets
-// no newer than the newest it used, and only the overlays it applied. None (and why) when a
-// sheet it used is not in the catalog any more, or has changed since.
-std::variant<PriceCatalog, std::string> catalog_of_saved(const PriceCatalog& catalog,
-                                                         const std::vector<SavedSheet>& used) {
-  std::map<std::string, Date> newest;
-  std::set<std::string> overlays;  // sha256 of each overlay it applied
-  for (const auto& sheet : used) {
-    const auto day = parse_date(sheet.effective_date);
-    const bool held = day && std::any_of(catalog.sheets().begin(), catalog.sheets().end(), [&](const PriceSheet& s) {
-                        return s.kind == SheetKind::sheet && s.provider == sheet.provider && s.effective == *day &&
-                               s.content_hash == sheet.sha256;
-                      });
-    if (!held) {
-      return fmt::format(
-          "base was priced with {} {} (sha256:{}), which the price sheets here do not hold (changed or removed since)",
-          sheet.provider, sheet.effective_date, sheet.sha256.substr(0, 12));
-    }
-    newest[sheet.provider] = std::max(newest.count(sheet.provider) ? newest[sheet.provider] : *day, *day);
-    for (const auto& overlay : sheet.overlays) overlays.insert(overlay.sha256);
-  }
-  auto kept = catalog.filtered([&](const PriceSheet& sheet) {
-    const auto it = newest.find(sheet.provider);
-    if (it == newest.end()) return true;  // a provider base did not use: as it is
-    if (sheet.kind == SheetKind::sheet) return sheet.effective <= it->second;
-    return overlays.count(sheet.content_hash) > 0;
-  });
-  if (!kept) return "base's sheets do not form a catalog: " + first_error(kept.diagnostics());
-  return std::move(kept).value();
 }
 
 class DiffCommand : public Command {
@@ -217,12 +182,12 @@ class DiffCommand : public Command {
     if (base.run) {
       repriced = reprice(head_run, *base.run->catalog);
     } else {
-      auto catalog = catalog_of_saved(*head_run.catalog, base.saved_sheets);
-      if (auto* why = std::get_if<std::string>(&catalog)) {
-        note = *why;
+      auto catalog = catalog_as_saved(*head_run.catalog, base.saved_sheets);
+      if (!catalog) {
+        note = first_error(catalog.diagnostics());
         return std::nullopt;
       }
-      repriced = reprice(head_run, std::get<PriceCatalog>(catalog));
+      repriced = reprice(head_run, catalog.value());
     }
     if (auto* why = std::get_if<std::string>(&repriced)) {
       note = "head cannot be priced with base's sheets: " + *why;

@@ -17,6 +17,7 @@
 #include "tco/core/component.hpp"
 #include "tco/core/diagnostic.hpp"
 #include "tco/core/result.hpp"
+#include "tco/inputs/price_catalog.hpp"
 
 namespace tco {
 
@@ -91,5 +92,11 @@ bool looks_like_json(std::string_view text);
 // Reads a document written by `tco compare --format json` for one scenario. `file` names it
 // in diagnostics. Every error of the document is reported together; any error means no value.
 Result<SavedComparison> read_saved_comparison(std::string_view text, const std::string& file);
+
+// The catalog as it stood when a saved result was priced, out of `catalog`: for each provider
+// the result used, the sheets no newer than the newest it used and only the overlays it
+// applied; other providers as they are. An error (saying why) when a sheet it names is no
+// longer in `catalog` with the same SHA-256.
+Result<PriceCatalog> catalog_as_saved(const PriceCatalog& catalog, const std::vector<SavedSheet>& used);
 
 }  // namespace tco
