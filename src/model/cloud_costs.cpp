@@ -1,6 +1,7 @@
 // Cloud GPU compute under each pricing model, and interconnect ports.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -14,7 +15,38 @@ namespace {
 struct ChosenOffer {
   const GpuOffer* offer = nullptr;
   const Sourced* hourly = nullptr;
+  Val price;  // the hourly price, as an input
 };
+
+std::string offer_path(const CloudPricing& cloud, const GpuOffer& offer, PricingModel model) {
+  return fmt::format("prices.{}.{}.{}.{}", cloud.sheet->provider, cloud.region->id, offer.instance, to_string(model));
+}
+
+Val hourly_price(const StrategyContext& context, const CloudPricing& cloud, const GpuOffer& offer, PricingModel model,
+                 const Sourced& hourly) {
+  return context.in(hourly, [&] { return offer_path(cloud, offer, model); },
+                    {Dimension::money_per_hour, 0, std::numeric_limits<double>::infinity(), PriceService::compute});
+}
+
+// The cheapest offer stays the cheapest only while the prices compare as they did: the
+// plan keeps each comparison, so an evaluation that would choose another offer is redone.
+void keep_choice(const StrategyContext& context, const Workload& workload, const CloudPricing& cloud,
+                 PricingModel model, ChosenOffer& best) {
+  if (!context.inputs.active()) return;
+  best.price = hourly_price(context, cloud, *best.offer, model, *best.hourly);
+  const Val per_gpu = best.price / static_cast<double>(best.offer->gpus);
+  bool before = true;
+  for (const auto& offer : cloud.region->gpu_offers) {
+    if (&offer == best.offer) {
+      before = false;
+      continue;
+    }
+    const auto it = offer.hourly.find(model);
+    if (offer.gpu != workload.gpu || it == offer.hourly.end()) continue;
+    const Val other = hourly_price(context, cloud, offer, model, it->second) / static_cast<double>(offer.gpus);
+    before ? is_lt(per_gpu, other) : is_le(per_gpu, other);
+  }
+}
 
 // The cheapest offer per GPU-hour for the GPU model under the pricing model.
 std::optional<ChosenOffer> choose_offer(StrategyContext& context, const Workload& workload, const CloudPricing& cloud,
@@ -29,9 +61,12 @@ std::optional<ChosenOffer> choose_offer(StrategyContext& context, const Workload
     const auto it = offer.hourly.find(model);
     if (it == offer.hourly.end()) continue;
     if (best.offer == nullptr || it->second.value / offer.gpus < best.hourly->value / best.offer->gpus)
-      best = {&offer, &it->second};
+      best = {&offer, &it->second, Val(it->second.value)};
   }
-  if (best.offer != nullptr) return best;
+  if (best.offer != nullptr) {
+    keep_choice(context, workload, cloud, model, best);
+    return best;
+  }
   context.error(
       cloud.site->where, "sites." + cloud.site->name,
       fmt::format("no {} offer priced '{}' in region {} of the {} price sheet ({}) for workload '{}'; offers there: {}",
@@ -43,15 +78,17 @@ std::optional<ChosenOffer> choose_offer(StrategyContext& context, const Workload
 // Expected extra hours from spot interruptions: each one costs the restart time plus, for
 // training, the work since the last checkpoint (half an interval on average); a
 // synchronous job stops whenever any of its instances is interrupted.
-std::optional<double> spot_inflation(StrategyContext& context, const Workload& workload, const CloudPricing& cloud,
-                                     double instances) {
+std::optional<Val> spot_inflation(StrategyContext& context, const Workload& workload, const CloudPricing& cloud,
+                                  double instances) {
   const auto& spot = cloud.site->cloud.spot;
   if (!spot) {
     context.error(cloud.site->where, "sites." + cloud.site->name + ".spot",
                   "pricing 'spot' needs 'spot: {interruption_every: DURATION, restart: DURATION}' on the site");
     return std::nullopt;
   }
-  double lost_per_interruption = spot->restart_hours.value;
+  const std::string spot_path = "sites." + cloud.site->name + ".spot.";
+  Val lost_per_interruption =
+      context.in(spot->restart_hours, [&] { return spot_path + "restart"; }, {Dimension::hours});
   double exposed = 1.0;
   if (workload.kind == WorkloadKind::training) {
     if (!workload.checkpoints) {
@@ -59,15 +96,20 @@ std::optional<double> spot_inflation(StrategyContext& context, const Workload& w
                     "training on spot needs checkpoints: without them every interruption restarts from the beginning");
       return std::nullopt;
     }
-    lost_per_interruption += workload.checkpoints->interval_hours.value / 2.0;
+    lost_per_interruption +=
+        context.in(workload.checkpoints->interval_hours,
+                   [&] { return "workloads." + workload.name + ".checkpoints.every"; }, {Dimension::hours}) /
+        2.0;
     exposed = instances;
   }
-  const double lost_fraction = exposed * lost_per_interruption / spot->mean_hours_between_interruptions.value;
-  if (lost_fraction >= 0.9) {
+  const Val lost_fraction = exposed * lost_per_interruption /
+                            context.in(spot->mean_hours_between_interruptions,
+                                       [&] { return spot_path + "interruption_every"; }, {Dimension::hours});
+  if (!is_lt(lost_fraction, 0.9)) {
     context.error(
         cloud.site->where, "sites." + cloud.site->name + ".spot",
         fmt::format("workload '{}' would lose {:.0f} % of its time to spot interruptions; it cannot finish on spot",
-                    workload.name, lost_fraction * 100));
+                    workload.name, lost_fraction.v * 100));
     return std::nullopt;
   }
   return 1.0 / (1.0 - lost_fraction);
@@ -95,17 +137,16 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
   const PricingModel model = by_workload != site.pricing_by_workload.end() ? by_workload->second : site.default_pricing;
   const std::string cause = "workload " + workload.name;
 
-  std::vector<Demand> demands;
   int first = -1;
   int last = -1;
   int peak = 0;
   for (int month = 0; month < context.months; ++month) {
-    demands.push_back(context.demand(workload, month));
-    if (!demands.back().active) continue;
+    const Demand& demand = context.demand(workload, month);
+    if (!demand.active) continue;
     if (first < 0) first = month;
     last = month;
-    peak = std::max(peak, demands.back().peak_gpus);
-    context.result.used_gpu_hours += demands.back().used_gpu_hours;
+    peak = std::max(peak, demand.peak_gpus);
+    context.result.used_gpu_hours += demand.used_gpu_hours.v;
   }
   if (first < 0) return;
   if (model == PricingModel::commit_1y || model == PricingModel::commit_3y) {
@@ -117,7 +158,7 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
       if (!priced) return;
       for (int month = bought; month < std::min(context.months, bought + term); ++month) {
         const double hours = context.scenario.hours_in_month(month);
-        const double amount = priced->instances * hours * priced->chosen.hourly->value;
+        const Val amount = priced->instances * hours * priced->chosen.price;
         context.add(
             {month, Component::compute, cause, site_name, workload.name, amount, amount, ""}, context.derive([&] {
               return Derivation{
@@ -131,18 +172,18 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
                                   Dimension::money_per_hour)},
                   {},
                   "",
-                  amount};
+                  amount.v};
             }));
       }
     }
     return;
   }
   for (int month = first; month <= last; ++month) {
-    const Demand& demand = demands[static_cast<std::size_t>(month)];
+    const Demand& demand = context.demand(workload, month);
     if (!demand.active) continue;
     const auto priced = price_month(context, workload, site_name, model, month, peak);
     if (!priced) return;
-    double inflation = 1.0;
+    Val inflation = 1.0;
     if (model == PricingModel::spot) {
       const auto factor = spot_inflation(context, workload, *priced->cloud, priced->instances);
       if (!factor) return;
@@ -153,9 +194,8 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
     const bool fixed =
         workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
     const double instances = std::ceil(workload.gpus / gpus_per_instance - 1e-9);
-    const double instance_hours =
-        fixed ? instances * demand.wall_hours : demand.allocated_gpu_hours / gpus_per_instance;
-    const double amount = instance_hours * inflation * priced->chosen.hourly->value;
+    const Val instance_hours = fixed ? instances * demand.wall_hours : demand.allocated_gpu_hours / gpus_per_instance;
+    const Val amount = instance_hours * inflation * priced->chosen.price;
     context.add({month, Component::compute, cause, site_name, workload.name, amount, amount, ""}, context.derive([&] {
       Derivation derivation;
       const Factor price = context.factor("price per instance-hour (" + to_string(model) + ")", priced->cloud->sheet,
@@ -164,20 +204,20 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
       if (fixed) {
         derivation.formula = "instances × hours the GPUs run";
         derivation.factors = {Factor{"instances of " + instance, instances, Dimension::count},
-                              Factor{"hours the GPUs run", demand.wall_hours, Dimension::hours}};
+                              Factor{"hours the GPUs run", demand.wall_hours.v, Dimension::hours}};
       } else {
         derivation.formula = "GPU-hours ÷ GPUs per instance";
-        derivation.factors = {Factor{"GPU-hours allocated", demand.allocated_gpu_hours, Dimension::count},
+        derivation.factors = {Factor{"GPU-hours allocated", demand.allocated_gpu_hours.v, Dimension::count},
                               Factor{"GPUs per " + instance, gpus_per_instance, Dimension::count}};
       }
       if (model == PricingModel::spot) {
         derivation.formula += " × spot rework factor";
         derivation.factors.push_back(
-            Factor{"spot rework factor 1 ÷ (1 − share lost to interruptions)", inflation, Dimension::count});
+            Factor{"spot rework factor 1 ÷ (1 − share lost to interruptions)", inflation.v, Dimension::count});
       }
       derivation.formula += " × price per instance-hour";
       derivation.factors.push_back(price);
-      derivation.amount = amount;
+      derivation.amount = amount.v;
       return derivation;
     }));
   }
@@ -223,7 +263,13 @@ void add_interconnect_ports(StrategyContext& context) {
       const PriceSheet* sheet = context.pricing(month).cloud.at(name).sheet;
       context.cite(sheet, price->second);
       const double hours = context.scenario.hours_in_month(month);
-      const double amount = link->count * price->second.value * hours;
+      const Val amount =
+          link->count *
+          context.in(
+              price->second,
+              [&] { return fmt::format("prices.{}.{}.ports.{}", sheet->provider, cloud.region->id, link->port); },
+              {Dimension::money_per_hour, 0, std::numeric_limits<double>::infinity(), PriceService::interconnect}) *
+          hours;
       context.add(month, Component::interconnect, "site " + name, name, amount, context.derive([&] {
         return Derivation{"ports × price per port-hour × hours in the month",
                           {Factor{"ports of " + link->port, static_cast<double>(link->count), Dimension::count,
@@ -232,7 +278,7 @@ void add_interconnect_ports(StrategyContext& context) {
                            Factor{"hours in the month", hours, Dimension::hours}},
                           {},
                           "",
-                          amount};
+                          amount.v};
       }));
     }
   }

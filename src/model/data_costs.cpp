@@ -2,6 +2,7 @@
 // read), checkpoints (retention, replication) and declared flows.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -14,7 +15,10 @@ namespace {
 struct StoragePrice {
   const PriceSheet* sheet = nullptr;  // nullptr for an owned site's stated price
   const Sourced* price = nullptr;
+  Val value;  // as an input
 };
+
+constexpr double kNoLimit = std::numeric_limits<double>::infinity();
 
 // Storage price per byte-month at a site, or an error naming where it was looked for.
 std::optional<StoragePrice> storage_price(StrategyContext& context, int month, const std::string& site_name,
@@ -24,7 +28,13 @@ std::optional<StoragePrice> storage_price(StrategyContext& context, int month, c
     const auto& storage = cloud->second.region->storage;
     if (const auto it = storage.find(storage_class); it != storage.end()) {
       context.cite(cloud->second.sheet, it->second);
-      return StoragePrice{cloud->second.sheet, &it->second};
+      const Val value = context.in(it->second,
+                                   [&] {
+                                     return fmt::format("prices.{}.{}.storage.{}", cloud->second.sheet->provider,
+                                                        cloud->second.region->id, to_string(storage_class));
+                                   },
+                                   {Dimension::money_per_byte_month, 0, kNoLimit, PriceService::storage});
+      return StoragePrice{cloud->second.sheet, &it->second, value};
     }
     context.error(cloud->second.site->where, "sites." + site_name,
                   fmt::format("no '{}' storage price in region {} of the {} price sheet ({}), needed for {}",
@@ -33,7 +43,12 @@ std::optional<StoragePrice> storage_price(StrategyContext& context, int month, c
     return std::nullopt;
   }
   const Site* site = context.scenario.find_site(site_name);
-  if (site->onprem.storage) return StoragePrice{nullptr, &*site->onprem.storage};
+  if (site->onprem.storage) {
+    const Sourced& price = *site->onprem.storage;
+    return StoragePrice{nullptr, &price,
+                        context.in(price, [&] { return "sites." + site_name + ".storage"; },
+                                   {Dimension::money_per_byte_month, 0, kNoLimit, PriceService::storage})};
+  }
   context.error(site->where, "sites." + site_name,
                 fmt::format("missing 'storage' (a price per GB-month for owned storage), needed for {}", what));
   return std::nullopt;
@@ -47,10 +62,10 @@ struct Payer {
 
 void store(StrategyContext& context, int month, const std::string& site, StorageClass storage_class,
            const Volume& volume, const std::string& cause, const Payer& payer) {
-  if (volume.bytes <= 0) return;
+  if (is_le(volume.bytes, 0.0)) return;
   const auto price = storage_price(context, month, site, storage_class, cause);
   if (!price) return;
-  const double amount = volume.bytes * price->price->value;
+  const Val amount = volume.bytes * price->value;
   context.add(
       {month, Component::storage, cause, site, payer.workload, amount, amount, payer.dataset}, context.derive([&] {
         return Derivation{"bytes stored × price per byte-month",
@@ -58,13 +73,13 @@ void store(StrategyContext& context, int month, const std::string& site, Storage
                                                            *price->price, Dimension::money_per_byte_month)},
                           {},
                           "",
-                          amount};
+                          amount.v};
       }));
 }
 
 void move(StrategyContext& context, int month, const std::string& from, const std::string& to, const Volume& volume,
           const std::string& cause, const Payer& payer) {
-  if (volume.bytes <= 0 || from == to) return;
+  if (from == to || is_le(volume.bytes, 0.0)) return;
   context.transfers.push_back({month, from, to, volume, cause, payer.workload, payer.dataset});
 }
 
@@ -75,18 +90,34 @@ ByteBase base_of(const Sourced& size) {
   return size.byte_base == ByteBase::binary ? ByteBase::binary : ByteBase::decimal;
 }
 
+// The share of a dataset that changes between refreshes: the strategy's, else the dataset's.
+Val changed_per_refresh(const StrategyContext& context, const Dataset& dataset) {
+  const auto it = context.strategy.dataset_site.find(dataset.name);
+  if (it != context.strategy.dataset_site.end() && it->second.changed_per_refresh) {
+    return context.in(*it->second.changed_per_refresh,
+                      [&] { return "strategies." + context.strategy.name + ".datasets." + dataset.name + ".changed"; },
+                      {Dimension::fraction, 0, 1, std::nullopt});
+  }
+  return context.in(dataset.changed_per_refresh, [&] { return "datasets." + dataset.name + ".refresh.changed"; },
+                    {Dimension::fraction, 0, 1, std::nullopt});
+}
+
 void add_dataset(StrategyContext& context, const Dataset& dataset) {
   const std::string home = context.dataset_home(dataset);
   const std::string cause = "dataset " + dataset.name;
-  const double changed = context.changed_per_refresh(dataset);
+  const Val changed = changed_per_refresh(context, dataset);
+  const auto path = [&](const char* key) { return "datasets." + dataset.name + "." + key; };
+  const Val full_size = context.in(dataset.size_bytes, [&] { return path("size"); }, {Dimension::bytes});
+  const Val growth = context.in(dataset.growth_per_month, [&] { return path("growth"); }, {Dimension::fraction});
+  const Val refreshes = context.in(dataset.refreshes_per_month, [&] { return path("refresh.per_month"); });
   const ByteBase base = base_of(dataset.size_bytes);
   std::set<std::string> synced;  // destinations that already hold a first full copy
   if (home != dataset.origin) {
-    move(context, 0, dataset.origin, home, {dataset.size_bytes.value, "dataset size", dataset.size_bytes.where, base},
+    move(context, 0, dataset.origin, home, {full_size, "dataset size", dataset.size_bytes.where, base},
          cause + " (migration)", {"", dataset.name});
   }
   for (int month = 0; month < context.months; ++month) {
-    const double size = dataset.size_bytes.value * std::pow(1.0 + dataset.growth_per_month.value, month);
+    const Val size = full_size * vpow(1.0 + growth, month);
     const std::string grown = fmt::format("dataset size × (1 + growth)^{}", month);
     store(context, month, home, dataset.storage_class, {size, grown, dataset.size_bytes.where, base}, cause,
           {"", dataset.name});
@@ -96,17 +127,16 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
       if (context.demand(workload, month).active) readers.insert(context.workload_site(workload.name));
     }
     readers.erase(home);
-    const double refreshes = dataset.refreshes_per_month.value;
     for (const auto& site : readers) {
       store(context, month, site, dataset.storage_class, {size, grown, dataset.size_bytes.where, base},
             cause + " (copy)", {"", dataset.name});
       // The first month brings a full copy; every refresh after it sends what changed.
       const bool first = synced.insert(site).second;
-      const double bytes = first ? size + std::max(0.0, refreshes - 1.0) * changed * size : refreshes * changed * size;
+      const Val bytes = first ? size + vmax(0.0, refreshes - 1.0) * changed * size : refreshes * changed * size;
       const std::string what =
           first ? fmt::format("a full copy + {} refreshes × {} changed × size",
-                              short_number(std::max(0.0, refreshes - 1.0)), format_percent(changed))
-                : fmt::format("{} refreshes × {} changed × size", short_number(refreshes), format_percent(changed));
+                              short_number(std::max(0.0, refreshes.v - 1.0)), format_percent(changed.v))
+                : fmt::format("{} refreshes × {} changed × size", short_number(refreshes.v), format_percent(changed.v));
       move(context, month, home, site, {bytes, what, dataset.size_bytes.where, base}, cause, {"", dataset.name});
     }
   }
@@ -115,16 +145,18 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
 void add_checkpoints(StrategyContext& context, const Workload& workload) {
   const Checkpoints& checkpoints = *workload.checkpoints;
   const std::string site = context.workload_site(workload.name);
-  const double size = checkpoints.parameters.value * checkpoints.bytes_per_parameter.value;
+  const auto path = [&](const char* key) { return "workloads." + workload.name + ".checkpoints." + key; };
+  const Val size = context.in(checkpoints.parameters, [&] { return path("parameters"); }) *
+                   context.in(checkpoints.bytes_per_parameter, [&] { return path("bytes_per_parameter"); });
   const std::string cause = "workload " + workload.name + " (checkpoints)";
-  double written = 0;
+  Val written = 0;
   for (int month = 0; month < context.months; ++month) {
-    const Demand demand = context.demand(workload, month);
+    const Demand& demand = context.demand(workload, month);
     written += demand.checkpoints_written;
     // The newest `keep` checkpoints stay stored, at the site and at each replica.
-    const double kept = std::min(static_cast<double>(checkpoints.keep), written);
+    const Val kept = vmin(static_cast<double>(checkpoints.keep), written);
     const Volume retained{kept * size,
-                          fmt::format("{} checkpoints kept × parameters × bytes per parameter", short_number(kept)),
+                          fmt::format("{} checkpoints kept × parameters × bytes per parameter", short_number(kept.v)),
                           checkpoints.where, ByteBase::decimal};
     store(context, month, site, StorageClass::standard, retained, cause, {workload.name, ""});
     for (const auto& replica : checkpoints.replicate_to) {
@@ -133,7 +165,7 @@ void add_checkpoints(StrategyContext& context, const Workload& workload) {
       move(context, month, site, replica,
            {demand.checkpoints_written * size,
             fmt::format("{} checkpoints written × parameters × bytes per parameter",
-                        short_number(demand.checkpoints_written)),
+                        short_number(demand.checkpoints_written.v)),
             checkpoints.where, ByteBase::decimal},
            cause, {workload.name, ""});
     }
@@ -162,11 +194,12 @@ void add_flow(StrategyContext& context, const Flow& flow) {
   const std::string cause = "flow " + flow.name;
   const std::string workload = flow.from.kind == Endpoint::Kind::workload ? flow.from.name : "";
   const ByteBase base = base_of(flow.size_bytes);
+  const auto path = [&](const char* key) { return "flows." + flow.name + "." + key; };
+  const Val size = context.in(flow.size_bytes, [&] { return path("size"); }, {Dimension::bytes});
   if (flow.once) {
     for (int month = 0; month < context.months; ++month) {
       if (add_months(context.scenario.start, month) == *flow.once)
-        move(context, month, from, to, {flow.size_bytes.value, "size sent once", flow.where, base}, cause,
-             {workload, ""});
+        move(context, month, from, to, {size, "size sent once", flow.where, base}, cause, {workload, ""});
     }
     return;
   }
@@ -177,7 +210,7 @@ void add_flow(StrategyContext& context, const Flow& flow) {
       continue;
     }
     move(context, month, from, to,
-         {flow.per_month.value * flow.size_bytes.value,
+         {context.in(flow.per_month, [&] { return path("per_month"); }) * size,
           fmt::format("{} transfers a month × size", short_number(flow.per_month.value)), flow.where, base},
          cause, {workload, ""});
   }

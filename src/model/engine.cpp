@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "engine_internal.hpp"
+#include "tco/model/breakeven.hpp"
 #include "tco/model/finance.hpp"
 
 namespace tco {
@@ -15,10 +16,14 @@ namespace engine {
 void StrategyContext::add(Line line, std::shared_ptr<const Derivation> derivation) {
   if (line.month < 0 || line.month >= months) return;
   const auto index = static_cast<std::size_t>(line.component);
-  result.monthly_cash[static_cast<std::size_t>(line.month)][index] += line.cash;
-  result.monthly_amortized[static_cast<std::size_t>(line.month)][index] += line.amortized;
+  result.monthly_cash[static_cast<std::size_t>(line.month)][index] += line.cash.v;
+  result.monthly_amortized[static_cast<std::size_t>(line.month)][index] += line.amortized.v;
+  if (inputs.recording != nullptr && (line.cash.n >= 0 || line.cash.v != 0)) {
+    const auto cell = strategy_index * static_cast<std::size_t>(months) + static_cast<std::size_t>(line.month);
+    inputs.recording->recording->tape.emits.push_back({line.cash.n, line.cash.v, static_cast<std::uint32_t>(cell)});
+  }
   result.lines.push_back({line.month, line.component, std::move(line.cause), std::move(line.site),
-                          std::move(line.workload), std::move(line.dataset), line.cash, line.amortized,
+                          std::move(line.workload), std::move(line.dataset), line.cash.v, line.amortized.v,
                           std::move(derivation)});
 }
 
@@ -50,12 +55,6 @@ std::string StrategyContext::workload_site(const std::string& workload) const {
 std::string StrategyContext::dataset_home(const Dataset& dataset) const {
   const auto it = strategy.dataset_site.find(dataset.name);
   return it == strategy.dataset_site.end() ? dataset.origin : it->second.site;
-}
-
-double StrategyContext::changed_per_refresh(const Dataset& dataset) const {
-  const auto it = strategy.dataset_site.find(dataset.name);
-  if (it != strategy.dataset_site.end() && it->second.changed_per_refresh) return it->second.changed_per_refresh->value;
-  return dataset.changed_per_refresh.value;
 }
 
 void StrategyContext::cite(const PriceSheet* sheet, const Sourced& value) {
@@ -185,7 +184,7 @@ void check_magnitudes(const Scenario& scenario, const StrategyResult& result, Di
   }
 }
 
-void add_workload_uses(const engine::StrategyContext& context) {
+void add_workload_uses(const engine::StrategyContext& context, bool duty_cycle) {
   for (const auto& workload : context.scenario.workloads) {
     WorkloadUse use{workload.name, workload.kind, context.workload_site(workload.name), 0, 0, 0, 0, std::nullopt};
     const auto& schedule = workload.schedule;
@@ -193,13 +192,13 @@ void add_workload_uses(const engine::StrategyContext& context) {
     for (int month = 0; month < context.months; ++month) {
       const engine::Demand demand = context.demand(workload, month);
       if (!demand.active) continue;
-      use.allocated_gpu_hours += demand.allocated_gpu_hours;
+      use.allocated_gpu_hours += demand.allocated_gpu_hours.v;
       use.capacity_gpu_hours += demand.peak_gpus * context.scenario.hours_in_month(month);
-      use.used_gpu_hours += demand.used_gpu_hours;
-      use.runs += demand.runs;
-      tokens += schedule.kind == ScheduleKind::tokens && !context.utilization
+      use.used_gpu_hours += demand.used_gpu_hours.v;
+      use.runs += demand.runs.v;
+      tokens += schedule.kind == ScheduleKind::tokens && !duty_cycle
                     ? schedule.tokens_per_month.value
-                    : demand.used_gpu_hours * 3600.0 * schedule.tokens_per_second_per_gpu.value;
+                    : demand.used_gpu_hours.v * 3600.0 * schedule.tokens_per_second_per_gpu.value;
     }
     // A workload that runs continuously (or on GPU-hours) is one run over its active months.
     if (workload.kind == WorkloadKind::training && use.runs == 0 && use.allocated_gpu_hours > 0) use.runs = 1;
@@ -210,7 +209,24 @@ void add_workload_uses(const engine::StrategyContext& context) {
 
 }  // namespace
 
-Result<ModelResult> PreparedModel::run(const Variation& variation) const {
+Result<ModelResult> PreparedModel::run(const Variation& variation) const { return run_with(variation, nullptr); }
+
+Result<EvaluationPlan> PreparedModel::record_plan(const Variation& variation) const {
+  EvaluationPlan plan;
+  engine::RecordingScope scope(&plan.recording->tape);
+  auto model = run_with(variation, &plan);
+  if (!model) return model.diagnostics();
+  for (const auto& strategy : model->strategies) {
+    if (strategy.name == model->baseline) plan.baseline = plan.strategies.size();
+    plan.strategies.push_back(strategy.name);
+  }
+  plan.months = model->months;
+  plan.discount_input = plan.find_input("discount_rate");
+  plan.discount_rate = model->scenario->discount_rate.value;
+  return plan;
+}
+
+Result<ModelResult> PreparedModel::run_with(const Variation& variation, EvaluationPlan* recording) const {
   const State& state = *state_;
   const Scenario& scenario = *state.scenario;
   ModelResult model;
@@ -222,7 +238,16 @@ Result<ModelResult> PreparedModel::run(const Variation& variation) const {
   model.sheet_uses = sheet_uses(state.timeline, state.months);
   model.utilization = variation.utilization;
   model.warnings = state.warnings;
+  const engine::RunInputs inputs{recording, variation.plan, variation.values};
+  std::optional<engine::Val> utilization;
+  if (variation.utilization) {
+    const auto sustained = Sourced::stated(*variation.utilization, {scenario.file, 0, 0}, "sustained utilization");
+    utilization = inputs.active() ? inputs.read(sustained, "utilization", {Dimension::fraction, kLowestUtilization, 1})
+                                  : engine::Val(*variation.utilization);
+  }
+  const auto demands = engine::workload_demands(scenario, model.months, inputs, utilization);
   Diagnostics d;
+  std::size_t strategy_index = 0;
   for (const auto& strategy : scenario.strategies) {
     const auto& only = state.options.strategies;
     if (!only.empty() && strategy.name != model.baseline &&
@@ -234,8 +259,9 @@ Result<ModelResult> PreparedModel::run(const Variation& variation) const {
     result.description = strategy.description;
     result.monthly_cash.assign(static_cast<std::size_t>(model.months), ComponentAmounts{});
     result.monthly_amortized.assign(static_cast<std::size_t>(model.months), ComponentAmounts{});
-    engine::StrategyContext context{scenario, strategy, state.timeline, model.months, result, d, {}, {}, {}, {}, false};
-    context.utilization = variation.utilization;
+    engine::StrategyContext context{scenario, strategy, state.timeline, model.months,     result,
+                                    d,        inputs,   demands,        strategy_index++, {},
+                                    {},       {},       false};
     context.explaining = state.options.explain;
     engine::add_cloud_compute(context);
     engine::add_onprem_costs(context);
@@ -243,7 +269,7 @@ Result<ModelResult> PreparedModel::run(const Variation& variation) const {
     engine::price_transfers(context);
     engine::add_interconnect_ports(context);
     context.finish_citations();
-    add_workload_uses(context);
+    add_workload_uses(context, variation.utilization.has_value());
     check_magnitudes(scenario, result, d);
     model.strategies.push_back(std::move(result));
   }
@@ -252,7 +278,9 @@ Result<ModelResult> PreparedModel::run(const Variation& variation) const {
   const auto baseline = std::find_if(model.strategies.begin(), model.strategies.end(),
                                      [&](const StrategyResult& s) { return s.name == model.baseline; });
   const auto baseline_monthly = baseline->monthly_cash_totals();
-  const double rate = scenario.discount_rate.value;
+  const double rate = inputs.active()
+                          ? inputs.read(scenario.discount_rate, "discount_rate", {Dimension::fraction, 0, 1}).v
+                          : scenario.discount_rate.value;
   for (auto& strategy : model.strategies) {
     if (strategy.name == model.baseline) continue;
     const auto monthly = strategy.monthly_cash_totals();

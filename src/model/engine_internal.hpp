@@ -1,20 +1,58 @@
 #pragma once
 // Shared by the engine's translation units; not a public header.
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "tape.hpp"
 #include "tco/core/result.hpp"
 #include "tco/inputs/price_catalog.hpp"
 #include "tco/inputs/scenario.hpp"
+#include "tco/model/plan.hpp"
 #include "tco/model/results.hpp"
 
+namespace tco {
+
+// What the engine recorded for a plan, and how its inputs are found again by key.
+struct PlanRecording {
+  engine::Tape tape;
+  std::map<std::string, std::int32_t> input_by_key;  // path + " @ " + where
+};
+
+}  // namespace tco
+
 namespace tco::engine {
+
+// What a value read as an input may be: sensitivity swings and sweeps stay inside.
+struct InputSpec {
+  InputSpec(Dimension dimension_ = Dimension::count, double lowest_ = 0,
+            double highest_ = std::numeric_limits<double>::infinity(),
+            std::optional<PriceService> service_ = std::nullopt)
+      : dimension(dimension_), lowest(lowest_), highest(highest_), service(service_) {}
+  Dimension dimension;
+  double lowest;
+  double highest;
+  std::optional<PriceService> service;  // a sheet price of this service
+};
+
+// How a run reads its inputs: as written (a normal run), recording a plan's inputs and
+// arithmetic, or at other values of a recorded plan's inputs.
+struct RunInputs {
+  EvaluationPlan* recording = nullptr;
+  const EvaluationPlan* plan = nullptr;
+  std::span<const double> values;  // with `plan`: one per plan input
+
+  [[nodiscard]] bool active() const { return recording != nullptr || plan != nullptr; }
+  // The input's value in this run; traced while recording.
+  Val read(const Sourced& value, const std::string& path, const InputSpec& spec) const;
+};
 
 struct CloudPricing {
   const Site* site = nullptr;
@@ -67,28 +105,29 @@ Result<PricingTimeline> resolve_timeline(const Scenario& scenario, const PriceCa
 // What a workload asks of its site in one month.
 struct Demand {
   bool active = false;
-  double allocated_gpu_hours = 0;  // GPU-hours held (paid for in the cloud)
-  double used_gpu_hours = 0;       // allocated × utilization
-  double wall_hours = 0;           // hours the workload's GPUs run
-  int peak_gpus = 0;               // GPUs held at once
-  double runs = 0;                 // runs started (runs schedules)
-  double checkpoints_written = 0;
+  Val allocated_gpu_hours = 0;  // GPU-hours held (paid for in the cloud)
+  Val used_gpu_hours = 0;       // allocated × utilization
+  Val wall_hours = 0;           // hours the workload's GPUs run
+  int peak_gpus = 0;            // GPUs held at once
+  Val runs = 0;                 // runs started (runs schedules)
+  Val checkpoints_written = 0;
 };
 
-// `utilization`, when given, replaces the schedule by that duty cycle (see Variation).
-Demand workload_demand(const Scenario& scenario, const Workload& workload, int month,
-                       std::optional<double> utilization = std::nullopt);
+// Every workload's demand in every month ([workload × months + month]). `utilization`, when
+// given, replaces the schedules by that duty cycle (see Variation).
+std::vector<Demand> workload_demands(const Scenario& scenario, int months, const RunInputs& inputs,
+                                     std::optional<Val> utilization);
 
 // An amount of data stored or moved, and how it was reckoned (for explanations).
 struct Volume {
-  double bytes = 0;
+  Val bytes = 0;
   std::string what;  // "dataset size × (1 + growth)^3"
   SourceLocation where;
   ByteBase base = ByteBase::decimal;
 
   // The first factor of a storage or transfer derivation.
   [[nodiscard]] Factor factor() const {
-    return Factor{what, bytes, Dimension::bytes, base, Origin{"", std::nullopt, where, std::nullopt, {}}};
+    return Factor{what, bytes.v, Dimension::bytes, base, Origin{"", std::nullopt, where, std::nullopt, {}}};
   }
 };
 
@@ -111,6 +150,9 @@ struct StrategyContext {
   int months;
   StrategyResult& result;
   Diagnostics& diagnostics;
+  const RunInputs& inputs;
+  const std::vector<Demand>& demands;  // workload_demands()
+  std::size_t strategy_index = 0;      // in the plan's strategies
   std::vector<Transfer> transfers;
   std::set<std::string> reported;  // messages already reported, so a gap is named once
   struct Cited {
@@ -118,7 +160,6 @@ struct StrategyContext {
     std::set<std::tuple<std::string, int, int>> values;  // where each distinct value was read
   };
   std::map<std::pair<std::string, std::string>, Cited> cited;  // (sheet label, source id)
-  std::optional<double> utilization;                           // Variation::utilization
   bool explaining = false;                                     // record derivations
 
   // A cost line; `workload` names the one workload it is for, when there is one.
@@ -128,12 +169,12 @@ struct StrategyContext {
     std::string cause;
     std::string site;
     std::string workload;
-    double cash = 0;
-    double amortized = 0;
+    Val cash = 0;
+    Val amortized = 0;
     std::string dataset;
   };
   void add(Line line, std::shared_ptr<const Derivation> derivation = nullptr);
-  void add(int month, Component component, const std::string& cause, const std::string& site, double amount,
+  void add(int month, Component component, const std::string& cause, const std::string& site, Val amount,
            std::shared_ptr<const Derivation> derivation = nullptr) {
     add(Line{month, component, cause, site, "", amount, amount, ""}, std::move(derivation));
   }
@@ -148,8 +189,16 @@ struct StrategyContext {
   // A factor for a sourced value.
   [[nodiscard]] Factor factor(std::string name, const PriceSheet* sheet, const Sourced& value,
                               Dimension dimension) const;
-  [[nodiscard]] Demand demand(const Workload& workload, int month) const {
-    return workload_demand(scenario, workload, month, utilization);
+  [[nodiscard]] const Demand& demand(const Workload& workload, int month) const {
+    const auto index = static_cast<std::size_t>(&workload - scenario.workloads.data());
+    return demands[index * static_cast<std::size_t>(months) + static_cast<std::size_t>(month)];
+  }
+  // An input's value in this run: `path` names it ("sites.dc.electricity"), and is built
+  // only when the run records or varies its inputs.
+  template <typename Path>
+  [[nodiscard]] Val in(const Sourced& value, Path&& path, const InputSpec& spec = {}) const {
+    if (!inputs.active()) return Val(value.value);
+    return inputs.read(value, path(), spec);
   }
   void error(const SourceLocation& where, const std::string& path, const std::string& message);
   [[nodiscard]] const SitePricing& pricing(int month) const { return timeline.at(month); }
@@ -159,7 +208,6 @@ struct StrategyContext {
   void finish_citations();
   [[nodiscard]] std::string workload_site(const std::string& workload) const;
   [[nodiscard]] std::string dataset_home(const Dataset& dataset) const;
-  [[nodiscard]] double changed_per_refresh(const Dataset& dataset) const;
   [[nodiscard]] std::set<std::string> used_sites() const;
 };
 

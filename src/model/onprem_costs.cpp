@@ -2,6 +2,7 @@
 // month it is needed and replaced at the end of its depreciation life while still needed.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -22,7 +23,7 @@ const Sourced* need(StrategyContext& context, const OnPremPricing& site, const s
 }
 
 struct SiteDemand {
-  std::vector<double> used_hours;  // per month
+  std::vector<Val> used_hours;  // per month
   int first = -1;
   int last = -1;
   int peak = 0;
@@ -30,15 +31,15 @@ struct SiteDemand {
 
 SiteDemand site_demand(StrategyContext& context, const std::vector<const Workload*>& placed) {
   SiteDemand demand;
-  demand.used_hours.assign(static_cast<std::size_t>(context.months), 0.0);
+  demand.used_hours.assign(static_cast<std::size_t>(context.months), Val(0.0));
   for (int month = 0; month < context.months; ++month) {
     int concurrent = 0;
     for (const Workload* workload : placed) {
-      const Demand needs = context.demand(*workload, month);
+      const Demand& needs = context.demand(*workload, month);
       if (!needs.active) continue;
       concurrent += needs.peak_gpus;
       demand.used_hours[static_cast<std::size_t>(month)] += needs.used_gpu_hours;
-      context.result.used_gpu_hours += needs.used_gpu_hours;
+      context.result.used_gpu_hours += needs.used_gpu_hours.v;
     }
     if (concurrent > 0) {
       if (demand.first < 0) demand.first = month;
@@ -53,7 +54,30 @@ SiteDemand site_demand(StrategyContext& context, const std::vector<const Workloa
 struct SitePrices {
   const HardwareSku* hardware = nullptr;
   const Sourced *electricity, *pue, *colocation, *maintenance, *life, *residual, *fte, *staff_cost;
+  // Their values in this run, as inputs.
+  struct Values {
+    Val price, electricity, pue, colocation, maintenance, life, residual, fte, staff_cost;
+  } in;
 };
+
+void read_values(const StrategyContext& context, const std::string& name, SitePrices& p) {
+  constexpr double kNoLimit = std::numeric_limits<double>::infinity();
+  auto in = [&](const Sourced* value, const char* key, InputSpec spec) {
+    if (value == nullptr) return Val(0.0);
+    return context.in(
+        *value, [&] { return "sites." + name + "." + key; }, spec);
+  };
+  const HardwareSku& hardware = *p.hardware;
+  p.in = {in(&hardware.price, "hardware.price", {Dimension::money, 0, kNoLimit, PriceService::hardware}),
+          in(p.electricity, "electricity", {Dimension::money_per_kwh, 0, kNoLimit, PriceService::electricity}),
+          in(p.pue, "pue", {Dimension::count, 1, kNoLimit, std::nullopt}),
+          in(p.colocation, "colocation", {Dimension::money_per_kw_month, 0, kNoLimit, PriceService::colocation}),
+          in(p.maintenance, "maintenance", {Dimension::fraction, 0, 1, std::nullopt}),
+          in(p.life, "depreciation", {Dimension::hours, kHoursPerMonth, kNoLimit, std::nullopt}),
+          in(p.residual, "residual_value", {Dimension::fraction, 0, 1, std::nullopt}),
+          in(p.fte, "staff", {Dimension::count}),
+          in(p.staff_cost, "staff_cost", {Dimension::money_per_year})};
+}
 
 std::optional<SitePrices> prices_in(StrategyContext& context, const std::string& name, int month) {
   const OnPremPricing& site = context.pricing(month).onprem.at(name);
@@ -65,15 +89,19 @@ std::optional<SitePrices> prices_in(StrategyContext& context, const std::string&
                need(context, site, site.depreciation_life, "depreciation"),
                need(context, site, site.residual_value, "residual_value"),
                need(context, site, site.staff_fte, "staff"),
-               nullptr};
-  if (p.fte && p.fte->value > 0) p.staff_cost = need(context, site, site.staff_cost, "staff_cost");
+               nullptr,
+               {}};
+  // Staff (and a staff cost) only when there are staff: a decision the plan keeps.
+  const bool staffed = p.fte && !is_le(context.in(*p.fte, [&] { return "sites." + name + ".staff"; }), 0.0);
+  if (staffed) p.staff_cost = need(context, site, site.staff_cost, "staff_cost");
   if (!p.electricity || !p.pue || !p.colocation || !p.maintenance || !p.life || !p.residual || !p.fte ||
-      (p.fte->value > 0 && !p.staff_cost))
+      (staffed && !p.staff_cost))
     return std::nullopt;
   for (const Sourced* value : {&site.hardware.price, &site.hardware.max_kw, &site.hardware.idle_kw, p.electricity,
                                p.pue, p.colocation, p.maintenance, p.life, p.residual, p.staff_cost}) {
     if (value != nullptr) context.cite(site.catalog, *value);
   }
+  read_values(context, name, p);
   return p;
 }
 
@@ -96,6 +124,10 @@ void add_site(StrategyContext& context, const std::string& name) {
   const double servers = std::ceil(static_cast<double>(demand.peak) / hardware.gpus - 1e-9);
   const double gpu_capacity = servers * hardware.gpus;
   const std::string cause = "site " + name;
+  // The fleet's power draw, from the hardware as the first month's catalog describes it.
+  const auto power_path = [&](const char* key) { return "sites." + name + ".hardware." + key; };
+  const Val idle_kw = context.in(hardware.idle_kw, [&] { return power_path("idle_power"); }, {Dimension::kilowatts});
+  const Val max_kw = context.in(hardware.max_kw, [&] { return power_path("max_power"); }, {Dimension::kilowatts});
 
   // Buy when first needed, at that month's price; replace at end of life while workloads
   // continue. The residual value lowers the amortized cost only: the cash view assumes no
@@ -103,14 +135,15 @@ void add_site(StrategyContext& context, const std::string& name) {
   for (int bought = demand.first; bought <= demand.last;) {
     const auto at_purchase = prices_in(context, name, bought);
     if (!at_purchase) return;
-    const double capex = servers * at_purchase->hardware->price.value;
-    const double salvage = capex * at_purchase->residual->value;
-    const int life_months = std::max(1, static_cast<int>(std::lround(at_purchase->life->value / kHoursPerMonth)));
+    const Val capex = servers * at_purchase->in.price;
+    const Val salvage = capex * at_purchase->in.residual;
+    // The life decides when hardware is replaced: the plan keeps it to the month.
+    const int life_months = std::max(1, static_cast<int>(rounded(at_purchase->in.life / kHoursPerMonth)));
     const int life_end = std::min(bought + life_months, context.months);
     const PriceSheet* purchase_catalog = context.pricing(bought).onprem.at(name).catalog;
     const Factor servers_factor{"servers of " + hardware.name + " (" + std::to_string(demand.peak) + " GPUs at peak)",
                                 servers, Dimension::count};
-    const Factor capex_factor{"purchase price of the fleet (servers × price per server)", capex, Dimension::money,
+    const Factor capex_factor{"purchase price of the fleet (servers × price per server)", capex.v, Dimension::money,
                               ByteBase::none, context.origin(purchase_catalog, at_purchase->hardware->price)};
     // Cash only: the amortized view spreads it as the monthly depreciation below.
     context.add({bought, Component::hardware, cause, name, "", capex, 0.0, ""}, context.derive([&] {
@@ -119,18 +152,16 @@ void add_site(StrategyContext& context, const std::string& name) {
                                                         at_purchase->hardware->price, Dimension::money)},
                         {},
                         "",
-                        capex};
+                        capex.v};
     }));
     for (int month = bought; month < life_end; ++month) {
       const auto p = prices_in(context, name, month);
       if (!p) return;
       const PriceSheet* catalog = context.pricing(month).onprem.at(name).catalog;
       const double hours = context.scenario.hours_in_month(month);
-      const double utilization =
-          std::min(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
-      const double kw =
-          servers * (hardware.idle_kw.value + (hardware.max_kw.value - hardware.idle_kw.value) * utilization);
-      const double depreciation = (capex - salvage) / life_months;
+      const Val utilization = vmin(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
+      const Val kw = servers * (idle_kw + (max_kw - idle_kw) * utilization);
+      const Val depreciation = (capex - salvage) / static_cast<double>(life_months);
       context.add({month, Component::hardware, cause, name, "", 0.0, depreciation, ""}, context.derive([&] {
         return Derivation{
             "purchase price × (1 − residual value) ÷ depreciation life in months",
@@ -140,23 +171,23 @@ void add_site(StrategyContext& context, const std::string& name) {
                     context.origin(purchase_catalog, *at_purchase->life)}},
             {},
             "",
-            depreciation};
+            depreciation.v};
       }));
-      const double power = kw * p->pue->value * hours * p->electricity->value;
+      const Val power = kw * p->in.pue * hours * p->in.electricity;
       context.add(month, Component::power, cause, name, power, context.derive([&] {
         return Derivation{
             "servers × (idle kW + (max kW − idle kW) × GPU utilization) × PUE × hours × electricity price",
             {servers_factor, context.factor("idle power per server", catalog, hardware.idle_kw, Dimension::kilowatts),
              context.factor("max power per server", catalog, hardware.max_kw, Dimension::kilowatts),
-             Factor{"GPU utilization (used GPU-hours ÷ capacity)", utilization, Dimension::fraction},
+             Factor{"GPU utilization (used GPU-hours ÷ capacity)", utilization.v, Dimension::fraction},
              context.factor("PUE", catalog, *p->pue, Dimension::count),
              Factor{"hours in the month", hours, Dimension::hours},
              context.factor("electricity price", catalog, *p->electricity, Dimension::money_per_kwh)},
             {},
             "",
-            power};
+            power.v};
       }));
-      const double space = servers * hardware.max_kw.value * p->colocation->value;
+      const Val space = servers * max_kw * p->in.colocation;
       context.add(month, Component::space, cause, name, space, context.derive([&] {
         return Derivation{
             "servers × max kW per server × colocation price per kW-month",
@@ -164,26 +195,26 @@ void add_site(StrategyContext& context, const std::string& name) {
              context.factor("colocation price", catalog, *p->colocation, Dimension::money_per_kw_month)},
             {},
             "",
-            space};
+            space.v};
       }));
-      const double maintenance = capex * p->maintenance->value / 12.0;
+      const Val maintenance = capex * p->in.maintenance / 12.0;
       context.add(month, Component::maintenance, cause, name, maintenance, context.derive([&] {
         return Derivation{
             "purchase price × maintenance per year ÷ 12",
             {capex_factor, context.factor("maintenance per year", catalog, *p->maintenance, Dimension::fraction)},
             {},
             "",
-            maintenance};
+            maintenance.v};
       }));
-      if (p->fte->value > 0) {
-        const double staff = p->fte->value * p->staff_cost->value / 12.0;
+      if (p->staff_cost != nullptr) {
+        const Val staff = p->in.fte * p->in.staff_cost / 12.0;
         context.add(month, Component::staff, cause, name, staff, context.derive([&] {
           return Derivation{"FTEs × cost per FTE-year ÷ 12",
                             {context.factor("FTEs", catalog, *p->fte, Dimension::count),
                              context.factor("cost per FTE-year", catalog, *p->staff_cost, Dimension::money_per_year)},
                             {},
                             "",
-                            staff};
+                            staff.v};
         }));
       }
     }

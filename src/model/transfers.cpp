@@ -1,5 +1,6 @@
 // Pricing the bytes that leave each site. Internet egress is tiered on the month's total
 // leaving each provider region, then shared back to the transfers that caused it.
+#include <limits>
 #include <map>
 
 #include <fmt/format.h>
@@ -11,9 +12,11 @@
 namespace tco::engine {
 namespace {
 
+constexpr double kNoLimit = std::numeric_limits<double>::infinity();
+
 struct TierGroup {
   const CloudPricing* cloud = nullptr;
-  double bytes = 0;
+  Val bytes = 0;
   std::vector<const Transfer*> members;
 };
 
@@ -24,7 +27,7 @@ bool linked(const CloudPricing& cloud, const std::string& to) {
 
 // A flat per-byte price: what it is and where it came from.
 struct FlatPrice {
-  double value = 0;
+  Val value = 0;
   std::string name;                // "inter-region price (to us-west-2)"
   const Sourced* price = nullptr;  // nullptr for a free transfer within a zone
   double multiplier = 1;           // 2 when a provider bills both directions
@@ -44,13 +47,18 @@ std::optional<FlatPrice> flat_price(StrategyContext& context, const CloudPricing
     return std::nullopt;
   };
   tiered = false;
-  auto cited = [&](const Sourced& price, std::string name, double multiplier = 1) -> std::optional<FlatPrice> {
+  auto cited = [&](const Sourced& price, const std::string& key, std::string name,
+                   double multiplier = 1) -> std::optional<FlatPrice> {
     context.cite(from.sheet, price);
-    return FlatPrice{price.value * multiplier, std::move(name), &price, multiplier};
+    const Val value = context.in(
+        price, [&] { return fmt::format("prices.{}.{}.network.{}", from.sheet->provider, from.region->id, key); },
+        {Dimension::money_per_byte, 0, kNoLimit, PriceService::network});
+    return FlatPrice{value * multiplier, std::move(name), &price, multiplier};
   };
   if (!transfer.to_site.empty() && linked(from, transfer.to_site)) {
-    return network.interconnect_egress ? cited(*network.interconnect_egress, "price over the private interconnect")
-                                       : missing("interconnect_egress");
+    return network.interconnect_egress
+               ? cited(*network.interconnect_egress, "interconnect_egress", "price over the private interconnect")
+               : missing("interconnect_egress");
   }
   const auto& clouds = context.pricing(transfer.month).cloud;
   const auto to = clouds.find(transfer.to_site);
@@ -64,12 +72,12 @@ std::optional<FlatPrice> flat_price(StrategyContext& context, const CloudPricing
     if (a.zone.empty() || b.zone.empty() || a.zone == b.zone) return FlatPrice{0.0, "free within a zone", nullptr, 1};
     if (!network.inter_zone) return missing("inter_zone");
     const bool both = network.inter_zone_both_directions;
-    return cited(*network.inter_zone, both ? "inter-zone price, billed in both directions (× 2)" : "inter-zone price",
-                 both ? 2.0 : 1.0);
+    return cited(*network.inter_zone, "inter_zone",
+                 both ? "inter-zone price, billed in both directions (× 2)" : "inter-zone price", both ? 2.0 : 1.0);
   }
   if (const auto it = network.inter_region_to.find(b.region); it != network.inter_region_to.end())
-    return cited(it->second, "inter-region price to " + b.region);
-  if (network.inter_region_default) return cited(*network.inter_region_default, "inter-region price");
+    return cited(it->second, "inter_region." + b.region, "inter-region price to " + b.region);
+  if (network.inter_region_default) return cited(*network.inter_region_default, "inter_region", "inter-region price");
   return missing("inter_region (to " + b.region + ")");
 }
 
@@ -80,7 +88,7 @@ Derivation tier_breakdown(const StrategyContext& context, const CloudPricing& cl
   out.label =
       fmt::format("internet egress from {} {}, tiered on the month's total", cloud.sheet->provider, cloud.region->id);
   out.formula = "sum over the tiers reached of bytes billed in the tier × its price";
-  out.factors.push_back(Factor{"all bytes sent", group.bytes, Dimension::bytes, cloud.sheet->billing_gb});
+  out.factors.push_back(Factor{"all bytes sent", group.bytes.v, Dimension::bytes, cloud.sheet->billing_gb});
   out.amount = quote.total;
   const auto& egress = *cloud.region->network.internet_egress;
   for (const auto& band : quote.bands) {
@@ -101,6 +109,29 @@ Derivation tier_breakdown(const StrategyContext& context, const CloudPricing& cl
   return out;
 }
 
+// The month's tiered charge as arithmetic the plan can redo at any volume: each tier bills
+// what falls between its bounds (nothing when the volume stays below it). The same sums as
+// quote_tiered_egress, in the same order, so the two agree to the last bit.
+Val tiered_total(const StrategyContext& context, const CloudPricing& cloud, const TieredEgress& egress, Val bytes) {
+  Val total = 0;
+  double lower = egress.free_bytes.value;
+  for (std::size_t i = 0; i < egress.tiers.size(); ++i) {
+    const auto& tier = egress.tiers[i];
+    if (tier.up_to_bytes && *tier.up_to_bytes <= lower) continue;
+    const Val price = context.in(tier.price,
+                                 [&] {
+                                   return fmt::format("prices.{}.{}.internet_egress.tier{}", cloud.sheet->provider,
+                                                      cloud.region->id, i + 1);
+                                 },
+                                 {Dimension::money_per_byte, 0, kNoLimit, PriceService::network});
+    const Val upper = tier.up_to_bytes ? Val(*tier.up_to_bytes) : bytes;
+    total += vmax(0.0, vmin(bytes, upper) - lower) * price;
+    if (!tier.up_to_bytes) break;
+    lower = *tier.up_to_bytes;
+  }
+  return total;
+}
+
 void price_tier_group(StrategyContext& context, int month, const TierGroup& group) {
   const CloudPricing& cloud = *group.cloud;
   if (!cloud.region->network.internet_egress) {
@@ -110,7 +141,8 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
     return;
   }
   const auto& egress = *cloud.region->network.internet_egress;
-  const EgressQuote quote = quote_tiered_egress(egress, group.bytes);
+  const EgressQuote quote = quote_tiered_egress(egress, group.bytes.v);
+  const Val total = tiered_total(context, cloud, egress, group.bytes);
   context.cite(cloud.sheet, egress.free_bytes);
   for (const auto& band : quote.bands) {
     if (band.price != nullptr) context.cite(cloud.sheet, *band.price);
@@ -118,7 +150,7 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
   // One breakdown of the month's tiered charge, shared by every transfer that took part.
   const auto tiers = context.derive([&] { return tier_breakdown(context, cloud, group, quote); });
   for (const Transfer* member : group.members) {
-    const double amount = quote.total * member->volume.bytes / group.bytes;
+    const Val amount = total * member->volume.bytes / group.bytes;
     context.add(
         {month, Component::egress, member->cause, member->from_site, member->workload, amount, amount, member->dataset},
         context.derive([&] {
@@ -128,11 +160,11 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
                                 member->volume.factor(),
                                 Factor{fmt::format("all bytes leaving {} {} to the internet that month",
                                                    cloud.sheet->provider, cloud.region->id),
-                                       group.bytes, Dimension::bytes, member->volume.base},
+                                       group.bytes.v, Dimension::bytes, member->volume.base},
                             },
                             {tiers},
                             "",
-                            amount};
+                            amount.v};
         }));
   }
 }
@@ -142,8 +174,8 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
 void price_transfers(StrategyContext& context) {
   std::map<int, std::map<std::string, TierGroup>> groups;  // month -> "provider/region" -> group
   for (const auto& transfer : context.transfers) {
-    context.result.egress_bytes += transfer.volume.bytes;
-    if (!transfer.to_site.empty()) context.result.site_transfer_bytes += transfer.volume.bytes;
+    context.result.egress_bytes += transfer.volume.bytes.v;
+    if (!transfer.to_site.empty()) context.result.site_transfer_bytes += transfer.volume.bytes.v;
     const auto& clouds = context.pricing(transfer.month).cloud;
     if (const auto cloud = clouds.find(transfer.from_site); cloud != clouds.end()) {
       bool tiered = false;
@@ -154,21 +186,22 @@ void price_transfers(StrategyContext& context) {
         group.bytes += transfer.volume.bytes;
         group.members.push_back(&transfer);
       } else if (price) {
-        const double amount = transfer.volume.bytes * price->value;
-        context.add({transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount,
-                     amount, transfer.dataset},
-                    context.derive([&] {
-                      Derivation derivation{"bytes sent × price per byte", {transfer.volume.factor()}, {}, "", amount};
-                      if (price->price == nullptr) {
-                        derivation.factors.push_back(Factor{price->name, 0.0, Dimension::money_per_byte});
-                      } else {
-                        Factor factor =
-                            context.factor(price->name, cloud->second.sheet, *price->price, Dimension::money_per_byte);
-                        factor.value = price->value;
-                        derivation.factors.push_back(std::move(factor));
-                      }
-                      return derivation;
-                    }));
+        const Val amount = transfer.volume.bytes * price->value;
+        context.add(
+            {transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount, amount,
+             transfer.dataset},
+            context.derive([&] {
+              Derivation derivation{"bytes sent × price per byte", {transfer.volume.factor()}, {}, "", amount.v};
+              if (price->price == nullptr) {
+                derivation.factors.push_back(Factor{price->name, 0.0, Dimension::money_per_byte});
+              } else {
+                Factor factor =
+                    context.factor(price->name, cloud->second.sheet, *price->price, Dimension::money_per_byte);
+                factor.value = price->value.v;
+                derivation.factors.push_back(std::move(factor));
+              }
+              return derivation;
+            }));
       }
       continue;
     }
@@ -180,7 +213,9 @@ void price_transfers(StrategyContext& context) {
                                 transfer.cause));
       continue;
     }
-    const double amount = transfer.volume.bytes * site->onprem.egress->value;
+    const Val amount =
+        transfer.volume.bytes * context.in(*site->onprem.egress, [&] { return "sites." + site->name + ".egress"; },
+                                           {Dimension::money_per_byte, 0, kNoLimit, PriceService::network});
     context.add({transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount,
                  amount, transfer.dataset},
                 context.derive([&] {
@@ -190,7 +225,7 @@ void price_transfers(StrategyContext& context) {
                        context.factor("egress price", nullptr, *site->onprem.egress, Dimension::money_per_byte)},
                       {},
                       "",
-                      amount};
+                      amount.v};
                 }));
   }
   for (const auto& [month, by_region] : groups) {

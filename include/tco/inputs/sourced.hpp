@@ -1,6 +1,7 @@
 #pragma once
 // A number together with where it came from: the price sheet source that published it, or
 // the scenario line that stated it. Every figure tco prints can be traced through one.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,8 @@
 #include "tco/core/quantity.hpp"
 
 namespace tco {
+
+struct Uncertainty;  // tco/inputs/uncertainty.hpp
 
 struct Sourced {
   // A value stated in a scenario itself (no sheet source), with a note saying why.
@@ -30,6 +33,8 @@ struct Sourced {
   // discounts were applied ("-20 % acme-discount").
   std::optional<double> list_value;
   std::vector<std::string> adjustments;
+  // Set when the scenario wrote a distribution; `value` is then its central value.
+  std::shared_ptr<const Uncertainty> uncertainty;
 };
 
 }  // namespace tco

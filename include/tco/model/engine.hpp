@@ -1,12 +1,14 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "tco/core/result.hpp"
 #include "tco/inputs/price_catalog.hpp"
 #include "tco/inputs/scenario.hpp"
+#include "tco/model/plan.hpp"
 #include "tco/model/results.hpp"
 
 namespace tco {
@@ -25,6 +27,10 @@ struct Variation {
   // the GPUs it declares, instead of its schedule; pay-as-you-go compute follows it, owned
   // hardware and committed terms cost the same at any utilization (but power).
   std::optional<double> utilization;
+  // Other values for the inputs of `plan` (one per input), for an evaluation the plan
+  // cannot do itself (CompiledPlan::evaluate returned false).
+  const EvaluationPlan* plan = nullptr;
+  std::span<const double> values;
 };
 
 // A scenario resolved against its prices once, then evaluated as often as needed: the
@@ -40,10 +46,15 @@ class PreparedModel {
   // Runs every strategy month by month. A price the scenario needs but no sheet has is an
   // error naming the sheet and region it was looked for in — never zero.
   [[nodiscard]] Result<ModelResult> run(const Variation& variation = {}) const;
+  // Runs it once while recording the arithmetic from its inputs to each strategy's monthly
+  // cash: a plan to evaluate it many times at other input values. With a utilization, the
+  // sustained utilization is an input too.
+  [[nodiscard]] Result<EvaluationPlan> record_plan(const Variation& variation = {}) const;
 
  private:
   struct State;
   explicit PreparedModel(std::unique_ptr<State> state);
+  Result<ModelResult> run_with(const Variation& variation, EvaluationPlan* recording) const;
   std::unique_ptr<State> state_;
 };
 

@@ -1,0 +1,99 @@
+// How a run reads its inputs: recording them into a plan, or at other values of a plan's.
+#include <fmt/format.h>
+
+#include "engine_internal.hpp"
+
+namespace tco {
+
+EvaluationPlan::EvaluationPlan() : recording(std::make_unique<PlanRecording>()) {}
+EvaluationPlan::EvaluationPlan(EvaluationPlan&&) noexcept = default;
+EvaluationPlan& EvaluationPlan::operator=(EvaluationPlan&&) noexcept = default;
+EvaluationPlan::~EvaluationPlan() = default;
+
+std::optional<std::size_t> EvaluationPlan::find_input(const std::string& path) const {
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i].path == path) return i;
+  }
+  return std::nullopt;
+}
+
+std::vector<double> EvaluationPlan::nominal_values() const {
+  std::vector<double> values;
+  values.reserve(inputs.size());
+  for (const auto& input : inputs) values.push_back(input.nominal);
+  return values;
+}
+
+namespace engine {
+namespace {
+
+// One input per path and file position: a price projected by a trend is one input in every
+// month it prices, a catalog default used by two sites is one input per site.
+std::string key_of(const std::string& path, const SourceLocation& where) {
+  return fmt::format("{} @ {}:{}:{}", path, where.file, where.line, where.column);
+}
+
+std::optional<std::int32_t> find(const EvaluationPlan& plan, const std::string& key) {
+  const auto& by_key = plan.recording->input_by_key;
+  const auto it = by_key.find(key);
+  if (it == by_key.end()) return std::nullopt;
+  return it->second;
+}
+
+std::int32_t add_input(EvaluationPlan& plan, const std::string& key, PlanInput input) {
+  if (const auto known = find(plan, key)) return *known;
+  plan.inputs.push_back(std::move(input));
+  const auto index = static_cast<std::int32_t>(plan.inputs.size() - 1);
+  plan.recording->input_by_key.emplace(key, index);
+  return index;
+}
+
+// The multiplier of every price of a service: "all compute prices 20 % higher".
+std::int32_t service_input(EvaluationPlan& plan, PriceService service) {
+  const std::string path = "prices." + to_string(service);
+  PlanInput input;
+  input.path = path;
+  input.dimension = Dimension::count;
+  input.relative = true;
+  input.nominal = 1;
+  input.service = service;
+  return add_input(plan, path, std::move(input));
+}
+
+}  // namespace
+
+Val RunInputs::read(const Sourced& value, const std::string& path, const InputSpec& spec) const {
+  // A price from a sheet is read relative to the sheet (trend projections, overlay
+  // discounts stay applied); a value the scenario states is read as itself.
+  const bool relative = !value.source.empty();
+  const std::string key = key_of(path, value.where);
+  if (recording == nullptr) {
+    const auto index = find(*plan, key);
+    if (!index) return Val(value.value);  // not in the plan: nothing varies it
+    const double own = values[static_cast<std::size_t>(*index)];
+    if (!relative) return Val(own);
+    double factor = own;
+    if (spec.service) {
+      const auto service = find(*plan, "prices." + to_string(*spec.service));
+      if (service) factor *= values[static_cast<std::size_t>(*service)];
+    }
+    return Val(value.value * factor);
+  }
+  PlanInput input;
+  input.path = path;
+  input.where = value.where;
+  input.dimension = spec.dimension;
+  input.relative = relative;
+  input.nominal = relative ? 1.0 : value.value;
+  input.lowest = spec.lowest;
+  input.highest = spec.highest;
+  input.uncertainty = value.uncertainty;
+  const std::int32_t index = add_input(*recording, key, std::move(input));
+  const std::int32_t service = relative && spec.service ? service_input(*recording, *spec.service) : -1;
+  Tape& tape = recording->recording->tape;
+  if (!relative) return {value.value, tape.push({Op::input_absolute, index, -1, 0, value.value})};
+  return {value.value, tape.push({Op::input_relative, index, service, value.value, value.value})};
+}
+
+}  // namespace engine
+}  // namespace tco
