@@ -56,6 +56,7 @@ std::int32_t service_input(EvaluationPlan& plan, PriceService service) {
   input.dimension = Dimension::count;
   input.relative = true;
   input.nominal = 1;
+  input.reference = 1;
   input.service = service;
   return add_input(plan, path, std::move(input));
 }
@@ -85,8 +86,13 @@ Val RunInputs::read(const Sourced& value, const std::string& path, const InputSp
   input.dimension = spec.dimension;
   input.relative = relative;
   input.nominal = relative ? 1.0 : value.value;
+  input.reference = value.value;
   input.lowest = spec.lowest;
   input.highest = spec.highest;
+  if (relative && value.value > 0) {  // the limits of the value, as multipliers of it
+    input.lowest /= value.value;
+    input.highest /= value.value;
+  }
   input.uncertainty = value.uncertainty;
   const std::int32_t index = add_input(*recording, key, std::move(input));
   const std::int32_t service = relative && spec.service ? service_input(*recording, *spec.service) : -1;

@@ -33,8 +33,9 @@ struct PlanInput {
   // A price from a sheet: the plan's value for it is a multiplier of the prices as read
   // (1 = as the sheets say), so a price projected by a trend keeps its projection.
   bool relative = false;
-  double nominal = 0;  // the value evaluated by `tco compare`: as written, or 1 when relative
-  double lowest = 0;   // the values it may take, for sensitivity swings and sweeps
+  double nominal = 0;    // the value evaluated by `tco compare`: as written, or 1 when relative
+  double reference = 0;  // the value as first read: what the nominal value stands for
+  double lowest = 0;     // the values it may take (multipliers when relative), for swings and sweeps
   double highest = std::numeric_limits<double>::infinity();
   std::optional<PriceService> service;             // for a service's multiplier
   std::shared_ptr<const Uncertainty> uncertainty;  // when the scenario wrote a distribution
