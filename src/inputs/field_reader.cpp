@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "tco/core/distribution.hpp"
 #include "tco/core/suggest.hpp"
 
 namespace tco {
@@ -28,7 +29,9 @@ bool is_money(Dimension dimension) {
 
 bool expect_scalar(const YamlNode& node, const std::string& path, std::string_view what, Diagnostics& d) {
   if (node.is_scalar()) return true;
-  d.error(node.where, path, fmt::format("expected {}, found {}", what, describe(node)));
+  const std::string kind = distribution_named(node);
+  d.error(node.where, path,
+          fmt::format("expected {}, found {}", what, kind.empty() ? describe(node) : "a " + kind + " distribution"));
   return false;
 }
 
@@ -75,6 +78,13 @@ void MapReader::finish() {
   }
 }
 
+std::string distribution_named(const YamlNode& node) {
+  if (!node.is_mapping()) return "";
+  for (const auto& entry : node.entries)
+    if (parse_distribution_kind(entry.key)) return entry.key;
+  return "";
+}
+
 std::optional<std::string> read_string(const YamlNode& node, const std::string& path, Diagnostics& d) {
   if (!expect_scalar(node, path, "text", d)) return std::nullopt;
   return node.scalar;
@@ -113,7 +123,9 @@ std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& p
 }
 
 std::optional<long> read_integer(const YamlNode& node, const std::string& path, long min, long max, Diagnostics& d) {
-  if (!expect_scalar(node, path, "a whole number", d)) return std::nullopt;
+  // Counts of things (GPUs, ports, checkpoints kept) are never sampled.
+  if (!expect_scalar(node, path, distribution_named(node).empty() ? "a whole number" : "a single whole number", d))
+    return std::nullopt;
   const auto number = parse_number(node.scalar);
   if (!number || *number != std::floor(*number)) {
     d.error(node.where, path, fmt::format("expected a whole number, found '{}'", node.scalar));

@@ -6,6 +6,7 @@
 #include "tco/core/text.hpp"
 #include "tco/inputs/field_reader.hpp"
 #include "tco/inputs/price_sheet.hpp"
+#include "tco/inputs/uncertainty.hpp"
 
 namespace tco {
 namespace {
@@ -92,8 +93,13 @@ std::optional<HardwareSku> read_hardware_sku(MapReader& reader, const HardwareVa
   auto idle_kw = read_value(reader, "idle_power", Dimension::kilowatts);
   reader.finish();
   if (!price || !max_kw || !idle_kw) return std::nullopt;
-  if (idle_kw->value > max_kw->value)
-    d.error(idle_kw->where, reader.path("idle_power"), "idle power must not exceed max power");
+  // With distributions (a scenario's inline hardware), for every value each can take.
+  if (highest(*idle_kw) > lowest(*max_kw)) {
+    d.error(idle_kw->where, reader.path("idle_power"),
+            idle_kw->uncertainty || max_kw->uncertainty
+                ? "idle power must not exceed max power, whatever values their distributions take"
+                : "idle power must not exceed max power");
+  }
   sku.price = *price;
   sku.max_kw = *max_kw;
   sku.idle_kw = *idle_kw;

@@ -15,6 +15,13 @@ namespace {
 
 // "150000 USD" (the horizon) or "30000 USD/month" (each month): the unit says which.
 std::optional<Sourced> read_limit(const YamlNode& node, const std::string& path, bool& per_month, Diagnostics& d) {
+  if (const std::string kind = distribution_named(node); !kind.empty()) {
+    d.error(node.where, path,
+            fmt::format("expected a single value, found a {} distribution: a budget is a limit to check against, "
+                        "not an estimate",
+                        kind));
+    return std::nullopt;
+  }
   per_month = node.is_scalar() && node.scalar.find("/month") != std::string::npos;
   if (!node.is_scalar() || (!per_month && node.scalar.find('/') != std::string::npos)) {
     d.error(node.where, path,

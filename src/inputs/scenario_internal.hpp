@@ -11,12 +11,57 @@
 
 namespace tco::scenario_detail {
 
-// A value the scenario states itself: its source is the scenario line.
-std::optional<Sourced> stated(MapReader& reader, const char* key, Dimension dimension, bool required);
+// A value the scenario states itself: its source is the scenario line. A mapping is a
+// distribution (scenario_uncertainty.cpp): the value is its central one, the Sourced carries
+// it, and it is added to scenario.uncertain.
+std::optional<Sourced> stated(MapReader& reader, const char* key, Dimension dimension, bool required,
+                              Scenario& scenario);
+// Like stated(), with a default used when the key is absent (recorded at the mapping).
+Sourced stated_or(MapReader& reader, const char* key, Dimension dimension, double fallback, Scenario& scenario);
+// A value that cannot be uncertain: a distribution is an error that says `why`.
+std::optional<Sourced> stated_single(MapReader& reader, const char* key, Dimension dimension, bool required,
+                                     const char* why);
+
+// The values a field allows. A distribution must keep every value it can take within them.
+struct Limits {
+  std::optional<double> min;       // in base units
+  std::optional<double> max;       // in base units, allowed
+  bool min_included = true;        // false: values must be above min
+  std::string min_text, max_text;  // how messages show them; "": in the unit the file wrote
+};
+// Checks a stated value against its field's limits: a plain value outside them gets
+// `plain_message` (or `expected` when empty), a distribution `expected` followed by what it
+// reaches. Returns false when it reported an error.
+bool within(const std::optional<Sourced>& value, const std::string& path, const Limits& limits,
+            const std::string& expected, const std::string& plain_message, Diagnostics& d);
 // Reports a share (maintenance a year, residual value) above 100 % of the purchase price.
 void at_most_whole(const std::optional<Sourced>& share, const std::string& path, const char* what, Diagnostics& d);
-// Like stated(), with a default used when the key is absent (recorded at the mapping).
-Sourced stated_or(MapReader& reader, const char* key, Dimension dimension, double fallback);
+
+// A distribution written as a mapping where a value of `dimension` is expected, with the
+// currency and byte base its parameters were written in. Nothing when it is not valid (each
+// error reported); parameters are read as the plain value is, so negative ones only when
+// `signed_value`.
+struct ReadUncertainty {
+  std::shared_ptr<const Uncertainty> uncertainty;
+  std::string currency;
+  ByteBase byte_base = ByteBase::none;
+};
+std::optional<ReadUncertainty> read_distribution(const YamlNode& node, const std::string& path, Dimension dimension,
+                                                 bool signed_value, Diagnostics& d);
+// The message for a distribution that can take a value outside `limits` ("expected a value of
+// zero or more, found a normal distribution, which reaches below 0 USD/kWh; bound it with
+// min:"), or "" when every value it can take is within them.
+std::string outside(const Uncertainty& uncertainty, const Limits& limits, const std::string& expected);
+// Which value compare uses ("its mode"), and the note a stated value keeps ("triangular(60 %,
+// 85 %, 95 %), its mode").
+std::string central_what(const Uncertainty& uncertainty);
+std::string central_note(const Uncertainty& uncertainty);
+
+void read_drivers(const YamlNode& node, Scenario& scenario, Diagnostics& d);
+void read_price_uncertainty(const YamlNode& node, Scenario& scenario, Diagnostics& d);
+// After every section: puts scenario.uncertain in file order, reports drivers that are not
+// declared, and warns about declared ones no distribution names.
+void check_drivers(Scenario& scenario, Diagnostics& d);
 
 void read_sites(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d);

@@ -45,7 +45,7 @@ void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& sc
         MapReader detail(item.value, placement.path(item.key), d);
         if (const YamlNode* site = detail.require("site"))
           where.site = read_string(*site, detail.path("site"), d).value_or("");
-        where.changed_per_refresh = stated(detail, "changed", Dimension::fraction, false);
+        where.changed_per_refresh = stated(detail, "changed", Dimension::fraction, false, scenario);
         detail.finish();
       } else if (auto site = read_string(item.value, placement.path(item.key), d)) {
         where.site = *site;
@@ -180,6 +180,13 @@ void read_price_trends(const YamlNode& node, Scenario& scenario, Diagnostics& d)
   for (const auto& name : price_service_names()) {
     const YamlNode* value = reader.get(name);
     if (value == nullptr) continue;
+    if (const std::string kind = distribution_named(*value); !kind.empty()) {
+      d.error(value->where, reader.path(name),
+              fmt::format("expected a single value, found a {} distribution: use price_uncertainty for uncertain "
+                          "prices",
+                          kind));
+      continue;
+    }
     const auto quantity = read_quantity(*value, reader.path(name), Dimension::fraction, d, true);
     if (!quantity) continue;
     auto trend = Sourced::stated(quantity->value, value->where, "annual price trend");
@@ -235,7 +242,8 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
     scenario.start = read_year_month(*start, "start", d).value_or(YearMonth{});
     scenario.start_where = start->where;
   }
-  if (auto horizon = stated(top, "horizon", Dimension::hours, true)) {
+  if (auto horizon =
+          stated_single(top, "horizon", Dimension::hours, true, "the horizon decides which months are evaluated")) {
     const double months = horizon->value / kHoursPerMonth;
     if (months != static_cast<double>(static_cast<int>(months)) || months < 1 || months > 360) {
       d.error(horizon->where, "horizon",
@@ -252,13 +260,16 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   }
   if (const YamlNode* currency = top.get("currency"))
     scenario.currency = read_enum(*currency, "currency", {"USD"}, d).value_or("USD");
-  scenario.discount_rate = stated_or(top, "discount_rate", Dimension::fraction, 0.0);
-  if (scenario.discount_rate.value > 1.0)
-    d.error(scenario.discount_rate.where, "discount_rate",
-            fmt::format("expected an annual rate of at most 100 %, found '{} %'",
-                        trim_trailing_zeros(fmt::format("{:.4f}", scenario.discount_rate.value * 100))));
+  scenario.discount_rate = stated_or(top, "discount_rate", Dimension::fraction, 0.0, scenario);
+  within(scenario.discount_rate, "discount_rate", Limits{{}, 1.0, true, "", "100 %"},
+         "expected an annual rate of at most 100 %",
+         fmt::format("expected an annual rate of at most 100 %, found '{} %'",
+                     trim_trailing_zeros(fmt::format("{:.4f}", scenario.discount_rate.value * 100))),
+         d);
   if (const YamlNode* as_of = top.get("as_of")) scenario.as_of = read_date(*as_of, "as_of", d);
   if (const YamlNode* trends = top.get("price_trends")) read_price_trends(*trends, scenario, d);
+  if (const YamlNode* drivers = top.get("drivers")) read_drivers(*drivers, scenario, d);
+  if (const YamlNode* changes = top.get("price_uncertainty")) read_price_uncertainty(*changes, scenario, d);
   if (const YamlNode* baseline = top.get("baseline"))
     scenario.baseline = read_string(*baseline, "baseline", d).value_or("");
   if (const YamlNode* sites = top.require("sites")) read_sites(*sites, scenario, d);
@@ -274,6 +285,7 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   if (const YamlNode* flows = top.get("flows")) read_flows(*flows, scenario, d);
   if (const YamlNode* budgets = top.get("budgets")) read_budgets(*budgets, scenario, d);
   top.finish();
+  check_drivers(scenario, d);
   if (d.has_errors()) return d;
 
   check_references(scenario, d);

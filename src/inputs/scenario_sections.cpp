@@ -8,45 +8,18 @@
 
 namespace tco::scenario_detail {
 
-std::optional<Sourced> stated(MapReader& reader, const char* key, Dimension dimension, bool required) {
-  const YamlNode* node = required ? reader.require(key) : reader.get(key);
-  if (node == nullptr) return std::nullopt;
-  auto quantity = read_quantity(*node, reader.path(key), dimension, reader.diagnostics());
-  if (!quantity) return std::nullopt;
-  Sourced out;
-  out.value = quantity->value;
-  out.where = node->where;
-  out.currency = quantity->currency;
-  out.byte_base = quantity->byte_base;
-  return out;
-}
-
-void at_most_whole(const std::optional<Sourced>& share, const std::string& path, const char* what, Diagnostics& d) {
-  if (!share || share->value <= 1.0) return;
-  d.error(share->where, path,
-          fmt::format("expected {} of at most 100 % of the purchase price, found '{} %'", what,
-                      trim_trailing_zeros(fmt::format("{:.4f}", share->value * 100))));
-}
-
-Sourced stated_or(MapReader& reader, const char* key, Dimension dimension, double fallback) {
-  if (auto value = stated(reader, key, dimension, false)) return *value;
-  Sourced out;
-  out.value = fallback;
-  out.where = reader.node().where;
-  out.note = fmt::format("default {} = {}", key, fallback);
-  return out;
-}
-
 namespace {
 
-void read_spot(const YamlNode& node, const std::string& path, CloudSite& cloud, Diagnostics& d) {
+// Durations between events (interruptions, runs, refreshes, transfers) must be above zero.
+const Limits kAboveZero{0.0, {}, false, "", ""};
+
+void read_spot(const YamlNode& node, const std::string& path, CloudSite& cloud, Scenario& scenario, Diagnostics& d) {
   MapReader reader(node, path, d);
   if (!reader.valid()) return;
-  auto every = stated(reader, "interruption_every", Dimension::hours, true);
-  auto restart = stated(reader, "restart", Dimension::hours, true);
+  auto every = stated(reader, "interruption_every", Dimension::hours, true, scenario);
+  auto restart = stated(reader, "restart", Dimension::hours, true, scenario);
   reader.finish();
-  if (every && every->value <= 0)
-    d.error(every->where, reader.path("interruption_every"), "expected a duration above zero");
+  within(every, reader.path("interruption_every"), kAboveZero, "expected a duration above zero", "", d);
   if (every && restart) cloud.spot = SpotTerms{*every, *restart};
 }
 
@@ -84,12 +57,14 @@ void read_interconnect(const YamlNode& node, const std::string& path, CloudSite&
   cloud.interconnect = link;
 }
 
-void read_inline_hardware(const YamlNode& node, const std::string& path, OnPremSite& site, Diagnostics& d) {
+void read_inline_hardware(const YamlNode& node, const std::string& path, OnPremSite& site, Scenario& scenario,
+                          Diagnostics& d) {
   MapReader reader(node, path, d);
   if (!reader.valid()) return;
   reader.get("source");  // free text: where the quote came from
-  auto sku = read_hardware_sku(
-      reader, [](MapReader& r, const char* key, Dimension dimension) { return stated(r, key, dimension, true); });
+  auto sku = read_hardware_sku(reader, [&](MapReader& r, const char* key, Dimension dimension) {
+    return stated(r, key, dimension, true, scenario);
+  });
   if (!sku) return;
   sku->id = "inline";
   sku->where = node.where;
@@ -118,7 +93,7 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
     }
     if (const YamlNode* zone = reader.get("zone")) cloud.zone = read_string(*zone, reader.path("zone"), d).value_or("");
     if (const YamlNode* pricing = reader.get("pricing")) read_pricing(*pricing, reader.path("pricing"), cloud, d);
-    if (const YamlNode* spot = reader.get("spot")) read_spot(*spot, reader.path("spot"), cloud, d);
+    if (const YamlNode* spot = reader.get("spot")) read_spot(*spot, reader.path("spot"), cloud, scenario, d);
     if (const YamlNode* link = reader.get("interconnect"))
       read_interconnect(*link, reader.path("interconnect"), cloud, d);
   } else if (kind_name == "onprem") {
@@ -127,40 +102,38 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
     if (const YamlNode* hardware = reader.require("hardware")) {
       site.value_where["hardware"] = hardware->where;
       if (hardware->is_mapping()) {
-        read_inline_hardware(*hardware, reader.path("hardware"), onprem, d);
+        read_inline_hardware(*hardware, reader.path("hardware"), onprem, scenario, d);
       } else {
         onprem.hardware_sku = read_string(*hardware, reader.path("hardware"), d).value_or("");
       }
     }
-    onprem.electricity = stated(reader, "electricity", Dimension::money_per_kwh, false);
-    onprem.pue = stated(reader, "pue", Dimension::count, false);
-    onprem.colocation = stated(reader, "colocation", Dimension::money_per_kw_month, false);
-    onprem.maintenance = stated(reader, "maintenance", Dimension::fraction, false);
-    onprem.depreciation_life = stated(reader, "depreciation", Dimension::hours, false);
-    onprem.residual_value = stated(reader, "residual_value", Dimension::fraction, false);
-    onprem.staff_fte = stated(reader, "staff", Dimension::count, false);
-    onprem.staff_cost = stated(reader, "staff_cost", Dimension::money_per_year, false);
-    onprem.storage = stated(reader, "storage", Dimension::money_per_byte_month, false);
-    onprem.egress = stated(reader, "egress", Dimension::money_per_byte, false);
+    onprem.electricity = stated(reader, "electricity", Dimension::money_per_kwh, false, scenario);
+    onprem.pue = stated(reader, "pue", Dimension::count, false, scenario);
+    onprem.colocation = stated(reader, "colocation", Dimension::money_per_kw_month, false, scenario);
+    onprem.maintenance = stated(reader, "maintenance", Dimension::fraction, false, scenario);
+    onprem.depreciation_life = stated(reader, "depreciation", Dimension::hours, false, scenario);
+    onprem.residual_value = stated(reader, "residual_value", Dimension::fraction, false, scenario);
+    onprem.staff_fte = stated(reader, "staff", Dimension::count, false, scenario);
+    onprem.staff_cost = stated(reader, "staff_cost", Dimension::money_per_year, false, scenario);
+    onprem.storage = stated(reader, "storage", Dimension::money_per_byte_month, false, scenario);
+    onprem.egress = stated(reader, "egress", Dimension::money_per_byte, false, scenario);
     at_most_whole(onprem.maintenance, reader.path("maintenance"), "a yearly maintenance cost", d);
     at_most_whole(onprem.residual_value, reader.path("residual_value"), "a residual value", d);
-    if (onprem.pue && onprem.pue->value < 1.0)
-      d.error(onprem.pue->where, reader.path("pue"), fmt::format("a PUE is 1.0 or more, found {}", onprem.pue->value));
-    if (onprem.depreciation_life && onprem.depreciation_life->value < kHoursPerMonth) {
-      d.error(onprem.depreciation_life->where, reader.path("depreciation"),
-              "expected a depreciation life of at least 1 month");
-    }
+    within(onprem.pue, reader.path("pue"), Limits{1.0, {}, true, "1", ""}, "a PUE is 1.0 or more",
+           onprem.pue ? fmt::format("a PUE is 1.0 or more, found {}", onprem.pue->value) : "", d);
+    within(onprem.depreciation_life, reader.path("depreciation"), Limits{kHoursPerMonth, {}, true, "1 month", ""},
+           "expected a depreciation life of at least 1 month", "", d);
   }
   reader.finish();
   scenario.sites.push_back(std::move(site));
 }
 
-void read_schedule(MapReader& reader, Workload& workload, Diagnostics& d) {
+void read_schedule(MapReader& reader, Workload& workload, Scenario& scenario, Diagnostics& d) {
   auto& schedule = workload.schedule;
   const YamlNode* runs = reader.get("runs");
-  auto gpu_hours = stated(reader, "gpu_hours_per_month", Dimension::count, false);
-  auto tokens = stated(reader, "tokens_per_month", Dimension::count, false);
-  auto tokens_per_second = stated(reader, "tokens_per_second_per_gpu", Dimension::count, false);
+  auto gpu_hours = stated(reader, "gpu_hours_per_month", Dimension::count, false, scenario);
+  auto tokens = stated(reader, "tokens_per_month", Dimension::count, false, scenario);
+  auto tokens_per_second = stated(reader, "tokens_per_second_per_gpu", Dimension::count, false, scenario);
   const int chosen = (runs ? 1 : 0) + (gpu_hours ? 1 : 0) + (tokens ? 1 : 0);
   if (chosen > 1) {
     d.error(reader.node().where, reader.path(), "choose one of 'runs', 'gpu_hours_per_month' or 'tokens_per_month'");
@@ -170,15 +143,14 @@ void read_schedule(MapReader& reader, Workload& workload, Diagnostics& d) {
     schedule.kind = ScheduleKind::runs;
     MapReader run_reader(*runs, reader.path("runs"), d);
     if (!run_reader.valid()) return;
-    schedule.run_interval_hours = stated(run_reader, "every", Dimension::hours, false);
-    schedule.runs_per_month = stated(run_reader, "per_month", Dimension::count, false);
+    schedule.run_interval_hours = stated(run_reader, "every", Dimension::hours, false, scenario);
+    schedule.runs_per_month = stated(run_reader, "per_month", Dimension::count, false, scenario);
     if (schedule.run_interval_hours.has_value() == schedule.runs_per_month.has_value()) {
       d.error(runs->where, reader.path("runs"), "give exactly one of 'every' (a duration) or 'per_month' (a number)");
     }
-    if (schedule.run_interval_hours && schedule.run_interval_hours->value <= 0) {
-      d.error(schedule.run_interval_hours->where, run_reader.path("every"), "expected a duration above zero");
-    }
-    if (auto duration = stated(run_reader, "duration", Dimension::hours, true)) schedule.run_hours = *duration;
+    within(schedule.run_interval_hours, run_reader.path("every"), kAboveZero, "expected a duration above zero", "", d);
+    if (auto duration = stated(run_reader, "duration", Dimension::hours, true, scenario))
+      schedule.run_hours = *duration;
     run_reader.finish();
   } else if (gpu_hours) {
     schedule.kind = ScheduleKind::gpu_hours;
@@ -193,25 +165,26 @@ void read_schedule(MapReader& reader, Workload& workload, Diagnostics& d) {
   if (tokens_per_second) {
     // With any schedule, an inference workload's throughput gives the tokens it serves
     // (for the cost per million tokens).
-    if (tokens_per_second->value <= 0) {
-      d.error(tokens_per_second->where, reader.path("tokens_per_second_per_gpu"), "expected a throughput above zero");
-    } else if (!tokens && workload.kind != WorkloadKind::inference) {
+    const bool above_zero = within(tokens_per_second, reader.path("tokens_per_second_per_gpu"), kAboveZero,
+                                   "expected a throughput above zero", "", d);
+    if (above_zero && !tokens && workload.kind != WorkloadKind::inference) {
       d.error(tokens_per_second->where, reader.path("tokens_per_second_per_gpu"),
               "a throughput without 'tokens_per_month' is for inference workloads (it counts the tokens served)");
-    } else {
+    } else if (above_zero) {
       schedule.tokens_per_second_per_gpu = *tokens_per_second;
     }
   }
 }
 
-void read_checkpoints(const YamlNode& node, const std::string& path, Workload& workload, Diagnostics& d) {
+void read_checkpoints(const YamlNode& node, const std::string& path, Workload& workload, Scenario& scenario,
+                      Diagnostics& d) {
   MapReader reader(node, path, d);
   if (!reader.valid()) return;
   Checkpoints checkpoints;
   checkpoints.where = node.where;
-  auto parameters = stated(reader, "parameters", Dimension::count, true);
-  checkpoints.bytes_per_parameter = stated_or(reader, "bytes_per_parameter", Dimension::count, 14.0);
-  auto interval = stated(reader, "every", Dimension::hours, true);
+  auto parameters = stated(reader, "parameters", Dimension::count, true, scenario);
+  checkpoints.bytes_per_parameter = stated_or(reader, "bytes_per_parameter", Dimension::count, 14.0, scenario);
+  auto interval = stated(reader, "every", Dimension::hours, true, scenario);
   if (const YamlNode* keep = reader.get("keep"))
     checkpoints.keep = static_cast<int>(read_integer(*keep, reader.path("keep"), 1, 100000, d).value_or(1));
   if (const YamlNode* replicas = reader.get("replicate_to")) {
@@ -220,10 +193,7 @@ void read_checkpoints(const YamlNode& node, const std::string& path, Workload& w
   }
   reader.finish();
   if (!parameters || !interval) return;
-  if (interval->value <= 0) {
-    d.error(interval->where, reader.path("every"), "expected a checkpoint interval above zero");
-    return;
-  }
+  if (!within(interval, reader.path("every"), kAboveZero, "expected a checkpoint interval above zero", "", d)) return;
   checkpoints.parameters = *parameters;
   checkpoints.interval_hours = *interval;
   workload.checkpoints = checkpoints;
@@ -253,19 +223,22 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
     workload.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
   if (const YamlNode* gpus = reader.get("gpus"))
     workload.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1000000, d).value_or(0));
-  read_schedule(reader, workload, d);
+  read_schedule(reader, workload, scenario, d);
   const bool needs_gpus =
       workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
   if (needs_gpus && reader.node().find("gpus") == nullptr) {
     d.error(entry.value.where, path, "missing required key 'gpus' (GPUs used at once)");
   }
-  workload.utilization = stated_or(reader, "utilization", Dimension::fraction, 1.0);
-  if (workload.utilization.value <= 0 || workload.utilization.value > 1) {
-    d.error(workload.utilization.where, reader.path("utilization"),
-            fmt::format("expected a utilization above 0 % and at most 100 %, found '{} %'",
-                        trim_trailing_zeros(fmt::format("{:.4f}", workload.utilization.value * 100))));
-  } else if (workload.utilization.value < 0.1) {
+  workload.utilization = stated_or(reader, "utilization", Dimension::fraction, 1.0, scenario);
+  const std::string expected = "expected a utilization above 0 % and at most 100 %";
+  const bool valid =
+      within(workload.utilization, reader.path("utilization"), Limits{0.0, 1.0, false, "0 %", "100 %"}, expected,
+             fmt::format("{}, found '{} %'", expected,
+                         trim_trailing_zeros(fmt::format("{:.4f}", workload.utilization.value * 100))),
+             d);
+  if (valid && workload.utilization.value < 0.1) {
     // Legal, but most of the paid GPU time would do nothing: often 0.85 % written for 85 %.
+    // (For a distribution, its central value: the one compare uses.)
     const double percent = workload.utilization.value * 100;
     std::string hint;
     if (percent * 100 <= 100) hint = "; was " + trim_trailing_zeros(fmt::format("{:.2f}", percent * 100)) + " % meant?";
@@ -275,7 +248,8 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
   }
   if (const YamlNode* start = reader.get("start"))
     workload.start = read_year_month(*start, reader.path("start"), d).value_or(scenario.start);
-  if (auto months = stated(reader, "duration", Dimension::hours, false)) {
+  if (auto months = stated_single(reader, "duration", Dimension::hours, false,
+                                  "the duration decides which months the workload is active in")) {
     const double count = months->value / kHoursPerMonth;
     if (count < 1 || count != static_cast<double>(static_cast<int>(count))) {
       d.error(months->where, reader.path("duration"), "expected a whole number of months or years, e.g. '3 months'");
@@ -284,7 +258,7 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
     }
   }
   if (const YamlNode* checkpoints = reader.get("checkpoints"))
-    read_checkpoints(*checkpoints, reader.path("checkpoints"), workload, d);
+    read_checkpoints(*checkpoints, reader.path("checkpoints"), workload, scenario, d);
   if (const YamlNode* reads = reader.get("reads"))
     workload.reads = read_string_list(*reads, reader.path("reads"), d).value_or(std::vector<std::string>{});
   reader.finish();
@@ -298,8 +272,8 @@ void read_dataset(const YamlEntry& entry, const std::string& path, Scenario& sce
   dataset.name = entry.key;
   dataset.where = entry.key_where;
   reader.get("description");
-  if (auto size = stated(reader, "size", Dimension::bytes, true)) dataset.size_bytes = *size;
-  dataset.growth_per_month = stated_or(reader, "growth", Dimension::fraction, 0.0);
+  if (auto size = stated(reader, "size", Dimension::bytes, true, scenario)) dataset.size_bytes = *size;
+  dataset.growth_per_month = stated_or(reader, "growth", Dimension::fraction, 0.0, scenario);
   if (const YamlNode* origin = reader.require("origin"))
     dataset.origin = read_string(*origin, reader.path("origin"), d).value_or("");
   if (const YamlNode* storage_class = reader.get("storage_class")) {
@@ -312,23 +286,22 @@ void read_dataset(const YamlEntry& entry, const std::string& path, Scenario& sce
   if (const YamlNode* refresh = reader.get("refresh")) {
     MapReader refresh_reader(*refresh, reader.path("refresh"), d);
     if (refresh_reader.valid()) {
-      auto every = stated(refresh_reader, "every", Dimension::hours, false);
-      auto per_month = stated(refresh_reader, "per_month", Dimension::count, false);
+      auto every = stated(refresh_reader, "every", Dimension::hours, false, scenario);
+      auto per_month = stated(refresh_reader, "per_month", Dimension::count, false, scenario);
       if (every.has_value() == per_month.has_value()) {
         d.error(refresh->where, reader.path("refresh"),
                 "give exactly one of 'every' (a duration) or 'per_month' (a number)");
-      } else if (every && every->value <= 0) {
-        d.error(every->where, refresh_reader.path("every"), "expected a duration above zero");
       } else if (every) {
-        dataset.refreshes_per_month = *every;
-        dataset.refreshes_per_month.value = kHoursPerMonth / every->value;
+        if (within(every, refresh_reader.path("every"), kAboveZero, "expected a duration above zero", "", d)) {
+          dataset.refreshes_per_month = *every;
+          dataset.refreshes_per_month.value = kHoursPerMonth / every->value;
+        }
       } else {
         dataset.refreshes_per_month = *per_month;
       }
-      dataset.changed_per_refresh = stated_or(refresh_reader, "changed", Dimension::fraction, 1.0);
-      if (dataset.changed_per_refresh.value > 1) {
-        d.error(dataset.changed_per_refresh.where, refresh_reader.path("changed"), "expected at most 100 %");
-      }
+      dataset.changed_per_refresh = stated_or(refresh_reader, "changed", Dimension::fraction, 1.0, scenario);
+      within(dataset.changed_per_refresh, refresh_reader.path("changed"), Limits{{}, 1.0, true, "", "100 %"},
+             "expected at most 100 %", "", d);
       refresh_reader.finish();
     }
   }
@@ -363,17 +336,15 @@ void read_flow(const YamlEntry& entry, const std::string& path, Scenario& scenar
   const YamlNode* to = reader.require("to");
   auto from_endpoint = from ? read_endpoint(*from, reader.path("from"), d) : std::nullopt;
   auto to_endpoint = to ? read_endpoint(*to, reader.path("to"), d) : std::nullopt;
-  if (auto size = stated(reader, "size", Dimension::bytes, true)) flow.size_bytes = *size;
+  if (auto size = stated(reader, "size", Dimension::bytes, true, scenario)) flow.size_bytes = *size;
   const YamlNode* once = reader.get("once");
-  auto every = stated(reader, "every", Dimension::hours, false);
+  auto every = stated(reader, "every", Dimension::hours, false, scenario);
   if ((once != nullptr) == every.has_value()) {
     d.error(entry.value.where, path,
             "give exactly one of 'once' (a month, YYYY-MM) or 'every' (a duration, e.g. '1 month')");
   } else if (once) {
     flow.once = read_year_month(*once, reader.path("once"), d);
-  } else if (every->value <= 0) {
-    d.error(every->where, reader.path("every"), "expected a duration above zero");
-  } else {
+  } else if (within(every, reader.path("every"), kAboveZero, "expected a duration above zero", "", d)) {
     flow.per_month = *every;
     flow.per_month.value = kHoursPerMonth / every->value;
   }

@@ -42,6 +42,10 @@ class MapReader {
   std::vector<std::string> known_;
 };
 
+// The kind a mapping written as a distribution names ("range", "normal", ...), else "": for
+// "found a range distribution" where only a single value is allowed.
+std::string distribution_named(const YamlNode& node);
+
 std::optional<std::string> read_string(const YamlNode& node, const std::string& path, Diagnostics& d);
 // One of `allowed`; the error lists them all and suggests the closest.
 std::optional<std::string> read_enum(const YamlNode& node, const std::string& path,

@@ -11,6 +11,7 @@
 #include "tco/core/component.hpp"
 #include "tco/inputs/price_sheet.hpp"
 #include "tco/inputs/sourced.hpp"
+#include "tco/inputs/uncertainty.hpp"
 
 namespace tco {
 
@@ -181,6 +182,12 @@ struct Scenario {
   std::vector<Flow> flows;
   std::vector<Strategy> strategies;
   std::vector<Budget> budgets;
+  // Uncertainty (tco-scenario(5), UNCERTAINTY): the named shared draws, the relative change of
+  // every price of a service (each a Sourced of value 0 with its distribution), and every
+  // stated value written as a distribution, in file order (price_uncertainty's are not).
+  std::vector<Driver> drivers;
+  std::map<PriceService, Sourced> price_uncertainty;
+  std::vector<UncertainInput> uncertain;
 
   [[nodiscard]] const Site* find_site(const std::string& site_name) const;
   [[nodiscard]] const Workload* find_workload(const std::string& workload_name) const;
