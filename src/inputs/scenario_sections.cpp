@@ -10,6 +10,22 @@ namespace tco::scenario_detail {
 
 namespace {
 
+// A rate per month written as an interval (`every: 1 week`): kHoursPerMonth ÷ the interval.
+// A distribution stays one of the interval, marked so that a drawn interval becomes a rate.
+Sourced rate_of(const Sourced& interval, Scenario& scenario) {
+  Sourced rate = interval;
+  rate.value = kHoursPerMonth / interval.value;
+  if (interval.uncertainty) {
+    auto as_rate = std::make_shared<Uncertainty>(*interval.uncertainty);
+    as_rate->interval_as_rate = true;
+    for (auto& input : scenario.uncertain) {
+      if (input.uncertainty == interval.uncertainty) input.uncertainty = as_rate;
+    }
+    rate.uncertainty = std::move(as_rate);
+  }
+  return rate;
+}
+
 // Durations between events (interruptions, runs, refreshes, transfers) must be above zero.
 const Limits kAboveZero{0.0, {}, false, "", ""};
 
@@ -293,8 +309,7 @@ void read_dataset(const YamlEntry& entry, const std::string& path, Scenario& sce
                 "give exactly one of 'every' (a duration) or 'per_month' (a number)");
       } else if (every) {
         if (within(every, refresh_reader.path("every"), kAboveZero, "expected a duration above zero", "", d)) {
-          dataset.refreshes_per_month = *every;
-          dataset.refreshes_per_month.value = kHoursPerMonth / every->value;
+          dataset.refreshes_per_month = rate_of(*every, scenario);
         }
       } else {
         dataset.refreshes_per_month = *per_month;
@@ -345,8 +360,7 @@ void read_flow(const YamlEntry& entry, const std::string& path, Scenario& scenar
   } else if (once) {
     flow.once = read_year_month(*once, reader.path("once"), d);
   } else if (within(every, reader.path("every"), kAboveZero, "expected a duration above zero", "", d)) {
-    flow.per_month = *every;
-    flow.per_month.value = kHoursPerMonth / every->value;
+    flow.per_month = rate_of(*every, scenario);
   }
   if (const YamlNode* strategies = reader.get("strategies")) {
     flow.strategies = read_string_list(*strategies, reader.path("strategies"), d).value_or(std::vector<std::string>{});

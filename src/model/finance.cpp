@@ -24,7 +24,7 @@ double net_present_value(const std::vector<double>& monthly_cash, double annual_
   return total;
 }
 
-Crossing find_crossing(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash) {
+Crossing find_crossing(std::span<const double> strategy_cash, std::span<const double> baseline_cash) {
   Crossing crossing;
   double gap = 0;  // strategy minus baseline, cumulative
   for (std::size_t t = 0; t < strategy_cash.size() && t < baseline_cash.size(); ++t) {

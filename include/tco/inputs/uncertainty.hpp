@@ -23,6 +23,9 @@ struct Uncertainty {
   // its size in base units, to show a value in the file's units.
   std::string unit;
   double per_unit = 1;
+  // The value is a rate (per month) written as an interval (`every: 1 week`): a drawn
+  // interval x stands for kHoursPerMonth ÷ x of it.
+  bool interval_as_rate = false;
 
   // A base-unit value in the file's unit: show(1.2) is "120 %" when the file wrote percent.
   [[nodiscard]] std::string show(double base_value) const;

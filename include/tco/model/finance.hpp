@@ -1,6 +1,7 @@
 #pragma once
 // Time value of money and break-even (formulas in tco-model(7)).
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "tco/model/results.hpp"
@@ -17,7 +18,10 @@ std::vector<double> discounted(const std::vector<double>& monthly_cash, double a
 // baseline's, compared to the cent; none when that never happens within the horizon. The
 // crossing is placed within that month by linear interpolation, as if each month's costs
 // accrued evenly through it.
-Crossing find_crossing(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash);
+Crossing find_crossing(std::span<const double> strategy_cash, std::span<const double> baseline_cash);
+inline Crossing find_crossing(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash) {
+  return find_crossing(std::span<const double>(strategy_cash), std::span<const double>(baseline_cash));
+}
 std::optional<int> breakeven_month(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash);
 
 // Amounts are compared to the cent: a difference under half a cent is a tie.

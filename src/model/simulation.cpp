@@ -1,0 +1,261 @@
+// Monte Carlo over a recorded plan: draw, evaluate, summarise, in fixed chunks merged in order.
+#include "tco/model/simulation.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "tco/core/parallel.hpp"
+#include "tco/core/random.hpp"
+#include "tco/model/finance.hpp"
+
+namespace tco {
+namespace {
+
+constexpr std::uint64_t kChunk = 1024;        // samples per unit of work
+constexpr double kLargestPlausible = 1e15;    // as the engine's ceiling on a cost line
+
+// One random draw per sample: the inputs it sets, or the service multipliers it scales.
+struct Draw {
+  const Uncertainty* uncertainty = nullptr;
+  std::uint64_t stream = 0;
+  std::vector<std::size_t> targets;           // plan inputs that take the drawn value
+  std::optional<PriceService> price_service;  // price_uncertainty: the service (all: every one)
+  bool price = false;
+};
+
+struct Sampler {
+  const EvaluationPlan& plan;
+  std::vector<Draw> draws;
+  std::vector<std::size_t> service_inputs;  // plan inputs "prices.SERVICE"
+  std::uint64_t seed = 0;
+
+  double draw(const Draw& d, std::uint64_t sample) const {
+    const double x = d.uncertainty->distribution.quantile(uniform01(seed, sample, d.stream));
+    return d.uncertainty->interval_as_rate ? kHoursPerMonth / x : x;
+  }
+
+  void fill(std::uint64_t sample, std::vector<double>& values) const {
+    for (std::size_t input : service_inputs) values[input] = 1.0;
+    for (const Draw& d : draws) {
+      const double x = draw(d, sample);
+      if (!d.price) {
+        for (std::size_t input : d.targets) values[input] = x;
+        continue;
+      }
+      for (std::size_t input : service_inputs) {
+        if (!d.price_service || plan.inputs[input].service == d.price_service) values[input] *= 1.0 + x;
+      }
+    }
+  }
+};
+
+std::uint64_t stream_of(const Uncertainty& uncertainty, const std::string& path) {
+  return uncertainty.driver.empty() ? stream_id("input:" + path) : stream_id("driver:" + uncertainty.driver);
+}
+
+Sampler sampler_for(const Scenario& scenario, const EvaluationPlan& plan, std::uint64_t seed,
+                    std::vector<SimulatedInput>& inputs) {
+  Sampler sampler{plan, {}, {}, seed};
+  for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
+    if (plan.inputs[i].service && plan.inputs[i].service != PriceService::all) sampler.service_inputs.push_back(i);
+  }
+  for (const auto& uncertain : scenario.uncertain) {
+    Draw draw{uncertain.uncertainty.get(), stream_of(*uncertain.uncertainty, uncertain.path), {}, std::nullopt, false};
+    for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
+      if (plan.inputs[i].uncertainty == uncertain.uncertainty) draw.targets.push_back(i);
+    }
+    inputs.push_back({uncertain.path, uncertain.where, uncertain.uncertainty, !draw.targets.empty()});
+    if (!draw.targets.empty()) sampler.draws.push_back(std::move(draw));
+  }
+  for (const auto& [service, change] : scenario.price_uncertainty) {
+    const std::string path = "price_uncertainty." + to_string(service);
+    Draw draw{change.uncertainty.get(), stream_of(*change.uncertainty, path), {}, service, true};
+    if (service == PriceService::all) draw.price_service.reset();
+    const bool used = std::any_of(sampler.service_inputs.begin(), sampler.service_inputs.end(), [&](std::size_t i) {
+      return !draw.price_service || plan.inputs[i].service == draw.price_service;
+    });
+    inputs.push_back({path, change.where, change.uncertainty, used});
+    if (used) sampler.draws.push_back(std::move(draw));
+  }
+  return sampler;
+}
+
+// What one sample gave: per strategy its total, NPV and break-even month (0: none).
+struct Partial {
+  std::vector<double> totals;
+  std::vector<double> npvs;
+  std::vector<int> months;
+  std::vector<std::uint8_t> cheapest;
+  std::uint64_t engine_samples = 0;
+  std::optional<Diagnostics> failure;
+};
+
+// Reduces each strategy's monthly cash (strategy-major in `monthly`) to the sample's figures.
+class Reducer {
+ public:
+  Reducer(const EvaluationPlan& plan, bool rate_varies) : plan_(plan), rate_varies_(rate_varies) {
+    discount_ = factors(plan.discount_rate);
+  }
+
+  void add(std::span<const double> monthly, std::span<const double> values, Partial& out) {
+    if (rate_varies_) discount_ = factors(plan_.annual_discount_rate(values));
+    const auto months = static_cast<std::size_t>(plan_.months);
+    const auto strategy = [&](std::size_t s) { return monthly.subspan(s * months, months); };
+    std::size_t cheapest = 0;
+    double lowest = 0;
+    for (std::size_t s = 0; s < plan_.strategies.size(); ++s) {
+      double total = 0;
+      double npv = 0;
+      const auto cash = strategy(s);
+      for (std::size_t m = 0; m < months; ++m) {
+        total += cash[m];
+        npv += cash[m] * discount_[m];
+      }
+      if (s == 0 || total < lowest) {
+        lowest = total;
+        cheapest = s;
+      }
+      out.totals.push_back(total);
+      out.npvs.push_back(npv);
+      const auto crossing = find_crossing(cash, strategy(plan_.baseline)).month;
+      out.months.push_back(s == plan_.baseline ? 0 : crossing.value_or(0));
+    }
+    out.cheapest.push_back(static_cast<std::uint8_t>(cheapest));
+  }
+
+ private:
+  std::vector<double> factors(double annual_rate) const {
+    std::vector<double> out(static_cast<std::size_t>(plan_.months));
+    const double rate = monthly_rate(annual_rate);
+    double factor = 1.0;
+    for (double& f : out) {
+      f = factor;
+      factor /= 1.0 + rate;
+    }
+    return out;
+  }
+
+  const EvaluationPlan& plan_;
+  bool rate_varies_;
+  std::vector<double> discount_;
+};
+
+bool plausible(std::span<const double> monthly) {
+  return std::all_of(monthly.begin(), monthly.end(),
+                     [](double x) { return std::isfinite(x) && std::abs(x) <= kLargestPlausible; });
+}
+
+// Describes the drawn values of a failed sample, so that it can be reproduced.
+std::string drawn(const Sampler& sampler, std::uint64_t sample) {
+  std::vector<std::string> parts;
+  for (const Draw& d : sampler.draws) {
+    const double x = d.uncertainty->distribution.quantile(uniform01(sampler.seed, sample, d.stream));
+    parts.push_back(d.uncertainty->show(x));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+}  // namespace
+
+Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel& prepared,
+                                  const SimulationOptions& options) {
+  auto recorded = prepared.record_plan();
+  if (!recorded) return recorded.diagnostics();
+  const EvaluationPlan& plan = recorded.value();
+  SimulationResult result;
+  result.samples = options.samples;
+  result.seed = options.seed;
+  result.threads = options.threads == 0 ? default_thread_count() : options.threads;
+  result.months = plan.months;
+  result.baseline = plan.strategies[plan.baseline];
+  const Sampler sampler = sampler_for(scenario, plan, options.seed, result.inputs);
+
+  std::vector<bool> varying(plan.inputs.size(), false);
+  for (const Draw& d : sampler.draws) {
+    for (std::size_t input : d.price ? sampler.service_inputs : d.targets) varying[input] = true;
+  }
+  const bool rate_varies = plan.discount_input && varying[*plan.discount_input];
+  const CompiledPlan compiled(plan, varying);
+  result.plan_instructions = compiled.instructions();
+
+  // The figures as written: the plan at its nominal values.
+  {
+    auto scratch = compiled.scratch();
+    std::vector<double> monthly(plan.cells());
+    const auto nominal = plan.nominal_values();
+    compiled.evaluate(nominal, monthly, scratch);
+    Partial written;
+    Reducer(plan, rate_varies).add(monthly, nominal, written);
+    for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
+      StrategySimulation strategy;
+      strategy.name = plan.strategies[s];
+      strategy.total.as_written = written.totals[s];
+      strategy.npv.as_written = written.npvs[s];
+      if (s != plan.baseline && written.months[s] > 0) strategy.breakeven_as_written = written.months[s];
+      result.strategies.push_back(std::move(strategy));
+    }
+  }
+
+  std::atomic<bool> failed{false};
+  std::optional<Diagnostics> failure;
+  const std::size_t strategies = plan.strategies.size();
+  const auto work = [&](std::uint64_t, std::uint64_t begin, std::uint64_t end) {
+    Partial out;
+    if (failed.load()) return out;
+    auto scratch = compiled.scratch();
+    std::vector<double> values = plan.nominal_values();
+    std::vector<double> monthly(plan.cells());
+    Reducer reducer(plan, rate_varies);
+    for (std::uint64_t sample = begin; sample < end; ++sample) {
+      sampler.fill(sample, values);
+      if (!compiled.evaluate(values, monthly, scratch) || !plausible(monthly)) {
+        ++out.engine_samples;
+        Variation variation;
+        variation.plan = &plan;
+        variation.values = values;
+        const auto model = prepared.run(variation);
+        if (!model) {
+          Diagnostics d;
+          d.error({scenario.file, 0, 0}, "",
+                  fmt::format("sample {} of seed {} cannot be priced; it drew {}:", sample + 1, options.seed,
+                              drawn(sampler, sample)));
+          for (const auto& item : model.diagnostics().items()) d.add(item);
+          out.failure = std::move(d);
+          failed.store(true);
+          return out;
+        }
+        std::size_t cell = 0;
+        for (const auto& strategy : model->strategies) {
+          for (double cash : strategy.monthly_cash_totals()) monthly[cell++] = cash;
+        }
+      }
+      reducer.add(monthly, values, out);
+    }
+    return out;
+  };
+  const auto merge = [&](Partial&& part) {
+    if (part.failure && !failure) failure = std::move(part.failure);
+    result.engine_samples += part.engine_samples;
+    for (std::size_t i = 0; i < part.cheapest.size(); ++i) {
+      result.strategies[part.cheapest[i]].cheapest += 1;
+      for (std::size_t s = 0; s < strategies; ++s) {
+        auto& strategy = result.strategies[s];
+        const std::size_t at = i * strategies + s;
+        strategy.total.moments.add(part.totals[at]);
+        strategy.total.quantiles.add(part.totals[at]);
+        strategy.npv.moments.add(part.npvs[at]);
+        strategy.npv.quantiles.add(part.npvs[at]);
+        if (s != plan.baseline)
+          strategy.breakeven.add(part.months[at] > 0 ? std::optional<int>(part.months[at]) : std::nullopt);
+      }
+    }
+  };
+  ordered_parallel_reduce<Partial>(options.samples, kChunk, result.threads, work, merge);
+  if (failure) return *failure;
+  return result;
+}
+
+}  // namespace tco
