@@ -41,6 +41,7 @@ std::unique_ptr<Command> make_prices_command();
 std::unique_ptr<Command> make_breakeven_command();
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_explain_command();
+std::unique_ptr<Command> make_simulate_command();
 
 // Options several commands share.
 struct PricingOptions {

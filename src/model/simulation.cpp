@@ -14,8 +14,8 @@
 namespace tco {
 namespace {
 
-constexpr std::uint64_t kChunk = 1024;        // samples per unit of work
-constexpr double kLargestPlausible = 1e15;    // as the engine's ceiling on a cost line
+constexpr std::uint64_t kChunk = 1024;      // samples per unit of work
+constexpr double kLargestPlausible = 1e15;  // as the engine's ceiling on a cost line
 
 // One random draw per sample: the inputs it sets, or the service multipliers it scales.
 struct Draw {

@@ -12,8 +12,12 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json figure_json(const FigureSummary& f) {
-  return {{"as_written", f.as_written}, {"mean", f.mean}, {"standard_error", f.standard_error},
-          {"stddev", f.stddev},         {"p10", f.p10},   {"p50", f.p50},
+  return {{"as_written", f.as_written},
+          {"mean", f.mean},
+          {"standard_error", f.standard_error},
+          {"stddev", f.stddev},
+          {"p10", f.p10},
+          {"p50", f.p50},
           {"p90", f.p90}};
 }
 
@@ -71,7 +75,8 @@ std::string render_simulation_json(const SimulationReport& report) {
 }
 
 std::string render_simulation_csv(const SimulationReport& report) {
-  std::string out = csv_row({"strategy", "figure", "as_written", "mean", "standard_error", "stddev", "p10", "p50", "p90"});
+  std::string out =
+      csv_row({"strategy", "figure", "as_written", "mean", "standard_error", "stddev", "p10", "p50", "p90"});
   for (const auto& s : report.strategies) {
     const auto figure = [&](const char* name, const FigureSummary& f) {
       out += csv_row({s.name, name, csv_number(f.as_written), csv_number(f.mean), csv_number(f.standard_error),

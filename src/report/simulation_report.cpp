@@ -61,15 +61,13 @@ std::vector<Section> sections(const SimulationReport& report) {
     add("P50 (median)", [&](const SimulatedStrategy& s) { return money((s.*figure).p50); });
     add("P90", [&](const SimulatedStrategy& s) { return money((s.*figure).p90); });
     if (cheapest) {
-      add("Cheapest in", [&](const SimulatedStrategy& s) {
-        return share(s.probability_cheapest, s.cheapest_standard_error);
-      });
+      add("Cheapest in",
+          [&](const SimulatedStrategy& s) { return share(s.probability_cheapest, s.cheapest_standard_error); });
     }
     out.push_back(std::move(section));
   };
   figures(fmt::format("Total cash, {} months", c.months), &SimulatedStrategy::total, true);
-  figures(fmt::format("Net present value at {}/year", format_percent(c.discount_rate)), &SimulatedStrategy::npv,
-          false);
+  figures(fmt::format("Net present value at {}/year", format_percent(c.discount_rate)), &SimulatedStrategy::npv, false);
   Section breakeven{{"Break-even against " + c.baseline}, {}};
   std::vector<const SimulatedStrategy*> others;
   for (const auto& s : report.strategies) {
