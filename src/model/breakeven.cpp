@@ -46,6 +46,8 @@ Result<double> bisect(const PreparedModel& prepared, const std::string& strategy
   return (low + high) / 2;
 }
 
+}  // namespace
+
 double declared_utilization(const ModelResult& model) {
   // The same for every strategy: demand does not depend on placement. Take the baseline's.
   double allocated = 0;
@@ -59,8 +61,6 @@ double declared_utilization(const ModelResult& model) {
   }
   return capacity > 0 ? allocated / capacity : 0;
 }
-
-}  // namespace
 
 Result<BreakevenAnalysis> analyse_breakeven(const PreparedModel& prepared, const std::vector<double>& levels) {
   auto declared = prepared.run();

@@ -64,8 +64,9 @@ Result<Measure> resolve_measure(Measure measure, const ModelResult& as_written) 
   for (const auto& s : as_written.strategies) names.push_back(s.name);
   const auto check = [&](const std::string& name, const char* option) {
     if (find_strategy(as_written, name) != nullptr) return;
-    d.error({}, "", fmt::format("{}: unknown strategy '{}'{}; strategies are {}", option, name,
-                                did_you_mean(name, names), quoted_list(names)));
+    d.error({}, "",
+            fmt::format("{}: unknown strategy '{}'{}; strategies are {}", option, name, did_you_mean(name, names),
+                        quoted_list(names)));
   };
   if (measure.strategy.empty()) {
     // The strategy cheapest as written, other than the baseline; the baseline when alone.
@@ -88,8 +89,9 @@ Result<Measure> resolve_measure(Measure measure, const ModelResult& as_written) 
       d.error({}, "", fmt::format("--against: the difference of {} with itself is always zero", measure.strategy));
   }
   if (measure.kind == Measure::Kind::breakeven && measure.strategy == as_written.baseline && !d.has_errors()) {
-    d.error({}, "", fmt::format("--strategy: {} is the baseline; its break-even against itself is not defined",
-                                measure.strategy));
+    d.error(
+        {}, "",
+        fmt::format("--strategy: {} is the baseline; its break-even against itself is not defined", measure.strategy));
   }
   if (d.has_errors()) return d;
   return measure;
@@ -99,15 +101,16 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
                                               const ModelResult& as_written, const SensitivityOptions& options) {
   auto measure = resolve_measure(options.measure, as_written);
   if (!measure) return measure.diagnostics();
-  auto evaluator = PlanEvaluator::make(prepared);
-  if (!evaluator) return evaluator.diagnostics();
-  const EvaluationPlan& plan = evaluator->plan();
+  auto made = PlanEvaluator::make(prepared);
+  if (!made) return made.diagnostics();
+  PlanEvaluator& evaluator = made.value();
+  const EvaluationPlan& plan = evaluator.plan();
   SensitivityResult result;
   result.measure = measure.value();
   result.swing = options.swing;
   result.months = plan.months;
   const auto nominal = plan.nominal_values();
-  const auto base = evaluator->figures(nominal);
+  const auto base = evaluator.figures(nominal);
   if (!base) return base.diagnostics();
   result.as_written = measured(result.measure, plan, base.value());
 
@@ -156,7 +159,7 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
     const double scale = input.relative && !input.service ? input.reference : 1.0;
     swing.low_value = move.low * scale;
     swing.high_value = move.high * scale;
-    auto done = evaluate(*evaluator, move, swing);
+    auto done = evaluate(evaluator, move, swing);
     if (!done) return done.diagnostics();
     result.swings.push_back(std::move(done).value());
   }
@@ -165,22 +168,24 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
   // the scenario's declared utilization; its figures are shifted onto the as-written base.
   result.declared_utilization = declared_utilization(as_written);
   if (result.declared_utilization > 0) {
-    auto duty = PlanEvaluator::make(prepared, result.declared_utilization);
-    if (!duty) return duty.diagnostics();
-    if (const auto input = duty->plan().find_input("utilization")) {
+    auto made_duty = PlanEvaluator::make(prepared, result.declared_utilization);
+    if (!made_duty) return made_duty.diagnostics();
+    PlanEvaluator& duty = made_duty.value();
+    if (const auto input = duty.plan().find_input("utilization")) {
       const double u = result.declared_utilization;
       Swing swing;
       swing.path = "utilization";
       swing.dimension = Dimension::fraction;
       swing.as_written = u;
-      const Move move{{*input}, std::clamp(u * (1 - options.swing), kLowestUtilization, 1.0),
+      const Move move{{*input},
+                      std::clamp(u * (1 - options.swing), kLowestUtilization, 1.0),
                       std::clamp(u * (1 + options.swing), kLowestUtilization, 1.0)};
       swing.low_value = move.low;
       swing.high_value = move.high;
-      const auto at_declared = duty->figures(duty->plan().nominal_values());
+      const auto at_declared = duty.figures(duty.plan().nominal_values());
       if (!at_declared) return at_declared.diagnostics();
-      const auto own_base = measured(result.measure, duty->plan(), at_declared.value());
-      auto done = evaluate(*duty, move, swing);
+      const auto own_base = measured(result.measure, duty.plan(), at_declared.value());
+      auto done = evaluate(duty, move, swing);
       if (!done) return done.diagnostics();
       Swing shifted = std::move(done).value();
       if (own_base && result.as_written) {
@@ -189,13 +194,13 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
         if (shifted.high) *shifted.high += shift;
       }
       result.swings.push_back(shifted);
-      result.engine_evaluations += duty->engine_evaluations();
+      result.engine_evaluations += duty.engine_evaluations();
     }
   }
   std::stable_sort(result.swings.begin(), result.swings.end(), [](const Swing& a, const Swing& b) {
     return a.effect != b.effect ? a.effect > b.effect : a.path < b.path;
   });
-  result.engine_evaluations += evaluator->engine_evaluations();
+  result.engine_evaluations += evaluator.engine_evaluations();
   return result;
 }
 

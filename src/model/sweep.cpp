@@ -78,8 +78,7 @@ Result<Target> resolve(const EvaluationPlan& plan, const std::string& path) {
   std::vector<std::string> paths;
   for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
     if (plan.inputs[i].path == path) target.inputs.push_back(i);
-    if (std::find(paths.begin(), paths.end(), plan.inputs[i].path) == paths.end())
-      paths.push_back(plan.inputs[i].path);
+    if (std::find(paths.begin(), paths.end(), plan.inputs[i].path) == paths.end()) paths.push_back(plan.inputs[i].path);
   }
   if (!target.inputs.empty()) {
     target.first = &plan.inputs[target.inputs.front()];
@@ -103,9 +102,10 @@ Result<SweepResult> sweep(const PreparedModel& prepared, const ModelResult& as_w
   const bool duty_cycle =
       std::any_of(specs.begin(), specs.end(), [](const SweepAxisSpec& spec) { return spec.path == "utilization"; });
   const double declared = declared_utilization(as_written);
-  auto evaluator = PlanEvaluator::make(prepared, duty_cycle ? std::optional<double>(declared) : std::nullopt);
-  if (!evaluator) return evaluator.diagnostics();
-  const EvaluationPlan& plan = evaluator->plan();
+  auto made = PlanEvaluator::make(prepared, duty_cycle ? std::optional<double>(declared) : std::nullopt);
+  if (!made) return made.diagnostics();
+  PlanEvaluator& evaluator = made.value();
+  const EvaluationPlan& plan = evaluator.plan();
   SweepResult result;
   result.strategies = plan.strategies;
   result.baseline = plan.strategies[plan.baseline];
@@ -147,12 +147,12 @@ Result<SweepResult> sweep(const PreparedModel& prepared, const ModelResult& as_w
     set(0, result.axes[0].values[i]);
     for (std::size_t j = 0; j < columns; ++j) {
       if (result.axes.size() > 1) set(1, result.axes[1].values[j]);
-      auto figures = evaluator->figures(values);
+      auto figures = evaluator.figures(values);
       if (!figures) return figures.diagnostics();
       result.points.push_back(std::move(figures).value());
     }
   }
-  result.engine_evaluations = evaluator->engine_evaluations();
+  result.engine_evaluations = evaluator.engine_evaluations();
   return result;
 }
 

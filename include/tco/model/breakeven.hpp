@@ -40,6 +40,9 @@ struct BreakevenAnalysis {
 // Lowest level scanned; below it every workload all but stops.
 constexpr double kLowestUtilization = 0.01;
 
+// The scenario's allocated GPU-hours ÷ the GPU-hours of its workloads' active months.
+double declared_utilization(const ModelResult& model);
+
 Result<BreakevenAnalysis> analyse_breakeven(const PreparedModel& prepared, const std::vector<double>& levels);
 
 }  // namespace tco
