@@ -1,7 +1,9 @@
 // Compiling a recorded plan for the inputs that vary, and evaluating it: a flat list of
 // instructions over one array of registers, with no allocation per evaluation.
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <unordered_map>
 
 #include "engine_internal.hpp"
 
@@ -39,53 +41,138 @@ std::vector<bool> dependent_nodes(const std::vector<Node>& nodes, const std::vec
 
 }  // namespace
 
+namespace {
+
+// An operand while compiling: an instruction's result or a constant, numbered separately
+// until the registers are laid out.
+struct Ref {
+  bool constant = false;
+  std::uint32_t index = 0;
+  bool operator==(const Ref&) const = default;
+};
+
+struct Pending {
+  std::uint8_t op = 0;
+  Ref a, b;
+  double k = 0;
+};
+
+// Identical instructions (the same price read again each month, the same growth factor for
+// every strategy) are computed once.
+struct Key {
+  std::uint8_t op;
+  Ref a, b;
+  std::uint64_t k;
+  bool operator==(const Key&) const = default;
+};
+struct KeyHash {
+  std::size_t operator()(const Key& key) const {
+    std::size_t h = key.op;
+    for (const std::uint64_t part : {std::uint64_t{key.a.constant}, std::uint64_t{key.a.index},
+                                     std::uint64_t{key.b.constant}, std::uint64_t{key.b.index}, key.k})
+      h = h * 1000003u ^ std::hash<std::uint64_t>{}(part);
+    return h;
+  }
+};
+
+std::uint64_t bits_of(double value) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  return bits;
+}
+
+}  // namespace
+
 CompiledPlan::CompiledPlan(const EvaluationPlan& plan, const std::vector<bool>& varying) {
   const engine::Tape& tape = plan.recording->tape;
   const std::vector<bool> depends = dependent_nodes(tape.nodes, varying);
-  // Registers: one per instruction, then the constants the instructions read.
-  std::vector<std::uint32_t> register_of(tape.nodes.size(), 0);
-  std::uint32_t instructions = 0;
-  for (std::size_t i = 0; i < tape.nodes.size(); ++i) {
-    if (depends[i]) register_of[i] = instructions++;
-  }
-  std::vector<bool> has_constant(tape.nodes.size(), false);
-  auto operand = [&](std::int32_t node) -> std::uint32_t {
+  std::vector<Ref> ref_of(tape.nodes.size());
+  std::vector<Pending> pending;
+  std::vector<double> constants;
+  std::unordered_map<std::uint64_t, std::uint32_t> constant_index;
+  std::unordered_map<Key, std::uint32_t, KeyHash> computed;
+  auto constant = [&](double value) {
+    const auto [it, added] = constant_index.emplace(bits_of(value), static_cast<std::uint32_t>(constants.size()));
+    if (added) constants.push_back(value);
+    return Ref{true, it->second};
+  };
+  auto operand = [&](std::int32_t node) {
     const auto index = static_cast<std::size_t>(node);
-    if (depends[index]) return register_of[index];
-    if (!has_constant[index]) {
-      has_constant[index] = true;
-      register_of[index] = instructions + static_cast<std::uint32_t>(constants_.size());
-      constants_.push_back(tape.nodes[index].v);
-    }
-    return register_of[index];
+    return depends[index] ? ref_of[index] : constant(tape.nodes[index].v);
   };
   for (std::size_t i = 0; i < tape.nodes.size(); ++i) {
     if (!depends[i]) continue;
     const Node& node = tape.nodes[i];
-    Instruction instruction{static_cast<std::uint8_t>(node.op), 0, 0, node.k};
+    Pending instruction{static_cast<std::uint8_t>(node.op), {}, {}, node.k};
     if (node.op == Op::input_absolute || node.op == Op::input_relative) {
-      instruction.a = static_cast<std::uint32_t>(node.a);
-      instruction.b = node.b >= 0 ? static_cast<std::uint32_t>(node.b) : kNoService;
+      // Inputs index the values, not registers.
+      instruction.a = {true, static_cast<std::uint32_t>(node.a)};
+      instruction.b = {true, node.b >= 0 ? static_cast<std::uint32_t>(node.b) : kNoService};
     } else {
       instruction.a = operand(node.a);
-      if (node.b >= 0) instruction.b = operand(node.b);
+      instruction.b = node.b >= 0 ? operand(node.b) : Ref{true, 0};  // unary: never read
     }
-    code_.push_back(instruction);
+    const Key key{instruction.op, instruction.a, instruction.b, bits_of(instruction.k)};
+    const auto [it, added] = computed.emplace(key, static_cast<std::uint32_t>(pending.size()));
+    if (added) pending.push_back(instruction);
+    ref_of[i] = {false, it->second};
   }
+  // What reaches no cost and no guard is not computed (figures only explanations use).
+  std::vector<bool> live(pending.size(), false);
+  auto use = [&](const Ref& ref) {
+    if (!ref.constant) live[ref.index] = true;
+  };
+  std::vector<std::pair<Ref, std::uint32_t>> emits;
   base_.assign(plan.cells(), 0.0);
   for (const auto& emit : tape.emits) {
     if (emit.node >= 0 && depends[static_cast<std::size_t>(emit.node)]) {
-      emits_.push_back({register_of[static_cast<std::size_t>(emit.node)], emit.cell});
+      emits.emplace_back(ref_of[static_cast<std::size_t>(emit.node)], emit.cell);
+      use(emits.back().first);
     } else {
       base_[emit.cell] += emit.v;
     }
   }
+  struct PendingCheck {
+    Ref a, b;
+    const engine::Guard* guard;
+  };
+  std::vector<PendingCheck> checks;
   for (const auto& guard : tape.guards) {
     const bool b_depends = guard.b >= 0 && depends[static_cast<std::size_t>(guard.b)];
     if (!depends[static_cast<std::size_t>(guard.a)] && !b_depends) continue;  // decided for good
-    Check check{operand(guard.a), 0, guard.k, static_cast<std::uint8_t>(guard.cmp), guard.outcome, guard.b < 0};
-    if (guard.b >= 0) check.b = operand(guard.b);
-    checks_.push_back(check);
+    checks.push_back({operand(guard.a), guard.b >= 0 ? operand(guard.b) : Ref{}, &guard});
+    use(checks.back().a);
+    if (guard.b >= 0) use(checks.back().b);
+  }
+  for (std::size_t i = pending.size(); i-- > 0;) {
+    const auto op = static_cast<Op>(pending[i].op);
+    if (!live[i] || op == Op::input_absolute || op == Op::input_relative) continue;
+    use(pending[i].a);
+    use(pending[i].b);
+  }
+  // Registers: the live instructions in order, then the constants.
+  std::vector<std::uint32_t> register_of(pending.size(), 0);
+  std::uint32_t count = 0;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (live[i]) register_of[i] = count++;
+  }
+  const auto reg = [&](const Ref& ref) { return ref.constant ? count + ref.index : register_of[ref.index]; };
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (!live[i]) continue;
+    const Pending& p = pending[i];
+    const auto op = static_cast<Op>(p.op);
+    if (op == Op::input_absolute || op == Op::input_relative) {
+      code_.push_back({p.op, p.a.index, p.b.index, p.k});
+    } else {
+      code_.push_back({p.op, reg(p.a), reg(p.b), p.k});
+    }
+  }
+  constants_ = std::move(constants);
+  for (const auto& [ref, cell] : emits) emits_.push_back({reg(ref), cell});
+  for (const auto& check : checks) {
+    const engine::Guard& guard = *check.guard;
+    checks_.push_back({reg(check.a), guard.b >= 0 ? reg(check.b) : 0, guard.k, static_cast<std::uint8_t>(guard.cmp),
+                       guard.outcome, guard.b < 0});
   }
 }
 
