@@ -42,6 +42,8 @@ std::unique_ptr<Command> make_breakeven_command();
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_explain_command();
 std::unique_ptr<Command> make_simulate_command();
+std::unique_ptr<Command> make_sensitivity_command();
+std::unique_ptr<Command> make_sweep_command();
 
 // Options several commands share.
 struct PricingOptions {

@@ -94,6 +94,7 @@ Val RunInputs::read(const Sourced& value, const std::string& path, const InputSp
     input.highest /= value.value;
   }
   input.uncertainty = value.uncertainty;
+  if (relative) input.priced_as = spec.service;
   const std::int32_t index = add_input(*recording, key, std::move(input));
   const std::int32_t service = relative && spec.service ? service_input(*recording, *spec.service) : -1;
   Tape& tape = recording->recording->tape;

@@ -21,9 +21,8 @@ const StrategyResult* find_strategy(const ModelResult& model, const std::string&
   return nullptr;
 }
 
-std::size_t index_of(const EvaluationPlan& plan, const std::string& name) {
-  return static_cast<std::size_t>(std::find(plan.strategies.begin(), plan.strategies.end(), name) -
-                                  plan.strategies.begin());
+std::size_t index_of(const std::vector<std::string>& strategies, const std::string& name) {
+  return static_cast<std::size_t>(std::find(strategies.begin(), strategies.end(), name) - strategies.begin());
 }
 
 // One swing: the inputs it moves, each to its low and its high value.
@@ -44,14 +43,14 @@ std::pair<double, double> p10_p90(const Uncertainty& uncertainty) {
 
 }  // namespace
 
-std::optional<double> measured(const Measure& measure, const EvaluationPlan& plan,
+std::optional<double> measured(const Measure& measure, const std::vector<std::string>& strategies,
                                const std::vector<StrategyFigures>& figures) {
-  const auto& strategy = figures[index_of(plan, measure.strategy)];
+  const auto& strategy = figures[index_of(strategies, measure.strategy)];
   switch (measure.kind) {
     case Measure::Kind::total:
       return strategy.total;
     case Measure::Kind::difference:
-      return strategy.total - figures[index_of(plan, measure.against)].total;
+      return strategy.total - figures[index_of(strategies, measure.against)].total;
     case Measure::Kind::breakeven:
       return strategy.breakeven;
   }
@@ -112,7 +111,7 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
   const auto nominal = plan.nominal_values();
   const auto base = evaluator.figures(nominal);
   if (!base) return base.diagnostics();
-  result.as_written = measured(result.measure, plan, base.value());
+  result.as_written = measured(result.measure, plan.strategies, base.value());
 
   const auto effect_of = [&](const std::optional<double>& value) { return value.value_or(plan.months + 1.0); };
   // Evaluates one swing; `shift` moves its figures (the utilization swing is measured from
@@ -124,7 +123,7 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
       for (std::size_t input : move.inputs) values[input] = end == 0 ? move.low : move.high;
       const auto figures = on.figures(values);
       if (!figures) return figures.diagnostics();
-      ends[end] = measured(result.measure, on.plan(), figures.value());
+      ends[end] = measured(result.measure, on.plan().strategies, figures.value());
     }
     swing.low = ends[0];
     swing.high = ends[1];
@@ -135,6 +134,11 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
   for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
     const PlanInput& input = plan.inputs[i];
     if (input.service == PriceService::all) continue;
+    // Every price of a service, when that is more than the one price already swung alone.
+    if (input.service && !scenario.price_uncertainty.count(*input.service) &&
+        std::count_if(plan.inputs.begin(), plan.inputs.end(),
+                      [&](const PlanInput& other) { return other.priced_as == input.service; }) < 2)
+      continue;
     Swing swing;
     swing.path = input.path;
     swing.where = input.where;
@@ -184,7 +188,7 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
       swing.high_value = move.high;
       const auto at_declared = duty.figures(duty.plan().nominal_values());
       if (!at_declared) return at_declared.diagnostics();
-      const auto own_base = measured(result.measure, duty.plan(), at_declared.value());
+      const auto own_base = measured(result.measure, duty.plan().strategies, at_declared.value());
       auto done = evaluate(duty, move, swing);
       if (!done) return done.diagnostics();
       Swing shifted = std::move(done).value();

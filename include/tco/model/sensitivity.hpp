@@ -56,11 +56,10 @@ Result<Measure> resolve_measure(Measure measure, const ModelResult& as_written);
 Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const PreparedModel& prepared,
                                               const ModelResult& as_written, const SensitivityOptions& options);
 
-// The measure's value among figures in plan order; none when it is a break-even that does
-// not happen within the horizon.
+// The measure's value among each strategy's figures (`strategies` names them, in order);
+// none when it is a break-even that does not happen within the horizon.
 struct StrategyFigures;
-struct EvaluationPlan;
-std::optional<double> measured(const Measure& measure, const EvaluationPlan& plan,
+std::optional<double> measured(const Measure& measure, const std::vector<std::string>& strategies,
                                const std::vector<StrategyFigures>& figures);
 
 }  // namespace tco

@@ -12,6 +12,8 @@
 
 #include "tco/report/breakeven_report.hpp"
 #include "tco/report/explain_report.hpp"
+#include "tco/report/sensitivity_report.hpp"
+#include "tco/report/sweep_report.hpp"
 
 namespace tco {
 
@@ -21,5 +23,13 @@ std::string render_html_report(const BreakevenReport& report);
 // `tco explain --format html`: the causes, their formulas and inputs with linked sources, in
 // the report's style (table id="causes", one section per cause).
 std::string render_explain_html(const ExplainReport& report);
+
+// `tco sensitivity --format html`: the tornado chart (svg.chart data-chart="tornado") and the
+// ranked inputs (table id="sensitivity").
+std::string render_sensitivity_html(const SensitivityReport& report);
+
+// `tco sweep --format html`: the grid as a heat map (svg.chart data-chart="heatmap") and as a
+// table (id="sweep"); one input: a line chart per strategy (data-chart="sweep").
+std::string render_sweep_html(const SweepReport& report);
 
 }  // namespace tco

@@ -1,0 +1,46 @@
+#pragma once
+// `tco sensitivity` as a tornado: a terminal table with bars, JSON ("tco.sensitivity/1"),
+// CSV, Markdown; the HTML page draws the tornado chart (html_report.hpp).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tco/model/sensitivity.hpp"
+#include "tco/report/comparison.hpp"
+
+namespace tco {
+
+struct SensitivityRow {
+  std::string input;                                    // the key path, or a description for the sustained utilization
+  std::string location;                                 // "scenarios/llm-70b.yaml:60", or "" for a price multiplier
+  std::string basis;                                    // "±20 %", "P10..P90 of triangular(40 %, 60 %, 80 %)"
+  std::string as_written_value, low_value, high_value;  // with units
+  std::optional<double> low, high;                      // the figure at each end
+  double effect = 0;
+};
+
+struct SensitivityReport {
+  ComparisonReport comparison;
+  Measure measure;
+  std::string measure_label;  // "on-prem minus cloud-only, total cash over 60 months"
+  bool measure_is_month = false;
+  std::optional<double> as_written;
+  double swing = 0;
+  std::vector<SensitivityRow> rows;  // largest effect first, every input
+  std::uint64_t engine_evaluations = 0;
+};
+
+SensitivityReport make_sensitivity_report(const ModelResult& as_written, const SensitivityResult& result);
+// An input's value with its unit, to four significant digits: "12.24 kW", "5 years",
+// "$0.0806/kWh" ("0.0806 USD/kWh"), "64.1 %".
+std::string format_input_value(double value, Dimension dimension, const std::string& currency);
+// The measure's value as the reports print it: money, or a break-even month.
+std::string format_measure(const SensitivityReport& report, const std::optional<double>& value);
+
+// `limit`: rows shown in the table (0: all); the rest are summarised in one line.
+std::string render_sensitivity_table(const SensitivityReport& report, std::size_t limit);
+std::string render_sensitivity_json(const SensitivityReport& report);
+std::string render_sensitivity_csv(const SensitivityReport& report);
+std::string render_sensitivity_markdown(const SensitivityReport& report, std::size_t limit);
+
+}  // namespace tco

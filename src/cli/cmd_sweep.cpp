@@ -1,0 +1,106 @@
+// tco sweep SCENARIO --vary PATH=FROM:TO:STEP [--vary ...]: a grid over one or two inputs.
+#include "command.hpp"
+#include "measure_options.hpp"
+#include "scenario_run.hpp"
+#include "tco/cli/app.hpp"
+#include "tco/report/html_report.hpp"
+#include "tco/report/sweep_report.hpp"
+
+namespace tco::cli {
+namespace {
+
+class SweepCommand : public Command {
+ public:
+  void configure(CLI::App& app) override {
+    app.add_option("scenario", file_, "Scenario file (YAML); '-' reads standard input")
+        ->required()
+        ->type_name("SCENARIO");
+    app.add_option("--vary", vary_,
+                   "An input and the values it takes, as PATH=FROM:TO:STEP (once or twice); a unit written once "
+                   "applies to all three")
+        ->required()
+        ->type_name("PATH=FROM:TO:STEP");
+    measure_.add_to(app, "breakeven");
+    app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
+        ->type_name("STRATEGY");
+    app.add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
+        ->default_str("table");
+    app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
+    app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    pricing_.add_to(app);
+    app.footer(
+        "PATH is the key path of a value the strategies use (sites.dc.electricity,\n"
+        "workloads.serve.utilization), prices.SERVICE for every price of a service as a change\n"
+        "(-20%:20%:10%), or utilization: the share of every hour all workloads hold their GPUs, as\n"
+        "tco breakeven varies it. A price from a sheet is given as its first month's value.\n\n"
+        "Examples:\n"
+        "  tco sweep scenarios/llm-70b.yaml --vary utilization=30%:100%:10% \\\n"
+        "            --vary sites.dc.electricity=0.05:0.20:0.05USD/kWh\n"
+        "  tco sweep scenarios/research-team.yaml --vary utilization=20%:100%:5% --format csv\n"
+        "  tco sweep scenarios/llm-70b.yaml --vary prices.compute=-40%:20%:10% --measure total");
+  }
+
+  int run() override {
+    if (vary_.size() > 2) {
+      print_error("--vary: at most two inputs are swept at once, found " + std::to_string(vary_.size()));
+      return kExitInvalidInput;
+    }
+    std::vector<SweepAxisSpec> axes;
+    for (const auto& text : vary_) {
+      const auto equals = text.find('=');
+      if (equals == std::string::npos || equals == 0) {
+        print_error("--vary: expected PATH=FROM:TO:STEP, such as utilization=30%:100%:10%, found '" + text + "'");
+        return kExitInvalidInput;
+      }
+      axes.push_back({text.substr(0, equals), text.substr(equals + 1)});
+    }
+    if (axes.size() == 2 && axes[0].path == axes[1].path) {
+      print_error("--vary: " + axes[0].path + " is given twice");
+      return kExitInvalidInput;
+    }
+    ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
+    auto run = run_scenario_file(file_, options);
+    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+    auto measure = resolve_measure(measure_.measure(Measure::Kind::breakeven), run->model);
+    if (!measure) {
+      print_diagnostics(measure.diagnostics());
+      return kExitInvalidInput;
+    }
+    const auto swept = sweep(*run->prepared, run->model, axes);
+    if (!swept) {
+      print_diagnostics(swept.diagnostics());
+      return kExitInvalidInput;
+    }
+    const auto report = make_sweep_report(run->model, swept.value(), measure.value());
+    std::string text;
+    if (format_ == "json") {
+      text = render_sweep_json(report);
+    } else if (format_ == "csv") {
+      text = render_sweep_csv(report);
+    } else if (format_ == "markdown") {
+      text = render_sweep_markdown(report);
+    } else if (format_ == "html") {
+      text = render_sweep_html(report);
+    } else {
+      text = render_sweep_table(report);
+    }
+    return write_output(text, output_) ? kExitOk : kExitInvalidInput;
+  }
+
+ private:
+  std::string file_;
+  std::vector<std::string> vary_;
+  MeasureOptions measure_;
+  std::string baseline_;
+  std::string format_ = "table";
+  std::string horizon_;
+  std::string output_;
+  PricingOptions pricing_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_sweep_command() { return std::make_unique<SweepCommand>(); }
+
+}  // namespace tco::cli
