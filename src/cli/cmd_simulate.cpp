@@ -1,5 +1,10 @@
 // tco simulate SCENARIO: Monte Carlo over the scenario's distributions — percentiles of each
 // strategy's total and net present value, the chance each is cheapest, and break-even odds.
+#include <charconv>
+#include <limits>
+
+#include <fmt/format.h>
+
 #include "command.hpp"
 #include "scenario_run.hpp"
 #include "tco/cli/app.hpp"
@@ -9,19 +14,29 @@
 namespace tco::cli {
 namespace {
 
+constexpr std::uint64_t kMaxSamples = 100'000'000;
+
+// A whole number from `min` to `max`, or an error in the house style.
+std::optional<std::uint64_t> whole_number(const char* option, const std::string& text, std::uint64_t min,
+                                          std::uint64_t max, const char* what) {
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error == std::errc() && end == text.data() + text.size() && value >= min && value <= max) return value;
+  print_error(fmt::format("{}: expected a whole number{}{} from {} to {}, found '{}'", option, *what ? " of " : "",
+                          what, min, max, text));
+  return std::nullopt;
+}
+
 class SimulateCommand : public Command {
  public:
   void configure(CLI::App& app) override {
     app.add_option("scenario", file_, "Scenario file (YAML); '-' reads standard input")
         ->required()
         ->type_name("SCENARIO");
-    app.add_option("--samples", samples_, "How many samples to draw (default 10000)")
-        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}))
-        ->type_name("N");
+    app.add_option("--samples", samples_, "How many samples to draw (default 10000)")->type_name("N");
     app.add_option("--seed", seed_, "Seed of the random draws: the same seed gives the same numbers (default 1)")
         ->type_name("S");
     app.add_option("--threads", threads_, "Threads to run on (default: every core); the numbers do not change")
-        ->check(CLI::Range(1u, 1024u))
         ->type_name("N");
     app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
         ->type_name("STRATEGY");
@@ -41,12 +56,27 @@ class SimulateCommand : public Command {
   }
 
   int run() override {
+    const auto samples = whole_number("--samples", samples_, 1, kMaxSamples, "samples");
+    const auto seed = whole_number("--seed", seed_, 0, std::numeric_limits<std::uint64_t>::max(), "");
+    const auto threads =
+        threads_.empty() ? std::optional<std::uint64_t>(0) : whole_number("--threads", threads_, 1, 1024, "threads");
+    if (!samples || !seed || !threads) return kExitInvalidInput;
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
     auto run = run_scenario_file(file_, options);
     if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-    const auto simulated = simulate(*run->scenario, *run->prepared, {samples_, seed_, threads_});
+    const auto simulated = simulate(*run->scenario, *run->prepared, {*samples, *seed, static_cast<unsigned>(*threads)});
     print_diagnostics(simulated.diagnostics());
     if (!simulated) return kExitInvalidInput;
+    if (simulated->inputs.empty()) {
+      print_warning(run->scenario->file +
+                    " gives no value as a distribution: every sample is the scenario as written "
+                    "(tco-scenario(5), UNCERTAINTY)");
+    }
+    for (const auto& input : simulated->inputs) {
+      if (!input.used)
+        print_warning(fmt::format("{}:{}:{}: {}: no strategy's figures use it, so drawing it changes nothing",
+                                  input.where.file, input.where.line, input.where.column, input.path));
+    }
     const auto report = make_simulation_report(run->model, simulated.value());
     std::string text;
     if (format_ == "json") {
@@ -63,9 +93,9 @@ class SimulateCommand : public Command {
 
  private:
   std::string file_;
-  std::uint64_t samples_ = 10000;
-  std::uint64_t seed_ = 1;
-  unsigned threads_ = 0;
+  std::string samples_ = "10000";
+  std::string seed_ = "1";
+  std::string threads_;
   std::string baseline_;
   std::string format_ = "table";
   std::string horizon_;

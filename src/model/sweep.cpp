@@ -120,8 +120,10 @@ Result<SweepResult> sweep(const PreparedModel& prepared, const ModelResult& as_w
     }
     SweepAxis axis;
     axis.path = spec.path;
-    axis.dimension = target->first->dimension;
-    axis.as_written = target->first->reference;
+    // Every price of a service is swept as a change from the sheets: -20 % is 0.8 of each.
+    const bool change = target->first->service.has_value();
+    axis.dimension = change ? Dimension::fraction : target->first->dimension;
+    axis.as_written = change ? 0.0 : target->first->reference;
     auto values = parse_range(spec, axis.dimension);
     if (!values) {
       for (const auto& item : values.diagnostics().items()) d.add(item);
@@ -138,7 +140,11 @@ Result<SweepResult> sweep(const PreparedModel& prepared, const ModelResult& as_w
     for (std::size_t input : targets[axis].inputs) {
       const PlanInput& in = plan.inputs[input];
       // A sheet price is a multiplier of the price as read: the value given is its first month's.
-      values[input] = in.relative && in.reference != 0 ? value / in.reference : value;
+      if (in.service) {
+        values[input] = 1 + value;
+      } else {
+        values[input] = in.relative && in.reference != 0 ? value / in.reference : value;
+      }
     }
   };
   const std::size_t rows = result.axes[0].values.size();
