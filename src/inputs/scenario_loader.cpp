@@ -46,6 +46,9 @@ void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& sc
         if (const YamlNode* site = detail.require("site"))
           where.site = read_string(*site, detail.path("site"), d).value_or("");
         where.changed_per_refresh = stated(detail, "changed", Dimension::fraction, false, scenario);
+        // As the dataset's own refresh.changed, which it replaces.
+        within(where.changed_per_refresh, detail.path("changed"), Limits{{}, 1.0, true, "", "100 %"},
+               "expected at most 100 %", "", d);
         detail.finish();
       } else if (auto site = read_string(item.value, placement.path(item.key), d)) {
         where.site = *site;

@@ -337,3 +337,17 @@ TEST_CASE("a value given as an interval keeps the interval's distribution, and i
   CHECK(scenario->uncertain.at(0).path == "datasets.corpus.refresh.every");
   CHECK(scenario->uncertain.at(0).dimension == Dimension::hours);
 }
+
+TEST_CASE("a strategy's changed share is at most 100 %, as the dataset's own") {
+  const std::string text = scenario_text("", "", "") +
+                           "datasets:\n  corpus: {size: 10 TB, origin: cloud, refresh: {per_month: 4}}\n"
+                           "strategies:\n  a:\n    workloads: {train: cloud}\n"
+                           "    datasets: {corpus: {site: dc, changed: 150 %}}\n"
+                           "  b:\n    workloads: {train: dc}\n"
+                           "    datasets: {corpus: {site: dc, changed: {range: [10 %, 120 %]}}}\n";
+  CHECK(messages(text) ==
+        std::vector<std::string>{
+            "error: s.yaml:22:44: strategies.a.datasets.corpus.changed: expected at most 100 %",
+            "error: s.yaml:25:44: strategies.b.datasets.corpus.changed: expected at most 100 %, found a range "
+            "distribution, which reaches 120 %"});
+}
