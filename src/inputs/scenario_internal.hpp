@@ -31,7 +31,8 @@ struct Limits {
 };
 // Checks a stated value against its field's limits: a plain value outside them gets
 // `plain_message` (or `expected` when empty), a distribution `expected` followed by what it
-// reaches. Returns false when it reported an error.
+// reaches (below zero too: stated values are never negative). Returns false when it reported
+// an error.
 bool within(const std::optional<Sourced>& value, const std::string& path, const Limits& limits,
             const std::string& expected, const std::string& plain_message, Diagnostics& d);
 // Reports a share (maintenance a year, residual value) above 100 % of the purchase price.
@@ -59,9 +60,10 @@ std::string central_note(const Uncertainty& uncertainty);
 
 void read_drivers(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_price_uncertainty(const YamlNode& node, Scenario& scenario, Diagnostics& d);
-// After every section: puts scenario.uncertain in file order, reports drivers that are not
+// After every section: puts scenario.uncertain in file order, reports a distribution that can
+// take a negative value where no check of its field did, reports drivers that are not
 // declared, and warns about declared ones no distribution names.
-void check_drivers(Scenario& scenario, Diagnostics& d);
+void finish_uncertainty(Scenario& scenario, Diagnostics& d);
 
 void read_sites(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d);

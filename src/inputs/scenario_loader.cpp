@@ -288,7 +288,7 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   if (const YamlNode* flows = top.get("flows")) read_flows(*flows, scenario, d);
   if (const YamlNode* budgets = top.get("budgets")) read_budgets(*budgets, scenario, d);
   top.finish();
-  check_drivers(scenario, d);
+  finish_uncertainty(scenario, d);
   if (d.has_errors()) return d;
 
   check_references(scenario, d);

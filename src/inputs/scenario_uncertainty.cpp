@@ -283,15 +283,6 @@ std::optional<ReadUncertainty> read_distribution(const YamlNode& node, const std
   uncertainty->text = text_of(out, p, weights);
   uncertainty->unit = p.unit;
   uncertainty->per_unit = p.per_unit;
-  // Every parameter was checked like a plain value; only a normal's open lower tail can still
-  // reach below zero where a plain value may not.
-  if (!signed_value) {
-    const auto message = outside(*uncertainty, Limits{0.0, {}, true, "", ""}, "expected a value of zero or more");
-    if (!message.empty()) {
-      d.error(node.where, path, message);
-      return std::nullopt;
-    }
-  }
   return ReadUncertainty{std::move(uncertainty), p.currency, p.byte_base};
 }
 

@@ -73,7 +73,10 @@ bool within(const std::optional<Sourced>& value, const std::string& path, const 
             const std::string& expected, const std::string& plain_message, Diagnostics& d) {
   if (!value) return true;
   if (value->uncertainty) {
-    const std::string message = outside(*value->uncertainty, limits, expected);
+    // Stated values are never negative: without a lower limit of its own, the field's is 0.
+    Limits checked = limits;
+    if (!checked.min) checked.min = 0.0;
+    const std::string message = outside(*value->uncertainty, checked, expected);
     if (!message.empty()) d.error(value->where, path, message);
     return message.empty();
   }
@@ -205,7 +208,7 @@ void read_price_uncertainty(const YamlNode& node, Scenario& scenario, Diagnostic
   reader.finish();
 }
 
-void check_drivers(Scenario& scenario, Diagnostics& d) {
+void finish_uncertainty(Scenario& scenario, Diagnostics& d) {
   std::stable_sort(scenario.uncertain.begin(), scenario.uncertain.end(),
                    [](const UncertainInput& a, const UncertainInput& b) {
                      return std::pair{a.where.line, a.where.column} < std::pair{b.where.line, b.where.column};
@@ -221,7 +224,18 @@ void check_drivers(Scenario& scenario, Diagnostics& d) {
             unknown("driver", uncertainty.driver, scenario.drivers) +
                 (scenario.drivers.empty() ? " (declare it under 'drivers:')" : ""));
   };
-  for (const auto& input : scenario.uncertain) check(*input.uncertainty, input.path);
+  for (const auto& input : scenario.uncertain) {
+    check(*input.uncertainty, input.path);
+    // Every parameter was read like a plain value, so only a normal's open lower tail can
+    // reach below zero. within() checked it with the field's own limits, and an error there
+    // is not repeated.
+    const auto& items = d.items();
+    if (std::any_of(items.begin(), items.end(), [&](const Diagnostic& item) { return item.key_path == input.path; }))
+      continue;
+    const std::string message =
+        outside(*input.uncertainty, Limits{0.0, {}, true, "", ""}, "expected a value of zero or more");
+    if (!message.empty()) d.error(input.where, input.path, message);
+  }
   for (const auto& [service, change] : scenario.price_uncertainty)
     check(*change.uncertainty, "price_uncertainty." + to_string(service));
   // A distribution that failed to read names no driver: only a scenario without errors can

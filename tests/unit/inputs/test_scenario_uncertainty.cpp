@@ -211,6 +211,17 @@ TEST_CASE("every value a distribution can take must pass the checks a plain valu
   CHECK(workload_error("checkpoints: {parameters: 70e9, every: {range: [0 h, 4 h]}}") ==
         "error: s.yaml:17:44: workloads.train.checkpoints.every: expected a checkpoint interval above zero, found a "
         "range distribution, which reaches 0 h");
+  // One error per value, naming every tail to bound: below zero too, which no stated value may go.
+  CHECK(workload_error("utilization: {normal: {mean: 80 %, sd: 10 %}}") ==
+        "error: s.yaml:17:18: workloads.train.utilization: expected a utilization above 0 % and at most 100 %, found "
+        "a normal distribution, which reaches below 0 % and reaches above 100 %; bound it with min: and max:");
+  CHECK(site_error("maintenance: {normal: {mean: 10 %, sd: 5 %}}") ==
+        "error: s.yaml:12:18: sites.dc.maintenance: expected a yearly maintenance cost of at most 100 % of the "
+        "purchase price, found a normal distribution, which reaches below 0 % and reaches above 100 %; bound it with "
+        "min: and max:");
+  CHECK(site_error("pue: {normal: {mean: 1.3, sd: 0.1}}") ==
+        "error: s.yaml:12:10: sites.dc.pue: a PUE is 1.0 or more, found a normal distribution, which reaches below 1; "
+        "bound it with min:");
   CHECK(site_error("pue: {lognormal: {mean: 1.3, sd: 0.1}}") ==
         "error: s.yaml:12:10: sites.dc.pue: a PUE is 1.0 or more, found a lognormal distribution, which reaches below "
         "1; bound it with min:");
