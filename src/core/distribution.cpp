@@ -121,6 +121,39 @@ std::pair<double, double> truncated_moments(double a, double b, double sigma, F 
   return {mean, variance};
 }
 
+// A normal or lognormal as a standard normal z: the value is mean + sd z, or
+// exp(mu + sigma z); the truncation bounds cut z at a and b.
+struct Standardized {
+  bool log = false;
+  double location = 0, scale = 1;
+  double a = -kInf, b = kInf;
+  [[nodiscard]] double value(double z) const { return log ? std::exp(location + scale * z) : location + scale * z; }
+};
+
+Standardized standardized(const Distribution& d) {
+  Standardized out;
+  if (d.kind == DistributionKind::lognormal) {
+    const LogParameters p = log_parameters(d.mean, d.sd);
+    out.log = true;
+    out.location = p.mu;
+    out.scale = p.sigma;
+    if (d.lower && *d.lower > 0) out.a = (std::log(*d.lower) - p.mu) / p.sigma;
+    if (d.upper) out.b = (std::log(*d.upper) - p.mu) / p.sigma;
+  } else {
+    out.location = d.mean;
+    out.scale = d.sd;
+    if (d.lower) out.a = (*d.lower - d.mean) / d.sd;
+    if (d.upper) out.b = (*d.upper - d.mean) / d.sd;
+  }
+  return out;
+}
+
+// The mean and variance of a truncated normal or lognormal.
+std::pair<double, double> tail_moments(const Distribution& d) {
+  const Standardized z = standardized(d);
+  return truncated_moments(z.a, z.b, z.log ? z.scale : 0, [z](double x) { return z.value(x); });
+}
+
 }  // namespace
 
 std::string to_string(DistributionKind kind) {
@@ -216,16 +249,10 @@ double Distribution::quantile(double u) const {
       if (u * width < mode - min) return std::clamp(min + std::sqrt(u * width * (mode - min)), min, max);
       return std::clamp(max - std::sqrt((1 - u) * width * (max - mode)), min, max);
     }
-    case DistributionKind::normal: {
-      const double a = lower ? (*lower - mean) / sd : -kInf;
-      const double b = upper ? (*upper - mean) / sd : kInf;
-      return std::clamp(mean + sd * truncated_standard_quantile(a, b, u), lowest(), highest());
-    }
+    case DistributionKind::normal:
     case DistributionKind::lognormal: {
-      const auto [mu, sigma] = log_parameters(mean, sd);
-      const double a = lower && *lower > 0 ? (std::log(*lower) - mu) / sigma : -kInf;
-      const double b = upper ? (std::log(*upper) - mu) / sigma : kInf;
-      return std::clamp(std::exp(mu + sigma * truncated_standard_quantile(a, b, u)), lowest(), highest());
+      const Standardized z = standardized(*this);
+      return std::clamp(z.value(truncated_standard_quantile(z.a, z.b, u)), lowest(), highest());
     }
     case DistributionKind::choice:
       return choice_quantile(*this, u);
@@ -260,17 +287,9 @@ double Distribution::expected() const {
     case DistributionKind::triangular:
       return (min + mode + max) / 3;
     case DistributionKind::normal:
-      if (!lower && !upper) return mean;
-      return truncated_moments((lower ? (*lower - mean) / sd : -kInf), (upper ? (*upper - mean) / sd : kInf), 0,
-                               [&](double z) { return mean + sd * z; })
-          .first;
-    case DistributionKind::lognormal: {
-      if ((!lower || *lower <= 0) && !upper) return mean;
-      const auto [mu, sigma] = log_parameters(mean, sd);
-      const double a = lower && *lower > 0 ? (std::log(*lower) - mu) / sigma : -kInf;
-      const double b = upper ? (std::log(*upper) - mu) / sigma : kInf;
-      return truncated_moments(a, b, sigma, [&](double z) { return std::exp(mu + sigma * z); }).first;
-    }
+    case DistributionKind::lognormal:
+      // Untruncated, the parameters are the moments (a lognormal's by construction).
+      return truncated() ? tail_moments(*this).first : mean;
     case DistributionKind::choice: {
       double total = 0, sum = 0;
       for (std::size_t i = 0; i < values.size(); ++i) {
@@ -290,17 +309,8 @@ double Distribution::variance() const {
     case DistributionKind::triangular:
       return (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18;
     case DistributionKind::normal:
-      if (!lower && !upper) return sd * sd;
-      return truncated_moments((lower ? (*lower - mean) / sd : -kInf), (upper ? (*upper - mean) / sd : kInf), 0,
-                               [&](double z) { return mean + sd * z; })
-          .second;
-    case DistributionKind::lognormal: {
-      if ((!lower || *lower <= 0) && !upper) return sd * sd;
-      const auto [mu, sigma] = log_parameters(mean, sd);
-      const double a = lower && *lower > 0 ? (std::log(*lower) - mu) / sigma : -kInf;
-      const double b = upper ? (std::log(*upper) - mu) / sigma : kInf;
-      return truncated_moments(a, b, sigma, [&](double z) { return std::exp(mu + sigma * z); }).second;
-    }
+    case DistributionKind::lognormal:
+      return truncated() ? tail_moments(*this).second : sd * sd;
     case DistributionKind::choice: {
       const double average = expected();
       double total = 0, sum = 0;
@@ -344,15 +354,14 @@ double Distribution::highest() const {
 }
 
 double Distribution::kept_mass() const {
-  if (kind == DistributionKind::normal) {
-    return mass(lower ? (*lower - mean) / sd : -kInf, upper ? (*upper - mean) / sd : kInf);
-  }
-  if (kind == DistributionKind::lognormal) {
-    const auto [mu, sigma] = log_parameters(mean, sd);
-    return mass(lower && *lower > 0 ? (std::log(*lower) - mu) / sigma : -kInf,
-                upper ? (std::log(*upper) - mu) / sigma : kInf);
-  }
-  return 1;
+  if (kind != DistributionKind::normal && kind != DistributionKind::lognormal) return 1;
+  const Standardized z = standardized(*this);
+  return mass(z.a, z.b);
+}
+
+bool Distribution::truncated() const {
+  return (kind == DistributionKind::normal && lower) || (kind == DistributionKind::lognormal && lower && *lower > 0) ||
+         ((kind == DistributionKind::normal || kind == DistributionKind::lognormal) && upper);
 }
 
 }  // namespace tco

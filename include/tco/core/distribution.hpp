@@ -46,6 +46,8 @@ struct Distribution {
   // The share of the untruncated normal (of ln x for a lognormal) that the truncation bounds
   // keep; 1 for the other kinds. Loaders reject a sliver, whose moments would be noise.
   [[nodiscard]] double kept_mass() const;
+  // Whether truncation bounds cut a normal or lognormal (a lognormal's min of 0 or less does not).
+  [[nodiscard]] bool truncated() const;
 };
 
 // The standard normal CDF and its inverse (Wichura's AS 241), shared by the kinds above and
