@@ -87,6 +87,9 @@ names=(
   "diff llm-70b, 50% more data"
   "diff llm-70b, 50% more data, as CI (markdown, gates)"
   "diff saved baseline, llm-70b"
+  "simulate llm-70b, 100000 samples"
+  "sensitivity llm-70b"
+  "sweep llm-70b, utilization x electricity"
 )
 commands=(
   "$(q "$tco") compare scenarios/llm-70b.yaml"
@@ -94,6 +97,9 @@ commands=(
   "$(q "$tco") diff scenarios/llm-70b.yaml $(q "$tmp/llm-70b-more-data.yaml")"
   "$(q "$tco") diff scenarios/llm-70b.yaml $(q "$tmp/llm-70b-more-data.yaml") --format markdown --fail-on-increase 80% --fail-on-increase-amount '1000000 USD'"
   "$(q "$tco") diff $(q "$tmp/llm-70b-baseline.json") scenarios/llm-70b.yaml"
+  "$(q "$tco") simulate scenarios/llm-70b.yaml --samples 100000"
+  "$(q "$tco") sensitivity scenarios/llm-70b.yaml"
+  "$(q "$tco") sweep scenarios/llm-70b.yaml --vary utilization=30%:100%:10% --vary sites.dc.electricity=0.05:0.20:0.05USD/kWh"
 )
 hyperfine_args=(--shell=none --warmup 3 --min-runs "$runs" --style basic
                 --export-markdown "$out/results.md" --export-json "$out/results.json")

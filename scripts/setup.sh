@@ -27,9 +27,11 @@ test_packages=(
   libclang-rt-14-dev             # libFuzzer and the ASan/UBSan runtimes; clang-14 only recommends it
 )
 
-# Benchmarks only: bench/run.sh times tco from start to exit.
+# Benchmarks only: bench/run.sh times tco from start to exit; bench/plan_benchmark.cpp
+# measures Monte Carlo samples per second (cmake -DTCO_BENCHMARKS=ON).
 bench_packages=(
   hyperfine                      # repeated runs with warmup, medians, Markdown and JSON export
+  libbenchmark-dev               # Google Benchmark, for bench/plan_benchmark.cpp
 )
 
 extras=()
