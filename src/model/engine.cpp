@@ -213,6 +213,12 @@ Result<ModelResult> PreparedModel::run(const Variation& variation) const { retur
 
 Result<EvaluationPlan> PreparedModel::record_plan(const Variation& variation) const {
   EvaluationPlan plan;
+  if (variation.plan != nullptr) {
+    // Recorded at other values of a plan's inputs: the same inputs, in the same order, so
+    // the same values fit both (inputs only this recording reads come after them).
+    plan.inputs = variation.plan->inputs;
+    plan.recording->input_by_key = variation.plan->recording->input_by_key;
+  }
   engine::RecordingScope scope(&plan.recording->tape);
   auto model = run_with(variation, &plan);
   if (!model) return model.diagnostics();

@@ -19,7 +19,11 @@ constexpr std::uint32_t kNoService = std::numeric_limits<std::uint32_t>::max();
 // Which nodes change when the varying inputs do.
 std::vector<bool> dependent_nodes(const std::vector<Node>& nodes, const std::vector<bool>& varying) {
   std::vector<bool> depends(nodes.size(), false);
-  auto varies = [&](std::int32_t input) { return input >= 0 && varying[static_cast<std::size_t>(input)]; };
+  // An input beyond `varying` (one a plan recorded at other values reads, that its master
+  // plan does not) does not vary.
+  auto varies = [&](std::int32_t input) {
+    return input >= 0 && static_cast<std::size_t>(input) < varying.size() && varying[static_cast<std::size_t>(input)];
+  };
   auto of = [&](std::int32_t node) { return node >= 0 && depends[static_cast<std::size_t>(node)]; };
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const Node& node = nodes[i];

@@ -68,18 +68,20 @@ Val RunInputs::read(const Sourced& value, const std::string& path, const InputSp
   // discounts stay applied); a value the scenario states is read as itself.
   const bool relative = !value.source.empty();
   const std::string key = key_of(path, value.where);
-  if (recording == nullptr) {
-    const auto index = find(*plan, key);
-    if (!index) return Val(value.value);  // not in the plan: nothing varies it
-    const double own = values[static_cast<std::size_t>(*index)];
-    if (!relative) return Val(own);
-    double factor = own;
-    if (spec.service) {
-      const auto service = find(*plan, "prices." + to_string(*spec.service));
-      if (service) factor *= values[static_cast<std::size_t>(*service)];
+  // Its value in this run: as read, or as `values` give it for the plan's same input.
+  double now = value.value;
+  if (plan != nullptr) {
+    if (const auto index = find(*plan, key)) {
+      const double own = values[static_cast<std::size_t>(*index)];
+      if (!relative) {
+        now = own;
+      } else {
+        const auto service = spec.service ? find(*plan, "prices." + to_string(*spec.service)) : std::nullopt;
+        now = value.value * own * (service ? values[static_cast<std::size_t>(*service)] : 1.0);
+      }
     }
-    return Val(value.value * factor);
   }
+  if (recording == nullptr) return Val(now);
   PlanInput input;
   input.path = path;
   input.where = value.where;
@@ -98,8 +100,8 @@ Val RunInputs::read(const Sourced& value, const std::string& path, const InputSp
   const std::int32_t index = add_input(*recording, key, std::move(input));
   const std::int32_t service = relative && spec.service ? service_input(*recording, *spec.service) : -1;
   Tape& tape = recording->recording->tape;
-  if (!relative) return {value.value, tape.push({Op::input_absolute, index, -1, 0, value.value})};
-  return {value.value, tape.push({Op::input_relative, index, service, value.value, value.value})};
+  if (!relative) return {now, tape.push({Op::input_absolute, index, -1, 0, now})};
+  return {now, tape.push({Op::input_relative, index, service, value.value, now})};
 }
 
 }  // namespace engine

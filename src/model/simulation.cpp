@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -82,6 +83,59 @@ Sampler sampler_for(const Scenario& scenario, const EvaluationPlan& plan, std::u
   }
   return sampler;
 }
+
+// Plans for samples whose values change a decision the first plan was recorded with (a
+// shorter depreciation life moves the replacement): recorded at the first such sample, kept
+// for the samples that follow the same decisions. Every sample is evaluated by a plan whose
+// guards all hold for it, and plans that agree on every decision compute the same
+// arithmetic, so results do not depend on which thread found which plan first.
+class PlanCache {
+ public:
+  PlanCache(const PreparedModel& prepared, const EvaluationPlan& master, const std::vector<bool>& varying)
+      : prepared_(prepared), master_(master), varying_(varying) {}
+
+  // Evaluates `values` with a cached plan, or one recorded for them; false with `failure`
+  // set when the engine cannot price them.
+  bool evaluate(std::span<const double> values, std::span<double> monthly, std::optional<Diagnostics>& failure) {
+    std::vector<const Entry*> known;  // entries are never removed: the pointers stay valid
+    {
+      std::lock_guard lock(mutex_);
+      for (const auto& entry : plans_) known.push_back(entry.get());
+    }
+    for (const Entry* entry : known) {
+      auto scratch = entry->compiled.scratch();
+      if (entry->compiled.evaluate(values, monthly, scratch)) return true;
+    }
+    Variation variation;
+    variation.plan = &master_;
+    variation.values = values;
+    auto recorded = prepared_.record_plan(variation);
+    if (!recorded) {
+      failure = recorded.diagnostics();
+      return false;
+    }
+    auto entry = std::make_unique<Entry>(std::move(recorded).value(), varying_);
+    auto scratch = entry->compiled.scratch();
+    entry->compiled.evaluate(values, monthly, scratch);
+    std::lock_guard lock(mutex_);
+    if (plans_.size() < kMaxPlans) plans_.push_back(std::move(entry));
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t kMaxPlans = 32;
+  struct Entry {
+    Entry(EvaluationPlan recorded, const std::vector<bool>& varying)
+        : plan(std::move(recorded)), compiled(plan, varying) {}
+    EvaluationPlan plan;
+    CompiledPlan compiled;
+  };
+  const PreparedModel& prepared_;
+  const EvaluationPlan& master_;
+  const std::vector<bool>& varying_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Entry>> plans_;
+};
 
 // What one sample gave: per strategy its total, NPV and break-even month (0: none).
 struct Partial {
@@ -202,6 +256,18 @@ Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel&
   std::atomic<bool> failed{false};
   std::optional<Diagnostics> failure;
   const std::size_t strategies = plan.strategies.size();
+  PlanCache cache(prepared, plan, varying);
+  const auto fail = [&](Partial& out, std::uint64_t sample, const Diagnostics& why) -> Partial {
+    Diagnostics d;
+    d.error({scenario.file, 0, 0}, "",
+            fmt::format("sample {} of seed {} cannot be priced; it drew {}:", sample + 1, options.seed,
+                        drawn(sampler, sample)));
+    for (const auto& item : why.items()) d.add(item);
+    if (!why.has_errors()) d.error({scenario.file, 0, 0}, "", "a figure is not a finite number");
+    out.failure = std::move(d);
+    failed.store(true);
+    return std::move(out);
+  };
   const auto work = [&](std::uint64_t, std::uint64_t begin, std::uint64_t end) {
     Partial out;
     if (failed.load()) return out;
@@ -211,26 +277,18 @@ Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel&
     Reducer reducer(plan, rate_varies);
     for (std::uint64_t sample = begin; sample < end; ++sample) {
       sampler.fill(sample, values);
-      if (!compiled.evaluate(values, monthly, scratch) || !plausible(monthly)) {
+      if (!compiled.evaluate(values, monthly, scratch)) {
         ++out.engine_samples;
+        std::optional<Diagnostics> problem;
+        if (!cache.evaluate(values, monthly, problem)) return fail(out, sample, *problem);
+      }
+      if (!plausible(monthly)) {
+        // The engine names the cost line that ran away, and the input it rests on.
         Variation variation;
         variation.plan = &plan;
         variation.values = values;
         const auto model = prepared.run(variation);
-        if (!model) {
-          Diagnostics d;
-          d.error({scenario.file, 0, 0}, "",
-                  fmt::format("sample {} of seed {} cannot be priced; it drew {}:", sample + 1, options.seed,
-                              drawn(sampler, sample)));
-          for (const auto& item : model.diagnostics().items()) d.add(item);
-          out.failure = std::move(d);
-          failed.store(true);
-          return out;
-        }
-        std::size_t cell = 0;
-        for (const auto& strategy : model->strategies) {
-          for (double cash : strategy.monthly_cash_totals()) monthly[cell++] = cash;
-        }
+        return fail(out, sample, model ? Diagnostics() : model.diagnostics());
       }
       reducer.add(monthly, values, out);
     }

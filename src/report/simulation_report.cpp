@@ -110,7 +110,7 @@ std::string notes(const SimulationReport& report) {
   if (report.engine_samples > 0) {
     out += fmt::format(
         "{} of the samples changed a decision the evaluation plan was recorded with (a replacement\n"
-        "month, the cheapest offer) and were priced by the full model.\n",
+        "month, the cheapest offer); each was evaluated by a plan recorded for such values.\n",
         report.engine_samples);
   }
   return out;

@@ -28,7 +28,8 @@ struct Variation {
   // hardware and committed terms cost the same at any utilization (but power).
   std::optional<double> utilization;
   // Other values for the inputs of `plan` (one per input), for an evaluation the plan
-  // cannot do itself (CompiledPlan::evaluate returned false).
+  // cannot do itself (CompiledPlan::evaluate returned false); record_plan() then records a
+  // plan for those values, with the same inputs in the same order.
   const EvaluationPlan* plan = nullptr;
   std::span<const double> values;
 };

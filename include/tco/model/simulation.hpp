@@ -56,7 +56,9 @@ struct SimulationResult {
   std::uint64_t samples = 0;
   std::uint64_t seed = 0;
   unsigned threads = 0;
-  std::uint64_t engine_samples = 0;  // values that changed a recorded decision, computed by the engine
+  // Samples whose values changed a decision the plan was recorded with (a replacement
+  // month, the cheapest offer): evaluated by a plan recorded for such values instead.
+  std::uint64_t engine_samples = 0;
   std::size_t plan_instructions = 0;
 };
 

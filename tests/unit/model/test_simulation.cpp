@@ -139,3 +139,39 @@ TEST_CASE("a sweep gives the engine's figures at every point") {
 }
 
 }  // namespace tco
+
+namespace tco {
+
+TEST_CASE("samples that change a recorded decision give the same numbers on any thread count") {
+  // A depreciation life of 4 or 5 years: the shorter one replaces the server within the
+  // horizon, a decision the first plan was not recorded with.
+  auto scenario_text = test::rent_or_own();
+  const std::string own = "  dc: {kind: onprem, hardware: box, maintenance: 10 %, staff: 1}\n";
+  REQUIRE(scenario_text.find(own) != std::string::npos);
+  scenario_text.replace(scenario_text.find(own), own.size(),
+                        "  dc: {kind: onprem, hardware: box, maintenance: 10 %, staff: 1,\n"
+                        "       depreciation: {choice: [6 months, 5 years]}}\n");
+  const auto q = prepare(scenario_text);
+  std::vector<SimulationResult> runs;
+  for (const unsigned threads : {1u, 3u}) {
+    auto result = simulate(q.run->scenario, *q.prepared, {4000, 9, threads});
+    REQUIRE(result);
+    runs.push_back(std::move(result).value());
+  }
+  CHECK(runs[0].engine_samples > 1000);
+  CHECK(runs[0].engine_samples == runs[1].engine_samples);
+  for (std::size_t s = 0; s < runs[0].strategies.size(); ++s) {
+    CHECK(runs[0].strategies[s].total.moments.mean == runs[1].strategies[s].total.moments.mean);
+    CHECK(runs[0].strategies[s].total.quantiles.quantile(0.9) == runs[1].strategies[s].total.quantiles.quantile(0.9));
+  }
+  // Half the samples rebuy the box every 6 months: the owned strategy's P90 is the engine's
+  // figure for a 6-month life.
+  auto shorter = scenario_text;
+  shorter.replace(shorter.find("{choice: [6 months, 5 years]}"), 29, "6 months");
+  const auto engine = test::run(shorter);
+  REQUIRE(engine);
+  const auto& own_total = runs[0].strategies[1].total;
+  CHECK(own_total.quantiles.quantile(0.9) == Approx(engine->model->strategies[1].total_cash()).epsilon(1e-3));
+}
+
+}  // namespace tco
