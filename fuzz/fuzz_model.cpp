@@ -7,11 +7,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fuzz_catalog.hpp"
 #include "fuzz_check.hpp"
 #include "tco/inputs/scenario_loader.hpp"
 #include "tco/model/engine.hpp"
+#include "tco/model/plan.hpp"
 
 namespace {
 
@@ -50,6 +52,27 @@ void check_model(const tco::ModelResult& model) {
   }
 }
 
+// The evaluation plan recorded from the same run, with every input varying, must give the
+// engine's monthly cash at the inputs as written: simulate, sensitivity and sweep rest on it.
+void check_plan(const tco::PreparedModel& prepared, const tco::ModelResult& model) {
+  const auto plan = prepared.record_plan();
+  TCO_FUZZ_CHECK(kHarness, plan.ok(), "a scenario the engine prices could not be recorded as a plan");
+  const tco::CompiledPlan compiled(plan.value(), std::vector<bool>(plan->inputs.size(), true));
+  auto scratch = compiled.scratch();
+  std::vector<double> monthly(plan->cells());
+  TCO_FUZZ_CHECK(kHarness, compiled.evaluate(plan->nominal_values(), monthly, scratch),
+                 "a plan refuses the values it was recorded at");
+  std::size_t cell = 0;
+  for (const auto& strategy : model.strategies) {
+    for (const double cash : strategy.monthly_cash_totals()) {
+      const double planned = monthly[cell++];
+      TCO_FUZZ_CHECK(kHarness, std::abs(planned - cash) <= 1e-9 * std::max(1.0, std::abs(cash)),
+                     "the plan gives " + std::to_string(planned) + " where the engine gives " + std::to_string(cash) +
+                         " (" + strategy.name + ")");
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
@@ -68,6 +91,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!prepared) return 0;
   const auto model = prepared.value().run();
   tco::fuzz::check_result(kHarness, model);
-  if (model) check_model(model.value());
+  if (!model) return 0;
+  check_model(model.value());
+  check_plan(prepared.value(), model.value());
   return 0;
 }
