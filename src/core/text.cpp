@@ -54,7 +54,8 @@ std::string format_bytes(double bytes, bool binary) {
 std::string format_number(double value) { return fmt::format("{}", value); }
 
 std::string trim_trailing_zeros(std::string text) {
-  if (text.find('.') == std::string::npos) return text;
+  // "5.6e+10" has no trailing zeros to trim: its last digits are the exponent's.
+  if (text.find('.') == std::string::npos || text.find_first_of("eE") != std::string::npos) return text;
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();
   return text;

@@ -25,11 +25,14 @@ std::size_t index_of(const std::vector<std::string>& strategies, const std::stri
   return static_cast<std::size_t>(std::find(strategies.begin(), strategies.end(), name) - strategies.begin());
 }
 
-// One swing: the inputs it moves, each to its low and its high value.
+// One swing: the inputs it moves, each to its own low and high value.
 struct Move {
-  std::vector<std::size_t> inputs;
-  double low = 0;
-  double high = 0;
+  struct Setting {
+    std::size_t input = 0;
+    double low = 0;
+    double high = 0;
+  };
+  std::vector<Setting> settings;
 };
 
 // The values a distribution's P10 and P90 give an input.
@@ -81,6 +84,8 @@ Result<Measure> resolve_measure(Measure measure, const ModelResult& as_written) 
     }
   }
   check(measure.strategy, "--strategy");
+  if (measure.kind != Measure::Kind::difference && !measure.against.empty())
+    d.error({}, "", "--against: only --measure difference subtracts another strategy");
   if (measure.kind == Measure::Kind::difference) {
     if (measure.against.empty()) measure.against = as_written.baseline;
     check(measure.against, "--against");
@@ -120,7 +125,7 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
     std::vector<double> values = on.plan().nominal_values();
     std::optional<double> ends[2];
     for (int end = 0; end < 2; ++end) {
-      for (std::size_t input : move.inputs) values[input] = end == 0 ? move.low : move.high;
+      for (const auto& setting : move.settings) values[setting.input] = end == 0 ? setting.low : setting.high;
       const auto figures = on.figures(values);
       if (!figures) return figures.diagnostics();
       ends[end] = measured(result.measure, on.plan().strategies, figures.value());
@@ -131,8 +136,18 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
     return swing;
   };
 
-  for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
-    const PlanInput& input = plan.inputs[i];
+  // One swing per path: a price two sheet versions give is one input read in two places,
+  // each moved by the same share.
+  std::vector<std::string> paths;
+  for (const auto& input : plan.inputs) {
+    if (std::find(paths.begin(), paths.end(), input.path) == paths.end()) paths.push_back(input.path);
+  }
+  for (const auto& path : paths) {
+    std::vector<std::size_t> indices;
+    for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
+      if (plan.inputs[i].path == path) indices.push_back(i);
+    }
+    const PlanInput& input = plan.inputs[indices.front()];
     if (input.service == PriceService::all) continue;
     // Every price of a service, when that is more than the one price already swung alone.
     if (input.service && !scenario.price_uncertainty.count(*input.service) &&
@@ -145,27 +160,53 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
     swing.dimension = input.dimension;
     swing.multiplier = input.service.has_value();
     swing.as_written = input.reference;
-    Move move{{i},
-              std::clamp(input.nominal * (1 - options.swing), input.lowest, input.highest),
-              std::clamp(input.nominal * (1 + options.swing), input.lowest, input.highest)};
-    if (input.uncertainty) {
-      std::tie(move.low, move.high) = p10_p90(*input.uncertainty);
-      swing.distribution = input.uncertainty->text;
-    }
-    if (input.service) {
-      const auto change = scenario.price_uncertainty.find(*input.service);
-      if (change != scenario.price_uncertainty.end()) {
-        const auto [low, high] = p10_p90(*change->second.uncertainty);
-        move = {{i}, 1 + low, 1 + high};
-        swing.distribution = change->second.uncertainty->text;
+    Move move;
+    for (const std::size_t i : indices) {
+      const PlanInput& each = plan.inputs[i];
+      Move::Setting setting{i, std::clamp(each.nominal * (1 - options.swing), each.lowest, each.highest),
+                            std::clamp(each.nominal * (1 + options.swing), each.lowest, each.highest)};
+      if (each.uncertainty) {
+        std::tie(setting.low, setting.high) = p10_p90(*each.uncertainty);
+        swing.distribution = each.uncertainty->text;
       }
+      if (each.service) {
+        const auto change = scenario.price_uncertainty.find(*each.service);
+        if (change != scenario.price_uncertainty.end()) {
+          const auto [low, high] = p10_p90(*change->second.uncertainty);
+          setting = {i, 1 + low, 1 + high};
+          swing.distribution = change->second.uncertainty->text;
+        }
+      }
+      move.settings.push_back(setting);
     }
     const double scale = input.relative && !input.service ? input.reference : 1.0;
-    swing.low_value = move.low * scale;
-    swing.high_value = move.high * scale;
+    swing.low_value = move.settings.front().low * scale;
+    swing.high_value = move.settings.front().high * scale;
     auto done = evaluate(evaluator, move, swing);
     if (!done) return done.diagnostics();
     result.swings.push_back(std::move(done).value());
+  }
+  // price_uncertainty.all moves every price of every service at once.
+  if (const auto all = scenario.price_uncertainty.find(PriceService::all); all != scenario.price_uncertainty.end()) {
+    const auto [low, high] = p10_p90(*all->second.uncertainty);
+    Move move;
+    for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
+      if (plan.inputs[i].service && plan.inputs[i].service != PriceService::all)
+        move.settings.push_back({i, 1 + low, 1 + high});
+    }
+    if (!move.settings.empty()) {
+      Swing swing;
+      swing.path = "prices.all";
+      swing.where = all->second.where;
+      swing.multiplier = true;
+      swing.as_written = 1;
+      swing.low_value = 1 + low;
+      swing.high_value = 1 + high;
+      swing.distribution = all->second.uncertainty->text;
+      auto done = evaluate(evaluator, move, swing);
+      if (!done) return done.diagnostics();
+      result.swings.push_back(std::move(done).value());
+    }
   }
 
   // The sustained utilization of every workload, as `tco breakeven` varies it, swung from
@@ -181,18 +222,19 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
       swing.path = "utilization";
       swing.dimension = Dimension::fraction;
       swing.as_written = u;
-      const Move move{{*input},
-                      std::clamp(u * (1 - options.swing), kLowestUtilization, 1.0),
-                      std::clamp(u * (1 + options.swing), kLowestUtilization, 1.0)};
-      swing.low_value = move.low;
-      swing.high_value = move.high;
+      const Move move{{{*input, std::clamp(u * (1 - options.swing), kLowestUtilization, 1.0),
+                        std::clamp(u * (1 + options.swing), kLowestUtilization, 1.0)}}};
+      swing.low_value = move.settings.front().low;
+      swing.high_value = move.settings.front().high;
       const auto at_declared = duty.figures(duty.plan().nominal_values());
       if (!at_declared) return at_declared.diagnostics();
       const auto own_base = measured(result.measure, duty.plan().strategies, at_declared.value());
       auto done = evaluate(duty, move, swing);
       if (!done) return done.diagnostics();
       Swing shifted = std::move(done).value();
-      if (own_base && result.as_written) {
+      // A money figure moves by the same amount from either base; a break-even month is
+      // shown as the duty-cycle model gives it.
+      if (own_base && result.as_written && result.measure.kind != Measure::Kind::breakeven) {
         const double shift = *result.as_written - *own_base;
         if (shifted.low) *shifted.low += shift;
         if (shifted.high) *shifted.high += shift;

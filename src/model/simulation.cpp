@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -20,6 +21,7 @@ constexpr double kLargestPlausible = 1e15;  // as the engine's ceiling on a cost
 
 // One random draw per sample: the inputs it sets, or the service multipliers it scales.
 struct Draw {
+  std::string path;  // what it is drawn for, to name it
   const Uncertainty* uncertainty = nullptr;
   std::uint64_t stream = 0;
   std::vector<std::size_t> targets;           // plan inputs that take the drawn value
@@ -64,7 +66,12 @@ Sampler sampler_for(const Scenario& scenario, const EvaluationPlan& plan, std::u
     if (plan.inputs[i].service && plan.inputs[i].service != PriceService::all) sampler.service_inputs.push_back(i);
   }
   for (const auto& uncertain : scenario.uncertain) {
-    Draw draw{uncertain.uncertainty.get(), stream_of(*uncertain.uncertainty, uncertain.path), {}, std::nullopt, false};
+    Draw draw{uncertain.path,
+              uncertain.uncertainty.get(),
+              stream_of(*uncertain.uncertainty, uncertain.path),
+              {},
+              std::nullopt,
+              false};
     for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
       if (plan.inputs[i].uncertainty == uncertain.uncertainty) draw.targets.push_back(i);
     }
@@ -73,7 +80,7 @@ Sampler sampler_for(const Scenario& scenario, const EvaluationPlan& plan, std::u
   }
   for (const auto& [service, change] : scenario.price_uncertainty) {
     const std::string path = "price_uncertainty." + to_string(service);
-    Draw draw{change.uncertainty.get(), stream_of(*change.uncertainty, path), {}, service, true};
+    Draw draw{path, change.uncertainty.get(), stream_of(*change.uncertainty, path), {}, service, true};
     if (service == PriceService::all) draw.price_service.reset();
     const bool used = std::any_of(sampler.service_inputs.begin(), sampler.service_inputs.end(), [&](std::size_t i) {
       return !draw.price_service || plan.inputs[i].service == draw.price_service;
@@ -207,7 +214,7 @@ std::string drawn(const Sampler& sampler, std::uint64_t sample) {
   std::vector<std::string> parts;
   for (const Draw& d : sampler.draws) {
     const double x = d.uncertainty->distribution.quantile(uniform01(sampler.seed, sample, d.stream));
-    parts.push_back(d.uncertainty->show(x));
+    parts.push_back(d.path + " = " + d.uncertainty->show(x));
   }
   return fmt::format("{}", fmt::join(parts, ", "));
 }
@@ -253,7 +260,9 @@ Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel&
     }
   }
 
-  std::atomic<bool> failed{false};
+  // The first chunk with a sample that cannot be priced: later chunks stop early, earlier
+  // ones finish, so the sample reported is the first such sample whatever the threads.
+  std::atomic<std::uint64_t> first_failed_chunk{std::numeric_limits<std::uint64_t>::max()};
   std::optional<Diagnostics> failure;
   const std::size_t strategies = plan.strategies.size();
   PlanCache cache(prepared, plan, varying);
@@ -265,12 +274,14 @@ Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel&
     for (const auto& item : why.items()) d.add(item);
     if (!why.has_errors()) d.error({scenario.file, 0, 0}, "", "a figure is not a finite number");
     out.failure = std::move(d);
-    failed.store(true);
+    const std::uint64_t chunk = sample / kChunk;
+    for (std::uint64_t seen = first_failed_chunk.load(); chunk < seen;)
+      if (first_failed_chunk.compare_exchange_weak(seen, chunk)) break;
     return std::move(out);
   };
-  const auto work = [&](std::uint64_t, std::uint64_t begin, std::uint64_t end) {
+  const auto work = [&](std::uint64_t chunk, std::uint64_t begin, std::uint64_t end) {
     Partial out;
-    if (failed.load()) return out;
+    if (first_failed_chunk.load() < chunk) return out;
     auto scratch = compiled.scratch();
     std::vector<double> values = plan.nominal_values();
     std::vector<double> monthly(plan.cells());

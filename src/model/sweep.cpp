@@ -130,20 +130,39 @@ Result<SweepResult> sweep(const PreparedModel& prepared, const ModelResult& as_w
       continue;
     }
     axis.values = std::move(values).value();
+    // Only values the input can take: a utilization up to 100 %, no negative price.
+    const PlanInput& first = *target->first;
+    const double scale = change ? 1.0 : (first.relative ? first.reference : 1.0);
+    const double lowest = change ? first.lowest - 1 : first.lowest * scale;
+    const double highest = change ? first.highest - 1 : first.highest * scale;
+    const auto outside = std::find_if(axis.values.begin(), axis.values.end(),
+                                      [&](double v) { return v < lowest - 1e-12 || v > highest + 1e-12; });
+    if (outside != axis.values.end()) {
+      const auto show = [&](double v) {
+        return axis.dimension == Dimension::fraction ? format_percent(v, 0) : format_number(v);
+      };
+      d.error({}, "",
+              fmt::format("--vary {}={}: expected values from {}{}, found {}", spec.path, spec.range, show(lowest),
+                          std::isinf(highest) ? " up" : " to " + show(highest), show(*outside)));
+      continue;
+    }
     result.axes.push_back(std::move(axis));
     targets.push_back(std::move(target).value());
   }
   if (d.has_errors()) return d;
 
   std::vector<double> values = plan.nominal_values();
+  // A price two sheet versions give moves by one share in both: the value given is the
+  // first version's, and the later one keeps its difference from it.
   const auto set = [&](std::size_t axis, double value) {
+    const double reference = targets[axis].first->reference;
     for (std::size_t input : targets[axis].inputs) {
       const PlanInput& in = plan.inputs[input];
       // A sheet price is a multiplier of the price as read: the value given is its first month's.
       if (in.service) {
         values[input] = 1 + value;
       } else {
-        values[input] = in.relative && in.reference != 0 ? value / in.reference : value;
+        values[input] = in.relative && reference != 0 ? value / reference : value;
       }
     }
   };

@@ -41,15 +41,18 @@ std::string render_sensitivity_json(const SensitivityReport& report) {
   doc["engine_evaluations"] = report.engine_evaluations;
   Json inputs = Json::array();
   for (const auto& row : report.rows) {
-    inputs.push_back({{"input", row.input},
-                      {"location", text_or_null(row.location)},
-                      {"basis", row.basis},
-                      {"as_written", row.as_written_value},
-                      {"low", row.low_value},
-                      {"high", row.high_value},
-                      {"figure_at_low", value_or_null(row.low)},
-                      {"figure_at_high", value_or_null(row.high)},
-                      {"effect", row.effect}});
+    inputs.push_back(
+        {{"input", row.input},
+         {"path", row.path},
+         {"values", {{"as_written", row.as_written_number}, {"low", row.low_number}, {"high", row.high_number}}},
+         {"location", text_or_null(row.location)},
+         {"basis", row.basis},
+         {"as_written", row.as_written_value},
+         {"low", row.low_value},
+         {"high", row.high_value},
+         {"figure_at_low", value_or_null(row.low)},
+         {"figure_at_high", value_or_null(row.high)},
+         {"effect", row.effect}});
   }
   doc["inputs"] = inputs;
   return doc.dump(2) + "\n";

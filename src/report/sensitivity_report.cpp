@@ -26,7 +26,12 @@ std::string value_of(const Swing& swing, double value, const std::string& curren
   return format_input_value(value, swing.dimension, currency);
 }
 
-std::string significant(double value) { return trim_trailing_zeros(fmt::format("{:.4g}", value)); }
+// Four significant digits, without exponents where a plain number reads better.
+std::string significant(double value) {
+  const double size = std::abs(value);
+  if (size >= 1e4 && size < 1e7) return fmt::format("{:.0f}", value);
+  return trim_trailing_zeros(fmt::format("{:.4g}", value));
+}
 
 std::string describe_input(const Swing& swing) {
   if (swing.path == "utilization") return "utilization (every workload's, sustained)";
@@ -106,6 +111,13 @@ std::string introduction(const SensitivityReport& report) {
       report.measure_label, format_measure(report, report.as_written), "±" + format_percent(report.swing, 0));
 }
 
+std::string engine_note(const SensitivityReport& report) {
+  return fmt::format(
+      "{} evaluations changed a decision the evaluation plan was recorded with and were priced by the full "
+      "model.\n",
+      report.engine_evaluations);
+}
+
 std::size_t shown_rows(const SensitivityReport& report, std::size_t limit) {
   std::size_t shown = 0;
   while (shown < report.rows.size() && (limit == 0 || shown < limit) && (limit == 0 || report.rows[shown].effect > 0))
@@ -132,8 +144,18 @@ std::string format_input_value(double value, Dimension dimension, const std::str
     case Dimension::money_per_year:
     case Dimension::money_per_month:
       return format_factor_value(Factor{"", std::round(value), dimension}, currency);
+    case Dimension::money_per_byte:
+      return significant(value * 1e9) + " " + currency + "/GB";
+    case Dimension::money_per_byte_month:
+      return significant(value * 1e9) + " " + currency + "/GB-month";
+    case Dimension::money_per_hour:
+      return significant(value) + " " + currency + "/h";
+    case Dimension::money_per_kwh:
+      return significant(value) + " " + currency + "/kWh";
+    case Dimension::money_per_kw_month:
+      return significant(value) + " " + currency + "/kW-month";
     default:
-      return format_factor_value(Factor{"", std::stod(significant(value)), dimension}, currency);
+      return format_factor_value(Factor{"", value, dimension}, currency);
   }
 }
 
@@ -160,7 +182,12 @@ SensitivityReport make_sensitivity_report(const ModelResult& as_written, const S
   const std::string& currency = report.comparison.currency;
   for (const auto& swing : result.swings) {
     SensitivityRow row;
+    row.path = swing.path;
     row.input = describe_input(swing);
+    const double shift = swing.multiplier ? -1.0 : 0.0;
+    row.as_written_number = swing.as_written + shift;
+    row.low_number = swing.low_value + shift;
+    row.high_number = swing.high_value + shift;
     if (!swing.where.file.empty()) row.location = fmt::format("{}:{}", swing.where.file, swing.where.line);
     row.basis =
         swing.distribution.empty() ? "±" + format_percent(result.swing, 0) : "P10..P90 of " + swing.distribution;
@@ -184,11 +211,7 @@ std::string render_sensitivity_table(const SensitivityReport& report, std::size_
   for (auto& row : rows_of(report, limit, true)) table.add_row(row);
   out += table.render();
   out += "\n" + summary_of_rest(report, shown_rows(report, limit));
-  if (report.engine_evaluations > 0)
-    out += fmt::format(
-        "{} swings changed a decision the evaluation plan was recorded with and were priced by the "
-        "full model.\n",
-        report.engine_evaluations);
+  if (report.engine_evaluations > 0) out += engine_note(report);
   return out;
 }
 
@@ -196,7 +219,9 @@ std::string render_sensitivity_markdown(const SensitivityReport& report, std::si
   std::string out = "### " + introduction(report) + "\n";
   out += markdown_table({"Input", "Low .. high", "Figure at low", "Figure at high"}, rows_of(report, limit, false),
                         "llrr");
-  return out + "\n" + summary_of_rest(report, shown_rows(report, limit));
+  out += "\n" + summary_of_rest(report, shown_rows(report, limit));
+  if (report.engine_evaluations > 0) out += engine_note(report);
+  return out;
 }
 
 }  // namespace tco

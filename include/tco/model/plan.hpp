@@ -5,7 +5,7 @@
 //
 // The engine records the plan while computing the scenario as usual (model/tape.hpp), so a
 // plan and `tco compare` share every formula. What the recorded run decided from input
-// values (which tier, whether hardware is replaced) is kept as guards: an evaluation whose
+// values (the cheapest offer, whether hardware is replaced) is kept as guards: an evaluation whose
 // inputs would decide otherwise reports so, and is computed by the engine instead.
 #include <cstddef>
 #include <cstdint>

@@ -11,11 +11,14 @@
 namespace tco {
 
 struct SensitivityRow {
-  std::string input;                                    // the key path, or a description for the sustained utilization
-  std::string location;                                 // "scenarios/llm-70b.yaml:60", or "" for a price multiplier
-  std::string basis;                                    // "±20 %", "P10..P90 of triangular(40 %, 60 %, 80 %)"
+  std::string path;      // as --vary takes it: "sites.dc.electricity", "prices.compute", "utilization"
+  std::string input;     // the key path, or a description for the sustained utilization
+  std::string location;  // "scenarios/llm-70b.yaml:60", or "" for a price multiplier
+  std::string basis;     // "±20 %", "P10..P90 of triangular(40 %, 60 %, 80 %)"
   std::string as_written_value, low_value, high_value;  // with units
-  std::optional<double> low, high;                      // the figure at each end
+  // The same in base units (a multiplier's as changes: -0.2 for 20 % lower prices).
+  double as_written_number = 0, low_number = 0, high_number = 0;
+  std::optional<double> low, high;  // the figure at each end
   double effect = 0;
 };
 
