@@ -14,9 +14,6 @@ namespace {
 
 using namespace layout;
 
-constexpr double kTickFontSize = 11;
-constexpr double kTickGap = 8;  // between the plot edge and a tick label
-
 // Digits after the point needed to write multiples of `step` exactly (0.25 -> 2, 20000 -> 0).
 int decimals_for(double step) {
   for (int decimals = 0; decimals < 6; ++decimals) {
@@ -182,36 +179,54 @@ void draw_axes(std::string& out, const Frame& frame, const YScale& scale, ValueF
   emit(out, "</g>\n");
   emit(out, "<path class=\"axis\" d=\"M{0} {1}V{2}H{3}\" fill=\"none\" stroke=\"#333333\" stroke-width=\"1\"/>\n",
        num(kPlotLeft), num(kPlotTop), num(kPlotBottom), num(kPlotRight));
+  axis_label_x(out, (kPlotLeft + kPlotRight) / 2, kPlotBottom + 44, frame.x_label);
+  axis_label_y(out, (kPlotTop + kPlotBottom) / 2, frame.y_label);
+}
+
+void axis_label_x(std::string& out, double x_centre, double y, std::string_view label) {
   emit(out,
        "<text class=\"axis-label x\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" "
        "fill=\"#333333\">{}</text>\n",
-       num((kPlotLeft + kPlotRight) / 2), num(kPlotBottom + 44), escape_xml(frame.x_label));
+       num(x_centre), num(y), escape_xml(label));
+}
+
+void axis_label_y(std::string& out, double y_centre, std::string_view label) {
   // Rotated about the origin, so x is minus the vertical centre and y the distance from the left.
   emit(out,
        "<text class=\"axis-label y\" transform=\"rotate(-90)\" x=\"{}\" y=\"18\" text-anchor=\"middle\" "
        "font-size=\"12\" fill=\"#333333\">{}</text>\n",
-       num(-(kPlotTop + kPlotBottom) / 2), escape_xml(frame.y_label));
+       num(-y_centre), escape_xml(label));
 }
 
 void close_svg(std::string& out) { out += "</svg>\n"; }
 
-Legend layout_legend(const std::vector<Series>& series) {
+double legend_item_width(std::string_view name) {
   constexpr double kGapAfterSwatch = 6;
+  return kLegendSwatchWidth + kGapAfterSwatch + text_width(name, kLegendFontSize);
+}
+
+Legend layout_legend(const std::vector<Series>& series) {
+  std::vector<double> widths;
+  widths.reserve(series.size());
+  for (const auto& one : series) widths.push_back(legend_item_width(one.name));
+  return layout_legend(widths, kLegendTop);
+}
+
+Legend layout_legend(const std::vector<double>& item_widths, double top) {
   constexpr double kGapBetweenItems = 24;
   constexpr double kRightEdge = kWidth - 16;
   Legend legend;
   double x = kPlotLeft;
   int row = 0;
-  for (const auto& one : series) {
-    const double item_width = kLegendSwatchWidth + kGapAfterSwatch + text_width(one.name, kLegendFontSize);
+  for (const double item_width : item_widths) {
     if (x > kPlotLeft && x + item_width > kRightEdge) {
       x = kPlotLeft;
       ++row;
     }
-    legend.slots.push_back({x, kLegendTop + (row + 0.5) * kLegendRowHeight});
+    legend.slots.push_back({x, top + (row + 0.5) * kLegendRowHeight});
     x += item_width + kGapBetweenItems;
   }
-  legend.chart_height = kLegendTop + (row + 1) * kLegendRowHeight + kBottomMargin;
+  legend.chart_height = top + (row + 1) * kLegendRowHeight + kBottomMargin;
   return legend;
 }
 

@@ -55,7 +55,14 @@ struct XTick {
 std::vector<std::size_t> x_tick_indices(const std::vector<std::string>& labels, std::size_t count, double px_per_index);
 std::string x_label_at(const std::vector<std::string>& labels, std::size_t index);
 
+inline constexpr double kTickFontSize = 11;
+inline constexpr double kTickGap = 8;  // between the plot edge and a tick label
+
 void open_svg(std::string& out, const Frame& frame);
+// The x axis label centred on `x_centre` with its baseline at `y`; the y axis label turned a
+// quarter left, centred on `y_centre`, 18 units from the left edge.
+void axis_label_x(std::string& out, double x_centre, double y, std::string_view label);
+void axis_label_y(std::string& out, double y_centre, std::string_view label);
 // Grid lines and tick labels for y, tick labels for x, the axis lines and axis labels.
 void draw_axes(std::string& out, const Frame& frame, const YScale& scale, ValueFormat format, std::string_view currency,
                const std::vector<XTick>& x_ticks);
@@ -77,6 +84,10 @@ struct Legend {
   double chart_height = 0;
 };
 Legend layout_legend(const std::vector<Series>& series);
+// The same for entries of the given widths (swatch and text), rows starting at `top`.
+Legend layout_legend(const std::vector<double>& item_widths, double top);
+// The width of a legend entry: the swatch, then the name.
+double legend_item_width(std::string_view name);
 void legend_text(std::string& out, const LegendSlot& slot, std::string_view name);
 
 // Writes `<g class="legend-item" data-series="NAME">` (the caller closes it).
