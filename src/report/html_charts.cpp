@@ -10,13 +10,13 @@
 #include "tco/report/svg_chart.hpp"
 
 namespace tco::html {
-namespace {
 
-// "A, B and C".
 std::string and_list(const std::vector<std::string>& items) {
   if (items.size() <= 1) return items.empty() ? "" : items.front();
   return join(std::vector<std::string>(items.begin(), items.end() - 1), ", ") + " and " + items.back();
 }
+
+namespace {
 
 std::vector<std::string> strategy_names(const ComparisonReport& comparison) {
   std::vector<std::string> names;

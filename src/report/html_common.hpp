@@ -19,12 +19,20 @@ namespace tco::html {
 void open_page(std::string& out, const std::string& title);
 void close_page(std::string& out);
 
+// The title block of a page about a scenario: the kicker, its name and description, and the
+// facts of its comparison (horizon, currency, discount rate, prices, baseline), then `more_facts`.
+void title_block(std::string& out, const ComparisonReport& comparison, const std::string& kicker,
+                 const std::vector<std::pair<std::string, std::string>>& more_facts = {});
+
 // A path or argument as a shell word, quoted only when it needs to be: for the commands a
 // page gives to reproduce itself.
 std::string shell_word(const std::string& word);
 
 // Text for element content and attribute values alike (& < > " ' escaped).
 std::string esc(std::string_view text);
+
+// "A, B and C".
+std::string and_list(const std::vector<std::string>& items);
 
 // Appends formatted text to the page being built.
 template <typename... Args>

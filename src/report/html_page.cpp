@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "html_common.hpp"
+#include "tco/core/text.hpp"
 
 namespace tco::html {
 namespace {
@@ -102,5 +103,22 @@ void open_page(std::string& out, const std::string& title) {
 }
 
 void close_page(std::string& out) { out += "</main>\n</body>\n</html>\n"; }
+
+void title_block(std::string& out, const ComparisonReport& comparison, const std::string& kicker,
+                 const std::vector<std::pair<std::string, std::string>>& more_facts) {
+  emit(out, "<header class=\"title\">\n<p class=\"kicker\">{}</p>\n", esc(kicker));
+  emit(out, "<h1>{}</h1>\n", esc(comparison.scenario_name));
+  if (!comparison.description.empty()) emit(out, "<p class=\"description\">{}</p>\n", esc(comparison.description));
+  out += "<ul class=\"facts\">\n";
+  emit(out, "<li><b>Horizon</b> {} to {} ({} months)</li>\n", esc(comparison.start), esc(comparison.end),
+       comparison.months);
+  emit(out, "<li><b>Currency</b> {}</li>\n", esc(comparison.currency));
+  emit(out, "<li><b>Discount rate</b> {}/year</li>\n", esc(format_percent(comparison.discount_rate)));
+  emit(out, "<li><b>Prices</b> {}</li>\n",
+       esc(comparison.prices_as_of.empty() ? "in effect each month" : "as of " + comparison.prices_as_of));
+  emit(out, "<li><b>Baseline</b> {}</li>\n", esc(comparison.baseline));
+  for (const auto& [name, value] : more_facts) emit(out, "<li><b>{}</b> {}</li>\n", esc(name), esc(value));
+  out += "</ul>\n</header>\n";
+}
 
 }  // namespace tco::html

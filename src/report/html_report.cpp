@@ -50,18 +50,7 @@ std::string entry_sentence(const BreakevenReport& report, const BreakevenEntry& 
 
 void title_and_summary(std::string& out, const BreakevenReport& report) {
   const ComparisonReport& comparison = report.comparison;
-  out += "<header class=\"title\">\n<p class=\"kicker\">Total cost of ownership report</p>\n";
-  emit(out, "<h1>{}</h1>\n", esc(comparison.scenario_name));
-  if (!comparison.description.empty()) emit(out, "<p class=\"description\">{}</p>\n", esc(comparison.description));
-  out += "<ul class=\"facts\">\n";
-  emit(out, "<li><b>Horizon</b> {} to {} ({} months)</li>\n", esc(comparison.start), esc(comparison.end),
-       comparison.months);
-  emit(out, "<li><b>Currency</b> {}</li>\n", esc(comparison.currency));
-  emit(out, "<li><b>Discount rate</b> {}/year</li>\n", esc(format_percent(comparison.discount_rate)));
-  emit(out, "<li><b>Prices</b> {}</li>\n",
-       esc(comparison.prices_as_of.empty() ? "in effect each month" : "as of " + comparison.prices_as_of));
-  emit(out, "<li><b>Baseline</b> {}</li>\n", esc(comparison.baseline));
-  out += "</ul>\n</header>\n";
+  html::title_block(out, comparison, "Total cost of ownership report");
 
   out += "<section class=\"summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n";
   if (comparison.strategies.size() == 1) {
