@@ -6,6 +6,7 @@
 
 #include "compare_rows.hpp"
 #include "markdown_common.hpp"
+#include "sweep_rows.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/sensitivity_report.hpp"
 #include "tco/report/text_table.hpp"
@@ -34,13 +35,10 @@ std::string money(const SweepReport& report, double value) {
   return format_money(value, report.comparison.currency, 0);
 }
 
-struct Grid {
-  Row header;
-  std::vector<Row> rows;
-};
+}  // namespace
 
-Grid grid_of(const SweepReport& report) {
-  Grid grid;
+SweepGrid sweep_grid(const SweepReport& report) {
+  SweepGrid grid;
   const auto& first = report.axes[0];
   if (report.axes.size() == 2) {
     const auto& second = report.axes[1];
@@ -73,6 +71,8 @@ Grid grid_of(const SweepReport& report) {
   }
   return grid;
 }
+
+namespace {
 
 std::string introduction(const SweepReport& report) {
   const auto& c = report.comparison;
@@ -111,7 +111,7 @@ SweepReport make_sweep_report(const ModelResult& as_written, const SweepResult& 
   report.comparison = make_comparison_report(as_written);
   const std::string& currency = report.comparison.currency;
   for (const auto& axis : sweep.axes) {
-    SweepAxisReport out{axis.path, axis_label(axis.path), axis.values, {}, ""};
+    SweepAxisReport out{axis.path, axis_label(axis.path), axis.values, {}, "", axis.as_written};
     const auto show = [&](double value) { return format_input_value(value, axis.dimension, currency); };
     for (const double value : axis.values) out.labels.push_back(show(value));
     out.as_written = show(axis.as_written);
@@ -129,7 +129,7 @@ SweepReport make_sweep_report(const ModelResult& as_written, const SweepResult& 
 }
 
 std::string render_sweep_table(const SweepReport& report) {
-  const Grid grid = grid_of(report);
+  const SweepGrid grid = sweep_grid(report);
   TextTable table;
   table.add_row(grid.header);
   table.add_rule();
@@ -138,7 +138,7 @@ std::string render_sweep_table(const SweepReport& report) {
 }
 
 std::string render_sweep_markdown(const SweepReport& report) {
-  const Grid grid = grid_of(report);
+  const SweepGrid grid = sweep_grid(report);
   return "### " + introduction(report) + "\n" + markdown_table(grid.header, grid.rows) + "\n" + footer(report);
 }
 

@@ -17,6 +17,7 @@ struct SweepAxisReport {
   std::vector<double> values;       // in base units
   std::vector<std::string> labels;  // with units: "30 %", "$0.050/kWh"
   std::string as_written;           // the scenario's value, with units
+  double as_written_value = 0;      // the same in base units: where the HTML page marks it
 };
 
 struct SweepReport {
