@@ -15,6 +15,10 @@
 //   markers:         <g class="marker" data-series="NAME"> with a <circle> and a <text>
 //   axes:            <text class="axis-label x|y">, <text class="tick x|y">
 //   legend:          <g class="legend-item" data-series="NAME"> with the name as <text>
+//   tornado:         <line class="as-written">; an end off the axis: <path class="beyond"> (arrowhead)
+//   heat map:        <rect class="cell"> per coloured cell, the hatched cells as one <path> (one
+//                    pattern fill to print), <text class="cell-value">,
+//                    the colour scale inside the value series' legend item
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,8 +77,56 @@ struct StackedBars {
   std::optional<double> clip_at;
 };
 
+// A tornado: one horizontal bar per input, largest swing on top, spanning the figure with the
+// input at its low end to the figure at its high end, around a line at the figure as written.
+// The part of a bar on the low end's side is series `low_name`, the high end's `high_name`
+// (<g class="series"> each, one path of a rectangle per bar); the rows are labelled as y ticks.
+struct TornadoBar {
+  std::string label;  // the input; shortened with an ellipsis when too long, in full as a tooltip
+  // The figure at each end; none: off the axis, e.g. no break-even within the horizon, drawn to
+  // `beyond_at` with an arrowhead.
+  std::optional<double> low, high;
+};
+
+struct Tornado {
+  std::string id, title, description, x_label, y_label;
+  std::vector<TornadoBar> bars;               // top to bottom
+  std::optional<double> as_written;           // the vertical line; none: beyond, at `beyond_at`
+  std::string as_written_label;               // written above the line: "as written +$3,734,220"
+  ValueFormat x_format = ValueFormat::money;  // money or months
+  bool plus_sign = false;                     // the figure is a difference: "+$1.5M" at a bar's end
+  std::string currency = "USD";
+  double beyond_at = 0;      // where a missing figure is drawn (the horizon, in months)
+  std::string beyond_label;  // what a missing figure means, for the note under the legend
+  std::string low_name = "input low";
+  std::string high_name = "input high";
+};
+
+// A heat map of a grid over two inputs: a cell per pair, coloured on a sequential scale by its
+// value. Cells without a value (no break-even within the horizon) are hatched grey instead.
+// Series: `value_name` (<g class="series"> of the coloured cells; its legend item holds the
+// colour scale) and `missing_name` (the hatched cells, when there are any).
+struct HeatMap {
+  std::string id, title, description, x_label, y_label;
+  std::vector<std::string> x_labels;  // one per column, left to right
+  std::vector<std::string> y_labels;  // one per row, drawn bottom to top
+  // Row-major, [row * columns + column]; none: a missing value.
+  std::vector<std::optional<double>> values;
+  // Printed in a cell when it fits, else the short form when that fits; empty: nothing printed.
+  std::vector<std::string> cell_labels, short_cell_labels;
+  std::string value_name;
+  std::string missing_name;
+  ValueFormat scale_format = ValueFormat::number;  // the colour scale's tick labels
+  std::string currency = "USD";
+  // A point ringed on the map (the scenario as written), in fractional column and row indices.
+  std::optional<std::pair<double, double>> marker;
+  std::string marker_label;
+};
+
 std::string render_line_chart(const LineChart& chart);
 std::string render_stacked_bars(const StackedBars& chart);
+std::string render_tornado(const Tornado& chart);
+std::string render_heat_map(const HeatMap& chart);
 
 // & < > " ' escaped; characters XML 1.0 forbids (control characters) dropped.
 std::string escape_xml(std::string_view text);

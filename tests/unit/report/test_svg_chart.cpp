@@ -333,3 +333,113 @@ TEST_CASE("a bar far above the cut keeps its small segments and shows its total"
     CHECK(render_stacked_bars(chart).find("cut-bars") == std::string::npos);
   }
 }
+
+namespace {
+
+Tornado three_inputs() {
+  Tornado chart;
+  chart.id = "tornado";
+  chart.title = "What moves the difference";
+  chart.description = "A tornado of three inputs.";
+  chart.x_label = "Difference (USD)";
+  chart.y_label = "Input";
+  chart.as_written = 100;
+  chart.as_written_label = "as written $100";
+  // Both sides of the line; both ends on one side; one end off the axis.
+  chart.bars = {{"price", 80, 120}, {"life", 110, 130}, {"use", 90, std::nullopt}};
+  chart.beyond_at = 130;
+  chart.beyond_label = "beyond the axis";
+  return chart;
+}
+
+HeatMap two_by_three() {
+  HeatMap chart;
+  chart.id = "heatmap";
+  chart.title = "Break-even month";
+  chart.description = "Break-even month by two inputs.";
+  chart.x_label = "Electricity";
+  chart.y_label = "Utilization";
+  chart.x_labels = {"$0.05", "$0.10", "$0.15"};
+  chart.y_labels = {"50 %", "100 %"};
+  chart.values = {std::nullopt, 60.0, 40.0, 10.0, 20.0, 30.0};
+  chart.cell_labels = {"", "60.0", "40.0", "10.0", "20.0", "30.0"};
+  chart.value_name = "break-even month";
+  chart.missing_name = "no break-even";
+  chart.scale_format = ValueFormat::months;
+  chart.marker = std::make_pair(0.5, 1.0);
+  chart.marker_label = "as written";
+  return chart;
+}
+
+}  // namespace
+
+TEST_CASE("a tornado draws each input's two ends around the line at the figure as written", "[svg]") {
+  const std::string svg = render_tornado(three_inputs());
+  CHECK(svg.rfind(R"(<svg class="chart" data-chart="tornado" role="img" )", 0) == 0);
+  CHECK(count_of(svg, R"(<text class="tick y")") == 3);
+  CHECK(count_of(svg, ">use</text>") == 1);
+  CHECK(count_of(svg, R"(<g class="legend-item" )") == 2);
+  CHECK(count_of(series_group(svg, "input low"), "z") == 3);
+  CHECK(count_of(series_group(svg, "input high"), "z") == 3);
+  // Ticks 80..130 over x 100..828: 100 is at 391.2, 110 at 536.8; the second row's bar is at 90..106.
+  CHECK(count_of(svg, R"(<line class="as-written" x1="391.2")") == 1);
+  // Both ends above the line: the farther end's part starts where the nearer one's ends.
+  CHECK(count_of(series_group(svg, "input low"), "M391.2 90h145.6v16h-145.6z") == 1);
+  CHECK(count_of(series_group(svg, "input high"), "M536.8 90h291.2v16h-291.2z") == 1);
+  // An end off the axis: drawn to `beyond_at`, an arrowhead on the bar and one in the legend's note.
+  CHECK(count_of(svg, R"(<path class="beyond")") == 2);
+  CHECK(count_of(svg, ">beyond the axis</text>") == 1);
+  CHECK(lowercase(svg).find("nan") == std::string::npos);
+  CHECK(well_formed(svg));
+  CHECK(render_tornado(three_inputs()) == svg);
+
+  SECTION("long names are shortened, and given whole as a tooltip") {
+    auto chart = three_inputs();
+    chart.bars[0].label = "prices.aws.us-east-1.p5.48xlarge.on-demand.and-then-some-more-words";
+    const std::string cut = render_tornado(chart);
+    CHECK(count_of(cut, "<title>prices.aws.us-east-1.p5.48xlarge.on-demand.and-then-some-more-words</title>") == 1);
+    CHECK(count_of(cut, "…</text>") == 1);
+    CHECK(well_formed(cut));
+  }
+  SECTION("no bars and no figure as written draw nothing made up") {
+    Tornado empty;
+    empty.id = "empty";
+    const std::string nothing = render_tornado(empty);
+    CHECK(lowercase(nothing).find("nan") == std::string::npos);
+    CHECK(well_formed(nothing));
+  }
+}
+
+TEST_CASE("a heat map colours each cell on the scale and hatches the missing ones", "[svg]") {
+  const std::string svg = render_heat_map(two_by_three());
+  CHECK(svg.rfind(R"(<svg class="chart" data-chart="heatmap" role="img" )", 0) == 0);
+  CHECK(count_of(series_group(svg, "break-even month"), R"(<rect class="cell")") == 5);
+  // The missing cell: one path of the hatch pattern, and its legend item.
+  CHECK(count_of(series_group(svg, "no break-even"), "z") == 1);
+  CHECK(count_of(svg, R"x(fill="url(#heatmap-missing)")x") == 2);
+  CHECK(count_of(svg, R"(<g class="legend-item" )") == 2);
+  // The scale spans 10..60: the lowest value is its light end, the highest its dark end.
+  CHECK(count_of(svg, R"(fill="#fde725"/>)") == 1);
+  CHECK(count_of(svg, R"(fill="#440154"/>)") == 1);
+  CHECK(count_of(svg, ">10 mo</text>") == 1);
+  CHECK(count_of(svg, ">60 mo</text>") == 1);
+  // Values are printed in the cells, dark on light and white on dark.
+  CHECK(count_of(svg, R"(<text class="cell-value")") == 5);
+  CHECK(count_of(svg, R"(fill="#ffffff">60.0</text>)") == 1);
+  CHECK(count_of(svg, R"(fill="#1b1f24">10.0</text>)") == 1);
+  CHECK(count_of(svg, R"(<text class="tick x")") == 3);
+  CHECK(count_of(svg, R"(<text class="tick y")") == 2);
+  CHECK(count_of(svg, R"(<g class="marker" data-series="break-even month">)") == 1);
+  CHECK(well_formed(svg));
+  CHECK(render_heat_map(two_by_three()) == svg);
+
+  SECTION("every cell missing: no colour scale, the hatch alone") {
+    auto chart = two_by_three();
+    chart.values.assign(6, std::nullopt);
+    const std::string none = render_heat_map(chart);
+    CHECK(count_of(none, R"(data-series="break-even month")") == 0);
+    CHECK(count_of(none, R"(<g class="marker" data-series="no break-even">)") == 1);
+    CHECK(lowercase(none).find("nan") == std::string::npos);
+    CHECK(well_formed(none));
+  }
+}
