@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "compare_rows.hpp"
+#include "tco/model/sensitivity.hpp"
 #include "tco/report/breakeven_report.hpp"
 
 namespace tco::html {
@@ -52,6 +53,9 @@ struct Table {
   std::size_t text_columns = 0;  // columns right after the label that hold words, left-aligned
 };
 std::string render_table(const Table& table);
+
+// The options that choose `measure` again: "--measure difference --strategy on-prem --against cloud-only".
+std::string measure_arguments(const Measure& measure);
 
 // The baseline's index among the comparison's strategies, or -1.
 int baseline_column(const ComparisonReport& comparison);

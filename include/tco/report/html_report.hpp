@@ -6,8 +6,9 @@
 // give the same bytes.
 //
 // Element conventions the browser tests check (tests/html/check-report.sh; keep them stable):
-//   tables   <table id="comparison">, "unit-economics", "breakeven", "utilization"
-//   charts   svg.chart data-chart="cumulative", "utilization", "monthly-<strategy>"
+//   tables   <table id="comparison">, "unit-economics", "breakeven", "utilization"; "sensitivity"; "sweep"
+//   charts   svg.chart data-chart="cumulative", "utilization", "monthly-<strategy>"; "tornado";
+//            "heatmap" (two inputs) or "sweep" (one)
 #include <string>
 
 #include "tco/report/breakeven_report.hpp"
