@@ -126,9 +126,11 @@ std::string render_heat_map(const HeatMap& chart) {
 
   // The cells. A thin white edge separates them while they are big enough to spare it.
   const std::string edge = cell_w >= 8 && cell_h >= 8 ? " stroke=\"#ffffff\" stroke-width=\"1\"" : "";
+  // Without the edge, cells overlap a little so no hairline seams show between them.
+  const double overlap = edge.empty() ? 0.5 : 0.0;
   const auto rect = [&](std::size_t row, std::size_t column) {
     return fmt::format("x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", num(cell_x(static_cast<double>(column))),
-                       num(cell_y(static_cast<double>(row))), num(cell_w), num(cell_h));
+                       num(cell_y(static_cast<double>(row)) - overlap), num(cell_w + overlap), num(cell_h + overlap));
   };
   if (any_value) {
     emit(out, "<g class=\"series\" data-series=\"{}\"{}>\n", escape_xml(chart.value_name), edge);
@@ -150,31 +152,32 @@ std::string render_heat_map(const HeatMap& chart) {
         if (value && std::isfinite(*value)) continue;
         if (!cells.empty()) cells += ' ';
         cells += fmt::format("M{} {}h{}v{}h-{}z", num(cell_x(static_cast<double>(column))),
-                             num(cell_y(static_cast<double>(row))), num(cell_w), num(cell_h), num(cell_w));
+                             num(cell_y(static_cast<double>(row)) - overlap), num(cell_w + overlap),
+                             num(cell_h + overlap), num(cell_w + overlap));
       }
     }
     emit(out, "<g class=\"series\" data-series=\"{}\" fill=\"url(#{})\"{}>\n<path d=\"{}\"/>\n</g>\n",
          escape_xml(chart.missing_name), missing_pattern_id(chart.id), edge, cells);
   }
 
-  // The values, in the cells they fit in.
+  // The values, in every cell or none, so no cell looks different for want of room: the full
+  // labels when all fit, else the short ones when all fit.
+  const auto all_fit = [&](const std::vector<std::string>& labels) {
+    return !labels.empty() && cell_h >= 15 && std::all_of(labels.begin(), labels.end(), [&](const std::string& label) {
+      return text_width(label, kCellFontSize) + 6 <= cell_w;
+    });
+  };
+  const std::vector<std::string>* labels = all_fit(chart.cell_labels)         ? &chart.cell_labels
+                                           : all_fit(chart.short_cell_labels) ? &chart.short_cell_labels
+                                                                              : nullptr;
   emit(out, "<g class=\"cell-values\" font-size=\"{}\" text-anchor=\"middle\">\n", num(kCellFontSize));
-  for (std::size_t row = 0; row < rows && cell_h >= 15; ++row) {
-    for (std::size_t column = 0; column < columns; ++column) {
-      const std::size_t i = row * columns + column;
-      const auto fits = [&](const std::vector<std::string>& labels) {
-        return i < labels.size() && !labels[i].empty() && text_width(labels[i], kCellFontSize) + 6 <= cell_w;
-      };
-      const std::string* label = fits(chart.cell_labels)         ? &chart.cell_labels[i]
-                                 : fits(chart.short_cell_labels) ? &chart.short_cell_labels[i]
-                                                                 : nullptr;
-      if (label == nullptr) continue;
-      const auto value = value_at(i);
-      const char* fill = value && std::isfinite(*value) ? text_colour(colour_at(t_of(*value))) : "#1b1f24";
-      emit(out, "<text class=\"cell-value\" x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n",
-           num(cell_x(static_cast<double>(column) + 0.5)), num(cell_y(static_cast<double>(row)) + cell_h / 2 + 4), fill,
-           escape_xml(*label));
-    }
+  for (std::size_t i = 0; labels != nullptr && i < std::min(labels->size(), rows * columns); ++i) {
+    if ((*labels)[i].empty()) continue;
+    const auto value = value_at(i);
+    const char* fill = value && std::isfinite(*value) ? text_colour(colour_at(t_of(*value))) : "#1b1f24";
+    emit(out, "<text class=\"cell-value\" x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n",
+         num(cell_x(static_cast<double>(i % columns) + 0.5)),
+         num(cell_y(static_cast<double>(i / columns)) + cell_h / 2 + 4), fill, escape_xml((*labels)[i]));
   }
   out += "</g>\n";
 
