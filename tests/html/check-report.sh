@@ -15,6 +15,7 @@
 #       chart ID [series=A,B,...] [markers>=N]  svg.chart[data-chart=ID] exists; its series are
 #                                               exactly A,B,... (data-series names); it has at
 #                                               least N markers. Every chart must be listed.
+#                                               A name with spaces is quoted: series="a b",c
 #       table ID [rows>=N]                      <table id=ID> is rendered with >= N body rows (1)
 #       text "SOME TEXT"                        the rendered text of the page contains it
 # Leaves ARTIFACT_DIR/report.png (full-page screenshot, 1280 px wide) and ARTIFACT_DIR/report.pdf
@@ -60,7 +61,8 @@ function parseExpectations(source) {
   source.split("\n").forEach((raw, i) => {
     const line = raw.trim(), where = `expectations line ${i + 1}`;
     if (line === "" || line.startsWith("#")) return;
-    const [kind, ...words] = line.split(/\s+/);
+    // Words are split at spaces outside double quotes: series="input low","input high".
+    const [kind, ...words] = line.match(/(?:[^\s"]+|"[^"]*")+/g);
     if (kind === "text") {
       const m = line.match(/^text\s+"(.+)"$/);
       if (m) texts.push(m[1]); else problem(`${where}: write text "SOME TEXT"`);
@@ -71,7 +73,8 @@ function parseExpectations(source) {
     if (!item.id) return problem(`${where}: ${kind} needs an ID`);
     for (const w of words) {
       let m;
-      if (kind === "chart" && (m = w.match(/^series=(.+)$/))) item.series = m[1].split(",");
+      if (kind === "chart" && (m = w.match(/^series=(.+)$/)))
+        item.series = m[1].match(/(?:[^,"]+|"[^"]*")+/g).map((name) => name.replace(/"/g, ""));
       else if (kind === "chart" && (m = w.match(/^markers>=(\d+)$/))) item.markers = Number(m[1]);
       else if (kind === "table" && (m = w.match(/^rows>=(\d+)$/))) item.rows = Number(m[1]);
       else problem(`${where}: unknown option "${w}" for a ${kind}`);
