@@ -24,10 +24,10 @@ std::size_t moving_rows(const SensitivityReport& report) {
 
 std::string swing_text(const SensitivityReport& report) { return "±" + format_percent(report.swing, 0); }
 
-// "sites.dc.depreciation (4 years .. 6 years: +$12,374,220 .. +$3,734,220)".
+// "sites.dc.depreciation: +$12,374,220 at 4 years, +$3,734,220 at 6 years".
 std::string row_summary(const SensitivityReport& report, const SensitivityRow& row) {
-  return fmt::format("{} ({} .. {}: {} .. {})", row.input, row.low_value, row.high_value,
-                     format_measure(report, row.low), format_measure(report, row.high));
+  return fmt::format("{}: {} at {}, {} at {}", row.input, format_measure(report, row.low), row.low_value,
+                     format_measure(report, row.high), row.high_value);
 }
 
 void summary(std::string& out, const SensitivityReport& report) {
@@ -46,7 +46,8 @@ void summary(std::string& out, const SensitivityReport& report) {
     std::vector<std::string> top;
     for (std::size_t i = 0; i < std::min<std::size_t>(moving, 3); ++i)
       top.push_back(row_summary(report, report.rows[i]));
-    emit(out, "<p>It moves most with {}.</p>\n", esc(html::and_list(top)));
+    if (top.size() > 1) top.back() = "and " + top.back();
+    emit(out, "<p>It moves most with {}.</p>\n", esc(join(top, "; ")));
   }
   out += "</section>\n";
 }
@@ -87,7 +88,11 @@ void tornado_section(std::string& out, const SensitivityReport& report) {
       "Each bar spans {} with the input at the low end of its swing (blue) to that at its high end (orange); the "
       "line is the figure as written. ",
       report.measure_label);
-  caption += bars == 1 ? "The one input that moves it." : fmt::format("The {} inputs that move it most.", bars);
+  if (bars == moving_rows(report)) {
+    caption += bars == 1 ? "The one input that moves it." : fmt::format("The {} inputs that move it.", bars);
+  } else {
+    caption += fmt::format("The {} inputs that move it most.", bars);
+  }
   if (report.measure_is_month) caption += " An arrowhead marks an end where there is no break-even within the horizon.";
   out += html::figure(svg::render_tornado(tornado_of(report, bars)), caption);
   out += "</section>\n";
