@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "tco/core/text.hpp"
+
 namespace tco {
 namespace {
 
@@ -75,29 +77,6 @@ bool is_currency_code(std::string_view text) {
     if (c < 'A' || c > 'Z') return false;
   }
   return true;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-// Splits "55.04 USD/h" into the number's text and the unit's text.
-std::pair<std::string_view, std::string_view> split_number(std::string_view text) {
-  std::size_t i = 0;
-  auto digit = [&](std::size_t k) { return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); };
-  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-  while (digit(i) || (i < text.size() && (text[i] == '.' || text[i] == '_'))) ++i;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    std::size_t k = i + 1;
-    if (k < text.size() && (text[k] == '+' || text[k] == '-')) ++k;
-    if (digit(k)) {
-      i = k;
-      while (digit(i)) ++i;
-    }
-  }
-  return {text.substr(0, i), trim(text.substr(i))};
 }
 
 // Interprets the unit text for the dimension; returns false if it does not fit.
@@ -243,6 +222,22 @@ Ceiling ceiling(Dimension dimension) {
 }
 
 }  // namespace
+
+std::pair<std::string_view, std::string_view> split_number(std::string_view text) {
+  std::size_t i = 0;
+  auto digit = [&](std::size_t k) { return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); };
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  while (digit(i) || (i < text.size() && (text[i] == '.' || text[i] == '_'))) ++i;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    std::size_t k = i + 1;
+    if (k < text.size() && (text[k] == '+' || text[k] == '-')) ++k;
+    if (digit(k)) {
+      i = k;
+      while (digit(i)) ++i;
+    }
+  }
+  return {text.substr(0, i), trim(text.substr(i))};
+}
 
 std::optional<double> parse_number(std::string_view text) {
   text = trim(text);

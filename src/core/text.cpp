@@ -1,6 +1,7 @@
 #include "tco/core/text.hpp"
 
 #include <array>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -52,6 +53,12 @@ std::string format_bytes(double bytes, bool binary) {
 }
 
 std::string format_number(double value) { return fmt::format("{}", value); }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
 
 std::string trim_trailing_zeros(std::string text) {
   // "5.6e+10" has no trailing zeros to trim: its last digits are the exponent's.

@@ -31,32 +31,10 @@ double highest(const Sourced& value) {
 namespace scenario_detail {
 namespace {
 
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
+std::string trimmed(const std::string& text) { return std::string(trim(text)); }
 
 // The unit of a quantity as written: what follows the number ("0.10 USD/kWh" -> "USD/kWh").
-std::string unit_of(const std::string& text) {
-  std::size_t i = text.find_first_not_of(" \t");
-  if (i == std::string::npos) return "";
-  if (text[i] == '+' || text[i] == '-') ++i;
-  while (i < text.size()) {
-    const char c = text[i];
-    const bool exponent =
-        (c == 'e' || c == 'E') && i + 1 < text.size() &&
-        (std::isdigit(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '-' || text[i + 1] == '+');
-    if (exponent) {
-      i += 2;
-    } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '_') {
-      ++i;
-    } else {
-      break;
-    }
-  }
-  return trimmed(text.substr(i));
-}
+std::string unit_of(const std::string& text) { return std::string(split_number(trim(text)).second); }
 
 // Reads a distribution's parameters, remembering the first one's unit and how each was
 // written, for Uncertainty::text.

@@ -22,17 +22,8 @@ std::vector<std::string> split(const std::string& text, char separator) {
   return parts;
 }
 
-std::string trim(const std::string& text) {
-  const auto first = text.find_first_not_of(' ');
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(' ') - first + 1);
-}
-
 // The unit of a part ("0.20 USD/kWh" -> "USD/kWh"), or "" for a bare number.
-std::string unit_of(const std::string& part) {
-  const auto end = part.find_first_not_of("0123456789.eE+- ");
-  return end == std::string::npos ? "" : part.substr(end);
-}
+std::string unit_of(std::string_view part) { return std::string(split_number(trim(part)).second); }
 
 // The values of FROM:TO:STEP in the dimension's base unit.
 Result<std::vector<double>> parse_range(const SweepAxisSpec& spec, Dimension dimension) {
@@ -45,11 +36,11 @@ Result<std::vector<double>> parse_range(const SweepAxisSpec& spec, Dimension dim
   if (parts.size() != 3) return error("expected FROM:TO:STEP, such as 30%:100%:10%");
   std::string unit;
   for (const auto& part : parts) {
-    if (unit.empty()) unit = unit_of(trim(part));
+    if (unit.empty()) unit = unit_of(part);
   }
   double numbers[3];
   for (std::size_t i = 0; i < 3; ++i) {
-    std::string text = trim(parts[i]);
+    std::string text(trim(parts[i]));
     if (unit_of(text).empty() && !unit.empty()) text += " " + unit;
     QuantityError problem;
     const auto quantity = parse_quantity(text, dimension, &problem);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tco {
@@ -53,6 +54,10 @@ struct QuantityError {
 // Parses "NUMBER UNIT" (space optional) as `expected`. A bare number is accepted only for
 // Dimension::count. NaN, infinities and values that overflow are rejected.
 std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected, QuantityError* error = nullptr);
+
+// Splits "55.04 USD/h" into the number's text and the unit's text (trimmed): the unit as a
+// value was written, for showing other values in it.
+std::pair<std::string_view, std::string_view> split_number(std::string_view text);
 
 // A human description of the units accepted for a dimension, for error messages.
 std::string accepted_units(Dimension dimension);

@@ -19,6 +19,8 @@ std::string format_number(double value);
 
 // "12.50" -> "12.5", "3.00" -> "3": a fixed-point number without trailing zeros.
 std::string trim_trailing_zeros(std::string text);
+// Without the white space at either end.
+std::string_view trim(std::string_view text);
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
