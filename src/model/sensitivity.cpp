@@ -37,11 +37,7 @@ struct Move {
 
 // The values a distribution's P10 and P90 give an input.
 std::pair<double, double> p10_p90(const Uncertainty& uncertainty) {
-  auto value = [&](double q) {
-    const double x = uncertainty.distribution.quantile(q);
-    return uncertainty.interval_as_rate ? kHoursPerMonth / x : x;
-  };
-  return std::minmax(value(0.1), value(0.9));
+  return std::minmax(uncertainty.value_at(0.1), uncertainty.value_at(0.9));
 }
 
 }  // namespace

@@ -36,8 +36,7 @@ struct Sampler {
   std::uint64_t seed = 0;
 
   double draw(const Draw& d, std::uint64_t sample) const {
-    const double x = d.uncertainty->distribution.quantile(uniform01(seed, sample, d.stream));
-    return d.uncertainty->interval_as_rate ? kHoursPerMonth / x : x;
+    return d.uncertainty->value_at(uniform01(seed, sample, d.stream));
   }
 
   void fill(std::uint64_t sample, std::vector<double>& values) const {

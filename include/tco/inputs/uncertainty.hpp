@@ -27,6 +27,12 @@ struct Uncertainty {
   // interval x stands for kHoursPerMonth ÷ x of it.
   bool interval_as_rate = false;
 
+  // The input's value at cumulative probability u: the distribution's quantile, or for an
+  // interval written for a rate, the rate that interval stands for.
+  [[nodiscard]] double value_at(double u) const {
+    const double x = distribution.quantile(u);
+    return interval_as_rate ? kHoursPerMonth / x : x;
+  }
   // A base-unit value in the file's unit: show(1.2) is "120 %" when the file wrote percent.
   [[nodiscard]] std::string show(double base_value) const;
 };
