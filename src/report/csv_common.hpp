@@ -1,7 +1,10 @@
 #pragma once
 // Shared by the CSV renderers. Not a public header.
 #include <initializer_list>
+#include <optional>
 #include <string>
+
+#include "tco/core/text.hpp"
 
 namespace tco {
 
@@ -19,5 +22,8 @@ inline std::string csv_row(std::initializer_list<std::string> fields) {
   for (const auto& text : fields) out += (out.empty() ? "" : ",") + csv_field(text);
   return out + "\n";
 }
+
+// A number as the CSV files write it, or an empty field when there is none.
+inline std::string csv_optional(const std::optional<double>& value) { return value ? format_number(*value) : ""; }
 
 }  // namespace tco

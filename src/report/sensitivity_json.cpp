@@ -19,8 +19,6 @@ const char* kind_name(Measure::Kind kind) {
   return "";
 }
 
-std::string csv_value(const std::optional<double>& value) { return value ? format_number(*value) : ""; }
-
 }  // namespace
 
 std::string render_sensitivity_json(const SensitivityReport& report) {
@@ -63,7 +61,7 @@ std::string render_sensitivity_csv(const SensitivityReport& report) {
       csv_row({"input", "location", "basis", "as_written", "low", "high", "figure_at_low", "figure_at_high", "effect"});
   for (const auto& row : report.rows) {
     out += csv_row({row.input, row.location, row.basis, row.as_written_value, row.low_value, row.high_value,
-                    csv_value(row.low), csv_value(row.high), format_number(row.effect)});
+                    csv_optional(row.low), csv_optional(row.high), format_number(row.effect)});
   }
   return out;
 }

@@ -39,7 +39,9 @@ std::string describe_input(const Swing& swing) {
   return swing.path;
 }
 
-std::string measure_label(const Measure& m, int months) {
+}  // namespace
+
+std::string describe_measure(const Measure& m, int months) {
   switch (m.kind) {
     case Measure::Kind::total:
       return fmt::format("{}'s total cash over {} months", m.strategy, months);
@@ -50,6 +52,14 @@ std::string measure_label(const Measure& m, int months) {
   }
   return "";
 }
+
+std::string format_measured_money(const Measure& measure, double value, const std::string& currency) {
+  const std::string money = format_money(std::abs(value), currency, 0);
+  if (measure.kind == Measure::Kind::difference) return (value < 0 ? "-" : "+") + money;
+  return (value < 0 ? "-" : "") + money;
+}
+
+namespace {
 
 // A tornado bar: the span from the low end's figure to the high end's, around the line
 // where the figure is as written ('|'); '<' marks where the lower value of the input lands.
@@ -165,16 +175,14 @@ std::string format_measure(const SensitivityReport& report, const std::optional<
     return fmt::format("{:.1f} months", *value);
   }
   if (!value) return "";
-  const std::string money = format_money(std::abs(*value), report.comparison.currency, 0);
-  if (report.measure.kind == Measure::Kind::difference) return (*value < 0 ? "-" : "+") + money;
-  return (*value < 0 ? "-" : "") + money;
+  return format_measured_money(report.measure, *value, report.comparison.currency);
 }
 
 SensitivityReport make_sensitivity_report(const ModelResult& as_written, const SensitivityResult& result) {
   SensitivityReport report;
   report.comparison = make_comparison_report(as_written);
   report.measure = result.measure;
-  report.measure_label = measure_label(result.measure, result.months);
+  report.measure_label = describe_measure(result.measure, result.months);
   report.measure_is_month = result.measure.kind == Measure::Kind::breakeven;
   report.as_written = result.as_written;
   report.swing = result.swing;

@@ -7,8 +7,6 @@
 namespace tco {
 namespace {
 
-std::string csv_value(const std::optional<double>& value) { return value ? format_number(*value) : ""; }
-
 // The value of every axis at point `index` (first axis slowest).
 std::vector<double> point_values(const SweepReport& report, std::size_t index) {
   if (report.axes.size() == 1) return {report.axes[0].values[index]};
@@ -62,10 +60,10 @@ std::string render_sweep_csv(const SweepReport& report) {
       const auto& f = report.points[i][s];
       if (at.size() == 1) {
         out += csv_row({format_number(at[0]), report.strategies[s], format_number(f.total), format_number(f.npv),
-                        csv_value(f.breakeven)});
+                        csv_optional(f.breakeven)});
       } else {
         out += csv_row({format_number(at[0]), format_number(at[1]), report.strategies[s], format_number(f.total),
-                        format_number(f.npv), csv_value(f.breakeven)});
+                        format_number(f.npv), csv_optional(f.breakeven)});
       }
     }
   }

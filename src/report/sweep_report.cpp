@@ -18,17 +18,10 @@ std::string axis_label(const std::string& path) {
   return path == "utilization" ? "utilization (every workload's, sustained)" : path;
 }
 
+// What a grid cell shows: a break-even is counted in months, and may not happen.
 std::string measure_label(const Measure& m, int months) {
-  switch (m.kind) {
-    case Measure::Kind::total:
-      return fmt::format("{}'s total cash over {} months", m.strategy, months);
-    case Measure::Kind::difference:
-      return fmt::format("{} minus {}, total cash over {} months", m.strategy, m.against, months);
-    case Measure::Kind::breakeven:
-      return fmt::format("months until {} breaks even with its baseline (- : not within {} months)", m.strategy,
-                         months);
-  }
-  return "";
+  if (m.kind != Measure::Kind::breakeven) return describe_measure(m, months);
+  return fmt::format("months until {} breaks even with its baseline (- : not within {} months)", m.strategy, months);
 }
 
 std::string money(const SweepReport& report, double value) {
@@ -102,8 +95,7 @@ std::string footer(const SweepReport& report) {
 std::string format_sweep_cell(const SweepReport& report, const std::optional<double>& value) {
   if (report.measure_is_month) return value ? fmt::format("{:.1f}", *value) : "-";
   if (!value) return "";
-  return report.measure.kind == Measure::Kind::difference ? (*value < 0 ? "-" : "+") + money(report, std::abs(*value))
-                                                          : money(report, *value);
+  return format_measured_money(report.measure, *value, report.comparison.currency);
 }
 
 SweepReport make_sweep_report(const ModelResult& as_written, const SweepResult& sweep, const Measure& measure) {

@@ -37,6 +37,11 @@ SensitivityReport make_sensitivity_report(const ModelResult& as_written, const S
 // An input's value with its unit, to four significant digits: "12.24 kW", "5 years",
 // "$0.0806/kWh" ("0.0806 USD/kWh"), "64.1 %".
 std::string format_input_value(double value, Dimension dimension, const std::string& currency);
+// A measure in words, as sensitivity and sweep reports name it: "on-prem minus cloud-only,
+// total cash over 60 months", "on-prem's break-even month".
+std::string describe_measure(const Measure& measure, int months);
+// A measured amount of money, with its sign shown for a difference: "+$3,734,220".
+std::string format_measured_money(const Measure& measure, double value, const std::string& currency);
 // The measure's value as the reports print it: money, or a break-even month.
 std::string format_measure(const SensitivityReport& report, const std::optional<double>& value);
 
