@@ -50,7 +50,12 @@ class SensitivityCommand : public Command {
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
     auto run = run_scenario_file(file_, options);
     if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-    SensitivityOptions analysis{swing->value, measure_.measure(Measure::Kind::difference)};
+    auto measure = measure_.resolve(run->model, Measure::Kind::difference);
+    if (!measure) {
+      print_diagnostics(measure.diagnostics());
+      return kExitInvalidInput;
+    }
+    SensitivityOptions analysis{swing->value, measure.value()};
     const auto result = analyse_sensitivity(*run->scenario, *run->prepared, run->model, analysis);
     if (!result) {
       print_diagnostics(result.diagnostics());

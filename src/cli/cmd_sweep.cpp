@@ -62,7 +62,7 @@ class SweepCommand : public Command {
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
     auto run = run_scenario_file(file_, options);
     if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-    auto measure = resolve_measure(measure_.measure(Measure::Kind::breakeven), run->model);
+    auto measure = measure_.resolve(run->model, Measure::Kind::breakeven);
     if (!measure) {
       print_diagnostics(measure.diagnostics());
       return kExitInvalidInput;

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "tco/core/result.hpp"
 #include "tco/model/sensitivity.hpp"
 
 namespace tco::cli {
@@ -14,8 +15,13 @@ struct MeasureOptions {
   std::string against;
 
   void add_to(CLI::App& app, const char* default_kind);
-  // The measure to resolve against the scenario (resolve_measure): `fallback` when --measure is absent.
-  [[nodiscard]] Measure measure(Measure::Kind fallback) const;
+  // The measure with its strategies named: by default the difference between the strategy
+  // cheapest as written (other than the baseline) and the baseline; `fallback` when
+  // --measure is absent. An unknown or meaningless choice is an error naming the option.
+  [[nodiscard]] Result<Measure> resolve(const ModelResult& as_written, Measure::Kind fallback) const;
+
+ private:
+  [[nodiscard]] Measure requested(Measure::Kind fallback) const;
 };
 
 }  // namespace tco::cli

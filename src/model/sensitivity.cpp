@@ -6,20 +6,12 @@
 
 #include <fmt/format.h>
 
-#include "tco/core/suggest.hpp"
 #include "tco/inputs/uncertainty.hpp"
 #include "tco/model/breakeven.hpp"
 #include "tco/model/plan_evaluator.hpp"
 
 namespace tco {
 namespace {
-
-const StrategyResult* find_strategy(const ModelResult& model, const std::string& name) {
-  for (const auto& strategy : model.strategies) {
-    if (strategy.name == name) return &strategy;
-  }
-  return nullptr;
-}
 
 std::size_t index_of(const std::vector<std::string>& strategies, const std::string& name) {
   return static_cast<std::size_t>(std::find(strategies.begin(), strategies.end(), name) - strategies.begin());
@@ -56,57 +48,14 @@ std::optional<double> measured(const Measure& measure, const std::vector<std::st
   return std::nullopt;
 }
 
-Result<Measure> resolve_measure(Measure measure, const ModelResult& as_written) {
-  Diagnostics d;
-  std::vector<std::string> names;
-  for (const auto& s : as_written.strategies) names.push_back(s.name);
-  const auto check = [&](const std::string& name, const char* option) {
-    if (find_strategy(as_written, name) != nullptr) return;
-    d.error({}, "",
-            fmt::format("{}: unknown strategy '{}'{}; strategies are {}", option, name, did_you_mean(name, names),
-                        quoted_list(names)));
-  };
-  if (measure.strategy.empty()) {
-    // The strategy cheapest as written, other than the baseline; the baseline when alone.
-    const StrategyResult* cheapest = nullptr;
-    for (const auto& s : as_written.strategies) {
-      if (s.name != as_written.baseline && (!cheapest || s.total_cash() < cheapest->total_cash())) cheapest = &s;
-    }
-    if (cheapest == nullptr) {
-      measure.kind = Measure::Kind::total;
-      measure.strategy = as_written.baseline;
-    } else {
-      measure.strategy = cheapest->name;
-    }
-  }
-  check(measure.strategy, "--strategy");
-  if (measure.kind != Measure::Kind::difference && !measure.against.empty())
-    d.error({}, "", "--against: only --measure difference subtracts another strategy");
-  if (measure.kind == Measure::Kind::difference) {
-    if (measure.against.empty()) measure.against = as_written.baseline;
-    check(measure.against, "--against");
-    if (!d.has_errors() && measure.against == measure.strategy)
-      d.error({}, "", fmt::format("--against: the difference of {} with itself is always zero", measure.strategy));
-  }
-  if (measure.kind == Measure::Kind::breakeven && measure.strategy == as_written.baseline && !d.has_errors()) {
-    d.error(
-        {}, "",
-        fmt::format("--strategy: {} is the baseline; its break-even against itself is not defined", measure.strategy));
-  }
-  if (d.has_errors()) return d;
-  return measure;
-}
-
 Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const PreparedModel& prepared,
                                               const ModelResult& as_written, const SensitivityOptions& options) {
-  auto measure = resolve_measure(options.measure, as_written);
-  if (!measure) return measure.diagnostics();
   auto made = PlanEvaluator::make(prepared);
   if (!made) return made.diagnostics();
   PlanEvaluator& evaluator = made.value();
   const EvaluationPlan& plan = evaluator.plan();
   SensitivityResult result;
-  result.measure = measure.value();
+  result.measure = options.measure;
   result.swing = options.swing;
   result.months = plan.months;
   const auto nominal = plan.nominal_values();

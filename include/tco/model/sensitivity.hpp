@@ -22,7 +22,7 @@ struct Measure {
 
 struct SensitivityOptions {
   double swing = 0.2;  // ±20 % of each value without a distribution
-  Measure measure;     // strategies empty: chosen as sensitivity_measure() says
+  Measure measure;     // with its strategies named (tco sensitivity: MeasureOptions::resolve)
 };
 
 struct Swing {
@@ -48,10 +48,6 @@ struct SensitivityResult {
   double declared_utilization = 0;  // the base of the "utilization" swing
   std::uint64_t engine_evaluations = 0;
 };
-
-// Fills in a measure's strategies: by default the difference between the strategy cheapest
-// as written (other than the baseline) and the baseline. An unknown name is an error.
-Result<Measure> resolve_measure(Measure measure, const ModelResult& as_written);
 
 Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const PreparedModel& prepared,
                                               const ModelResult& as_written, const SensitivityOptions& options);
