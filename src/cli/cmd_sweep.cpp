@@ -1,7 +1,10 @@
 // tco sweep SCENARIO --vary PATH=FROM:TO:STEP [--vary ...]: a grid over one or two inputs.
+#include <algorithm>
+
 #include "command.hpp"
 #include "measure_options.hpp"
 #include "scenario_run.hpp"
+#include "sweep_axes.hpp"
 #include "tco/cli/app.hpp"
 #include "tco/report/html_report.hpp"
 #include "tco/report/sweep_report.hpp"
@@ -67,7 +70,16 @@ class SweepCommand : public Command {
       print_diagnostics(measure.diagnostics());
       return kExitInvalidInput;
     }
-    const auto swept = sweep(*run->prepared, run->model, axes);
+    const bool duty_cycle =
+        std::any_of(axes.begin(), axes.end(), [](const SweepAxisSpec& axis) { return axis.path == "utilization"; });
+    auto prepared = Sweep::prepare(*run->prepared, run->model, duty_cycle);
+    if (!prepared) {
+      print_diagnostics(prepared.diagnostics());
+      return kExitInvalidInput;
+    }
+    const auto values = sweep_axes(axes, prepared.value());
+    if (!values) return kExitInvalidInput;
+    const auto swept = prepared.value().run(*values);
     if (!swept) {
       print_diagnostics(swept.diagnostics());
       return kExitInvalidInput;

@@ -1,6 +1,7 @@
 #pragma once
 // A grid over one or two inputs (tco-model(7), SWEEPS): every other input as written, each
 // strategy's figures at every point.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,10 +11,14 @@
 
 namespace tco {
 
-// --vary PATH=FROM:TO:STEP
-struct SweepAxisSpec {
-  std::string path;   // an input's key path, "sites.dc.electricity", or "utilization"
-  std::string range;  // "0.05:0.20:0.05 USD/kWh"; a unit written once applies to every part
+// An input a sweep can set, in the units an axis gives it: a key path's own dimension, or a
+// change (a fraction: -0.2 for 20 % lower) for every price of a service.
+struct SweepInput {
+  std::string path;
+  Dimension dimension = Dimension::count;
+  double as_written = 0;  // the scenario's value (for a sheet price, the first month's)
+  double lowest = 0;      // the values it can take
+  double highest = 0;
 };
 
 struct SweepAxis {
@@ -36,7 +41,24 @@ struct SweepResult {
 // At most this many values per axis.
 constexpr std::size_t kMaxSweepValues = 101;
 
-Result<SweepResult> sweep(const PreparedModel& prepared, const ModelResult& as_written,
-                          const std::vector<SweepAxisSpec>& axes);
+class Sweep {
+ public:
+  // Records the scenario once. With `duty_cycle`, "utilization" is an input too: every
+  // workload's sustained share of each hour, as tco breakeven varies it.
+  static Result<Sweep> prepare(const PreparedModel& prepared, const ModelResult& as_written, bool duty_cycle);
+
+  // The input at `path`, none when the strategies' figures use nothing there.
+  [[nodiscard]] std::optional<SweepInput> input(const std::string& path) const;
+  // Every path it can set, in the order the engine reads them.
+  [[nodiscard]] std::vector<std::string> paths() const;
+  // Each strategy's figures at every point of the axes' grid (values an input can take).
+  [[nodiscard]] Result<SweepResult> run(const std::vector<SweepAxis>& axes);
+
+ private:
+  explicit Sweep(PlanEvaluator evaluator) : evaluator_(std::move(evaluator)) {}
+  [[nodiscard]] std::vector<std::size_t> inputs_at(const std::string& path) const;
+
+  PlanEvaluator evaluator_;
+};
 
 }  // namespace tco
