@@ -6,12 +6,11 @@
 
 namespace tco {
 
-std::vector<StrategyFigures> strategy_figures(const EvaluationPlan& plan, std::span<const double> monthly,
-                                              double annual_discount_rate) {
+void fill_strategy_figures(const EvaluationPlan& plan, std::span<const double> monthly, double annual_discount_rate,
+                           std::span<StrategyFigures> out) {
   const auto months = static_cast<std::size_t>(plan.months);
   const auto cash = [&](std::size_t s) { return monthly.subspan(s * months, months); };
   const double rate = monthly_rate(annual_discount_rate);
-  std::vector<StrategyFigures> out;
   for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
     StrategyFigures figures;
     double factor = 1.0;
@@ -22,11 +21,13 @@ std::vector<StrategyFigures> strategy_figures(const EvaluationPlan& plan, std::s
     }
     if (s != plan.baseline) {
       const Crossing crossing = find_crossing(cash(s), cash(plan.baseline));
-      if (crossing.month) figures.breakeven = *crossing.month - 1 + crossing.fraction;
+      if (crossing.month) {
+        figures.breakeven = *crossing.month - 1 + crossing.fraction;
+        figures.breakeven_month = crossing.month;
+      }
     }
-    out.push_back(figures);
+    out[s] = figures;
   }
-  return out;
 }
 
 PlanEvaluator::PlanEvaluator(const PreparedModel& prepared, EvaluationPlan plan, std::optional<double> utilization)
@@ -61,7 +62,9 @@ Result<std::vector<StrategyFigures>> PlanEvaluator::figures(std::span<const doub
       for (const double cash : strategy.monthly_cash_totals()) monthly_[cell++] = cash;
     }
   }
-  return strategy_figures(plan_, monthly_, plan_.annual_discount_rate(values));
+  std::vector<StrategyFigures> figures(plan_.strategies.size());
+  fill_strategy_figures(plan_, monthly_, plan_.annual_discount_rate(values), figures);
+  return figures;
 }
 
 }  // namespace tco

@@ -11,7 +11,7 @@
 
 #include "tco/core/parallel.hpp"
 #include "tco/core/random.hpp"
-#include "tco/model/finance.hpp"
+#include "tco/model/plan_evaluator.hpp"
 
 namespace tco {
 namespace {
@@ -156,51 +156,23 @@ struct Partial {
 // Reduces each strategy's monthly cash (strategy-major in `monthly`) to the sample's figures.
 class Reducer {
  public:
-  Reducer(const EvaluationPlan& plan, bool rate_varies) : plan_(plan), rate_varies_(rate_varies) {
-    discount_ = factors(plan.discount_rate);
-  }
+  explicit Reducer(const EvaluationPlan& plan) : plan_(plan), figures_(plan.strategies.size()) {}
 
   void add(std::span<const double> monthly, std::span<const double> values, Partial& out) {
-    if (rate_varies_) discount_ = factors(plan_.annual_discount_rate(values));
-    const auto months = static_cast<std::size_t>(plan_.months);
-    const auto strategy = [&](std::size_t s) { return monthly.subspan(s * months, months); };
+    fill_strategy_figures(plan_, monthly, plan_.annual_discount_rate(values), figures_);
     std::size_t cheapest = 0;
-    double lowest = 0;
-    for (std::size_t s = 0; s < plan_.strategies.size(); ++s) {
-      double total = 0;
-      double npv = 0;
-      const auto cash = strategy(s);
-      for (std::size_t m = 0; m < months; ++m) {
-        total += cash[m];
-        npv += cash[m] * discount_[m];
-      }
-      if (s == 0 || total < lowest) {
-        lowest = total;
-        cheapest = s;
-      }
-      out.totals.push_back(total);
-      out.npvs.push_back(npv);
-      const auto crossing = find_crossing(cash, strategy(plan_.baseline)).month;
-      out.months.push_back(s == plan_.baseline ? 0 : crossing.value_or(0));
+    for (std::size_t s = 0; s < figures_.size(); ++s) {
+      if (figures_[s].total < figures_[cheapest].total) cheapest = s;
+      out.totals.push_back(figures_[s].total);
+      out.npvs.push_back(figures_[s].npv);
+      out.months.push_back(figures_[s].breakeven_month.value_or(0));
     }
     out.cheapest.push_back(static_cast<std::uint8_t>(cheapest));
   }
 
  private:
-  std::vector<double> factors(double annual_rate) const {
-    std::vector<double> out(static_cast<std::size_t>(plan_.months));
-    const double rate = monthly_rate(annual_rate);
-    double factor = 1.0;
-    for (double& f : out) {
-      f = factor;
-      factor /= 1.0 + rate;
-    }
-    return out;
-  }
-
   const EvaluationPlan& plan_;
-  bool rate_varies_;
-  std::vector<double> discount_;
+  std::vector<StrategyFigures> figures_;  // reused for every sample
 };
 
 bool plausible(std::span<const double> monthly) {
@@ -237,7 +209,6 @@ Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel&
   for (const Draw& d : sampler.draws) {
     for (std::size_t input : d.price ? sampler.service_inputs : d.targets) varying[input] = true;
   }
-  const bool rate_varies = plan.discount_input && varying[*plan.discount_input];
   const CompiledPlan compiled(plan, varying);
   result.plan_instructions = compiled.instructions();
 
@@ -248,7 +219,7 @@ Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel&
     const auto nominal = plan.nominal_values();
     compiled.evaluate(nominal, monthly, scratch);
     Partial written;
-    Reducer(plan, rate_varies).add(monthly, nominal, written);
+    Reducer(plan).add(monthly, nominal, written);
     for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
       StrategySimulation strategy;
       strategy.name = plan.strategies[s];
@@ -284,7 +255,7 @@ Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel&
     auto scratch = compiled.scratch();
     std::vector<double> values = plan.nominal_values();
     std::vector<double> monthly(plan.cells());
-    Reducer reducer(plan, rate_varies);
+    Reducer reducer(plan);
     for (std::uint64_t sample = begin; sample < end; ++sample) {
       sampler.fill(sample, values);
       if (!compiled.evaluate(values, monthly, scratch)) {

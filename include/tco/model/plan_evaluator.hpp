@@ -21,6 +21,7 @@ struct StrategyFigures {
   // fractional (1.5: halfway through the second month); none within the horizon, or for
   // the baseline itself.
   std::optional<double> breakeven;
+  std::optional<int> breakeven_month;  // the same as a 1-based month of the horizon
 };
 
 class PlanEvaluator {
@@ -46,8 +47,9 @@ class PlanEvaluator {
   std::uint64_t engine_evaluations_ = 0;
 };
 
-// Each strategy's figures from its monthly cash (strategy-major, as CompiledPlan gives it).
-std::vector<StrategyFigures> strategy_figures(const EvaluationPlan& plan, std::span<const double> monthly,
-                                              double annual_discount_rate);
+// Each strategy's figures from its monthly cash (strategy-major, as CompiledPlan gives it)
+// into `out`, one per strategy, without allocating: Monte Carlo does this for every sample.
+void fill_strategy_figures(const EvaluationPlan& plan, std::span<const double> monthly, double annual_discount_rate,
+                           std::span<StrategyFigures> out);
 
 }  // namespace tco
