@@ -153,10 +153,6 @@ Result<PreparedModel> PreparedModel::prepare(const Scenario& scenario, const Pri
 
 namespace {
 
-// Every input has a ceiling, but inputs compound: a dataset growing 1000 % a month for 30
-// years, a run every 1e-300 hours. A cost line beyond any real bill (or not a number at all)
-// is an error naming what it was for, never "$inf" in a report.
-constexpr double kMaxCostLine = 1e15;
 
 void check_magnitudes(const Scenario& scenario, const StrategyResult& result, Diagnostics& d) {
   for (const auto& line : result.lines) {

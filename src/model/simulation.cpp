@@ -17,7 +17,6 @@ namespace tco {
 namespace {
 
 constexpr std::uint64_t kChunk = 1024;      // samples per unit of work
-constexpr double kLargestPlausible = 1e15;  // as the engine's ceiling on a cost line
 
 // One random draw per sample: the inputs it sets, or the service multipliers it scales.
 struct Draw {
@@ -175,9 +174,11 @@ class Reducer {
   std::vector<StrategyFigures> figures_;  // reused for every sample
 };
 
+// A month's cash within the engine's ceiling on a cost line: beyond it, the engine is asked
+// for the error that names the line.
 bool plausible(std::span<const double> monthly) {
   return std::all_of(monthly.begin(), monthly.end(),
-                     [](double x) { return std::isfinite(x) && std::abs(x) <= kLargestPlausible; });
+                     [](double x) { return std::isfinite(x) && std::abs(x) <= kMaxCostLine; });
 }
 
 // Describes the drawn values of a failed sample, so that it can be reproduced.

@@ -21,6 +21,11 @@ struct ModelOptions {
   bool explain = false;                 // record how each cost line was computed
 };
 
+// Every input has a ceiling, but inputs compound: a dataset growing 1000 % a month for 30
+// years, a run every 1e-300 hours. A cost line beyond any real bill (or not a number at all)
+// is an error naming what it was for, never "$inf" in a report.
+constexpr double kMaxCostLine = 1e15;
+
 // What to change for one evaluation of a prepared model.
 struct Variation {
   // Every workload runs this share of each hour of its active months (a duty cycle), on
