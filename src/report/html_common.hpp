@@ -29,6 +29,12 @@ void title_block(std::string& out, const ComparisonReport& comparison, const std
 // page gives to reproduce itself.
 std::string shell_word(const std::string& word);
 
+// The footer of a page made from a scenario and its price sheets: how to make it again, by
+// running `command` with the same `same` (HTML, such as "price sheets") and the `options`
+// this run was given, if any; `other` says "other " when `same` names options too.
+void reproduce_footer(std::string& out, const std::string& command, const std::string& same,
+                      const std::vector<std::string>& options, const char* other = "");
+
 // Text for element content and attribute values alike (& < > " ' escaped).
 std::string esc(std::string_view text);
 
