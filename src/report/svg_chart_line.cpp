@@ -55,20 +55,13 @@ struct XScale {
 };
 
 YScale y_scale_for(const LineChart& chart) {
-  bool any = false;
-  double lo = 0;
-  double hi = 0;
-  auto include = [&](double value) {
-    if (!std::isfinite(value)) return;
-    lo = any ? std::min(lo, value) : value;
-    hi = any ? std::max(hi, value) : value;
-    any = true;
-  };
+  ValueSpan span;
+  auto include = [&](double value) { span.include(value); };
   for (const auto& series : chart.series)
     for (double value : series.values) include(value);
   for (const auto& marker : chart.markers) include(marker.y);
   if (chart.y_from_zero) include(0);
-  return make_y_scale(lo, hi);
+  return make_y_scale(span.lo, span.hi);
 }
 
 void draw_shape(std::string& out, Shape shape, double x, double y, const char* colour) {

@@ -43,15 +43,8 @@ struct XScale {
 };
 
 XScale scale_for(const Tornado& chart, double left) {
-  bool any = false;
-  double lo = 0;
-  double hi = 0;
-  auto include = [&](double value) {
-    if (!std::isfinite(value)) return;
-    lo = any ? std::min(lo, value) : value;
-    hi = any ? std::max(hi, value) : value;
-    any = true;
-  };
+  ValueSpan span;
+  auto include = [&](double value) { span.include(value); };
   bool missing = !chart.as_written.has_value();
   for (const auto& bar : chart.bars) {
     for (const auto& end : {bar.low, bar.high}) {
@@ -61,7 +54,7 @@ XScale scale_for(const Tornado& chart, double left) {
   }
   if (chart.as_written) include(*chart.as_written);
   if (missing) include(chart.beyond_at);
-  return XScale{nice_ticks(lo, hi, 6), left, kPlotRight};
+  return XScale{nice_ticks(span.lo, span.hi, 6), left, kPlotRight};
 }
 
 std::string end_label(const Tornado& chart, double value) {
