@@ -1,6 +1,10 @@
 #pragma once
 // Test fixtures: a small price sheet and scenario texts, loaded from strings.
+#include <algorithm>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "tco/inputs/price_catalog.hpp"
 #include "tco/inputs/price_sheet_loader.hpp"
@@ -103,6 +107,66 @@ inline std::unique_ptr<Run> run(const std::string& text) {
     if (d.severity == Severity::error) FAIL_CHECK(format_location(d));
   }
   return out;
+}
+
+// Runs a scenario text that loads, keeping the model's errors for the test to check.
+inline std::unique_ptr<Run> attempt(const std::string& text, PriceCatalog prices = catalog()) {
+  auto scenario = load_scenario(text, "test.yaml");
+  if (!scenario) {
+    for (const auto& d : scenario.diagnostics().items()) FAIL_CHECK(format_location(d));
+    return nullptr;
+  }
+  auto out = std::make_unique<Run>(Run{std::move(scenario).value(), std::move(prices), Diagnostics{}});
+  out->model = run_model(out->scenario, out->prices, {});
+  return out;
+}
+
+// As run(), against `prices` instead of the test catalog (a test's own sheets).
+inline std::unique_ptr<Run> run(const std::string& text, PriceCatalog prices) {
+  auto out = attempt(text, std::move(prices));
+  if (!out) return out;
+  for (const auto& d : out->model.diagnostics().items()) {
+    if (d.severity == Severity::error) FAIL_CHECK(format_location(d));
+  }
+  return out;
+}
+
+// Every error of a run, one a line, as format_location renders them ("test.yaml:3:3: sites.dc: ...").
+inline std::string errors(const Run& run) {
+  std::string out;
+  for (const auto& d : run.model.diagnostics().items()) {
+    if (d.severity == Severity::error) out += format_location(d) + "\n";
+  }
+  return out;
+}
+
+// The strategy of that name in a run's result.
+inline const StrategyResult& strategy(const Run& run, const std::string& name) {
+  const auto& strategies = run.model->strategies;
+  const auto it =
+      std::find_if(strategies.begin(), strategies.end(), [&](const StrategyResult& s) { return s.name == name; });
+  REQUIRE(it != strategies.end());
+  return *it;
+}
+
+// A strategy's lines of one component (in one month, when given; for one site, when given).
+inline std::vector<CostLine> lines(const StrategyResult& s, Component component, std::optional<int> month = {},
+                                   const std::string& site = "") {
+  std::vector<CostLine> out;
+  for (const auto& line : s.lines) {
+    if (line.component != component || (month && line.month != *month) || (!site.empty() && line.site != site))
+      continue;
+    out.push_back(line);
+  }
+  return out;
+}
+
+// A strategy's cash or amortized amount of one component in one month.
+inline double cash_in(const StrategyResult& s, int month, Component component) {
+  return s.monthly_cash[static_cast<std::size_t>(month)][static_cast<std::size_t>(component)];
+}
+inline double amortized_in(const StrategyResult& s, int month, Component component) {
+  return s.monthly_amortized[static_cast<std::size_t>(month)][static_cast<std::size_t>(component)];
 }
 
 // The first lines every test scenario shares.
