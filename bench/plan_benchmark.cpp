@@ -5,16 +5,15 @@
 //                     so without re-reading the files: the plain path at its fastest)
 // items_per_second is samples per second; the ratio of BM_Simulate to BM_EngineRun is what
 // the plan buys.
-#include <benchmark/benchmark.h>
-
 #include <cstdlib>
 #include <memory>
 
+#include "tco/analysis/simulation.hpp"
 #include "tco/inputs/file.hpp"
 #include "tco/inputs/price_catalog.hpp"
 #include "tco/inputs/scenario_loader.hpp"
 #include "tco/model/engine.hpp"
-#include "tco/model/simulation.hpp"
+#include <benchmark/benchmark.h>
 
 namespace {
 

@@ -7,8 +7,8 @@
 
 #include "command.hpp"
 #include "scenario_run.hpp"
+#include "tco/analysis/simulation.hpp"
 #include "tco/cli/app.hpp"
-#include "tco/model/simulation.hpp"
 #include "tco/report/simulation_report.hpp"
 
 namespace tco::cli {

@@ -4,8 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "tco/analysis/sensitivity.hpp"
 #include "tco/core/result.hpp"
-#include "tco/model/sensitivity.hpp"
 
 namespace tco::cli {
 

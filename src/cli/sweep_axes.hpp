@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "tco/model/sweep.hpp"
+#include "tco/analysis/sweep.hpp"
 
 namespace tco::cli {
 

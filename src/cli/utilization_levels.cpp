@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "tco/analysis/breakeven.hpp"
 #include "tco/core/quantity.hpp"
-#include "tco/model/breakeven.hpp"
 
 namespace tco::cli {
 

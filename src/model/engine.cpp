@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include "engine_internal.hpp"
-#include "tco/model/breakeven.hpp"
 #include "tco/model/finance.hpp"
 
 namespace tco {
@@ -152,7 +151,6 @@ Result<PreparedModel> PreparedModel::prepare(const Scenario& scenario, const Pri
 }
 
 namespace {
-
 
 void check_magnitudes(const Scenario& scenario, const StrategyResult& result, Diagnostics& d) {
   for (const auto& line : result.lines) {

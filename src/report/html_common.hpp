@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "compare_rows.hpp"
-#include "tco/model/sensitivity.hpp"
+#include "tco/analysis/sensitivity.hpp"
 #include "tco/report/breakeven_report.hpp"
 
 namespace tco::html {

@@ -26,6 +26,10 @@ struct ModelOptions {
 // is an error naming what it was for, never "$inf" in a report.
 constexpr double kMaxCostLine = 1e15;
 
+// The lowest sustained utilization a Variation may set (and break-even scans); below it
+// every workload all but stops.
+constexpr double kLowestUtilization = 0.01;
+
 // What to change for one evaluation of a prepared model.
 struct Variation {
   // Every workload runs this share of each hour of its active months (a duty cycle), on

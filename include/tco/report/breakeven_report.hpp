@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "tco/model/breakeven.hpp"
+#include "tco/analysis/breakeven.hpp"
 #include "tco/report/comparison.hpp"
 
 namespace tco {

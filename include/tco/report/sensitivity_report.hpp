@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "tco/model/sensitivity.hpp"
+#include "tco/analysis/sensitivity.hpp"
 #include "tco/report/comparison.hpp"
 
 namespace tco {

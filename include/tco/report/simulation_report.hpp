@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "tco/model/simulation.hpp"
+#include "tco/analysis/simulation.hpp"
 #include "tco/report/comparison.hpp"
 
 namespace tco {

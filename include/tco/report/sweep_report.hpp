@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "tco/model/sensitivity.hpp"
-#include "tco/model/sweep.hpp"
+#include "tco/analysis/sensitivity.hpp"
+#include "tco/analysis/sweep.hpp"
 #include "tco/report/comparison.hpp"
 
 namespace tco {

@@ -1,5 +1,5 @@
 // Monte Carlo over a recorded plan: draw, evaluate, summarise, in fixed chunks merged in order.
-#include "tco/model/simulation.hpp"
+#include "tco/analysis/simulation.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -16,7 +16,7 @@
 namespace tco {
 namespace {
 
-constexpr std::uint64_t kChunk = 1024;      // samples per unit of work
+constexpr std::uint64_t kChunk = 1024;  // samples per unit of work
 
 // One random draw per sample: the inputs it sets, or the service multipliers it scales.
 struct Draw {

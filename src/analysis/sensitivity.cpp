@@ -1,13 +1,13 @@
 // One-at-a-time swings of every input of a recorded plan, ranked by their effect.
-#include "tco/model/sensitivity.hpp"
+#include "tco/analysis/sensitivity.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "tco/analysis/breakeven.hpp"
 #include "tco/inputs/uncertainty.hpp"
-#include "tco/model/breakeven.hpp"
 #include "tco/model/plan_evaluator.hpp"
 
 namespace tco {

@@ -1,6 +1,6 @@
 // Solving for the break-even utilization: scan 1 %..100 % for a change of sign in the
 // difference of horizon totals, then bisect it. Each evaluation re-runs the prepared model.
-#include "tco/model/breakeven.hpp"
+#include "tco/analysis/breakeven.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -37,9 +37,6 @@ struct BreakevenAnalysis {
   std::vector<UtilizationLevel> levels;      // the table, one row per requested level
 };
 
-// Lowest level scanned; below it every workload all but stops.
-constexpr double kLowestUtilization = 0.01;
-
 // The scenario's allocated GPU-hours ÷ the GPU-hours of its workloads' active months.
 double declared_utilization(const ModelResult& model);
 

@@ -5,10 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include "../support.hpp"
+#include "tco/analysis/sensitivity.hpp"
+#include "tco/analysis/simulation.hpp"
+#include "tco/analysis/sweep.hpp"
 #include "tco/inputs/file.hpp"
-#include "tco/model/sensitivity.hpp"
-#include "tco/model/simulation.hpp"
-#include "tco/model/sweep.hpp"
 
 namespace tco {
 namespace {

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support.hpp"
-#include "tco/model/breakeven.hpp"
+#include "tco/analysis/breakeven.hpp"
 #include "tco/model/finance.hpp"
 
 using namespace tco;

@@ -1,9 +1,9 @@
 // Sweeps: the plan recorded once, each --vary's inputs set at every grid point.
-#include "tco/model/sweep.hpp"
+#include "tco/analysis/sweep.hpp"
 
 #include <algorithm>
 
-#include "tco/model/breakeven.hpp"
+#include "tco/analysis/breakeven.hpp"
 
 namespace tco {
 
