@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <csignal>
 #include <exception>
-#include <iostream>
+#include <istream>
+#include <ostream>
 
 #include "command.hpp"
+#include "console.hpp"
 #include "tco/core/suggest.hpp"
 
 namespace tco {
@@ -85,13 +87,8 @@ std::string describe_parse_error(const CLI::ParseError& error, const CLI::App& c
   return what;
 }
 
-}  // namespace
-
-int run_tco(int argc, char** argv) {
-  // A reader that stops early (`tco compare ... | head`) must not kill tco with SIGPIPE: the
-  // write fails with EPIPE instead, output stops quietly, and the exit status is still the
-  // command's own, so a breached gate is not hidden by the pipe.
-  std::signal(SIGPIPE, SIG_IGN);
+// The whole program over one console: parse, run the subcommand, map what escapes to exit 3.
+int run_app(int argc, char** argv, cli::Console& console) {
   try {
     CLI::App app{
         "tco: total cost of ownership of AI infrastructure - cloud-only, hybrid and on-prem, from versioned "
@@ -118,9 +115,9 @@ int run_tco(int argc, char** argv) {
       std::vector<std::string> names;
       for (const auto& entry : cli::command_registry()) names.emplace_back(entry.name);
       if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-        cli::print_error(std::string("unknown command '") + argv[1] + "'" + did_you_mean(argv[1], names) +
-                         "; commands are " + quoted_list(names));
-        std::cerr << "Run 'tco --help' for usage.\n";
+        console.error(std::string("unknown command '") + argv[1] + "'" + did_you_mean(argv[1], names) +
+                      "; commands are " + quoted_list(names));
+        console.err() << "Run 'tco --help' for usage.\n";
         return kExitInvalidInput;
       }
     }
@@ -128,21 +125,42 @@ int run_tco(int argc, char** argv) {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {
       // --help and --version: CLI11 prints the help of the (sub)command that asked for it.
-      return app.exit(e);
+      return app.exit(e, console.out(), console.err());
     } catch (const CLI::ParseError& e) {
       const CLI::App* command = named_command(app);
-      cli::print_error(describe_parse_error(e, *command));
-      std::cerr << "Run '" << command_path(command) << " --help' for usage.\n";
+      console.error(describe_parse_error(e, *command));
+      console.err() << "Run '" << command_path(command) << " --help' for usage.\n";
       return kExitInvalidInput;
     }
     for (auto& [sub, command] : commands) {
-      if (sub->parsed()) return command->run();
+      if (sub->parsed()) return command->run(console);
     }
     return kExitInvalidInput;
   } catch (const std::exception& e) {
-    std::cerr << "tco: internal error: " << e.what() << "\n";
+    console.err() << "tco: internal error: " << e.what() << "\n";
     return kExitInternalError;
   }
+}
+
+}  // namespace
+
+int run_tco(int argc, char** argv) {
+  // A reader that stops early (`tco compare ... | head`) must not kill tco with SIGPIPE: the
+  // write fails with EPIPE instead, output stops quietly, and the exit status is still the
+  // command's own, so a breached gate is not hidden by the pipe.
+  std::signal(SIGPIPE, SIG_IGN);
+  cli::ProcessConsole console;
+  return run_app(argc, argv, console);
+}
+
+int run_tco(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> words{"tco"};
+  words.insert(words.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& word : words) argv.push_back(word.data());
+  argv.push_back(nullptr);
+  cli::Console console(in, out, err);
+  return run_app(static_cast<int>(words.size()), argv.data(), console);
 }
 
 }  // namespace tco

@@ -1,11 +1,9 @@
 // tco breakeven SCENARIO: break-even months and dates, the break-even utilization, the
 // break-even month by utilization level, unit costs, and the cumulative curves.
 #include "command.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/report/breakeven_report.hpp"
-#include "tco/report/formats.hpp"
-#include "tco/report/html_report.hpp"
 #include "utilization_levels.hpp"
 
 namespace tco::cli {
@@ -19,9 +17,7 @@ class BreakevenCommand : public Command {
         ->type_name("SCENARIO");
     app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
         ->type_name("STRATEGY");
-    app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
-        ->default_str("table");
+    add_format_option(app, format_, breakeven_renderers().formats());
     app.add_option("--utilization", levels_,
                    "Levels of the break-even-by-utilization table, as FROM:TO:STEP (default 30%:100%:10%)")
         ->type_name("RANGE");
@@ -39,38 +35,28 @@ class BreakevenCommand : public Command {
         "  tco breakeven scenarios/research-team.yaml --format html -o report.html   # as tco report");
   }
 
-  int run() override {
+  int run(Console& console) override {
     const auto levels = parse_utilization_levels(levels_);
     if (!levels) {
-      print_error(utilization_levels_error(levels_));
+      console.error(utilization_levels_error(levels_));
       return kExitInvalidInput;
     }
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
-    auto run = run_scenario_file(file_, options);
-    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-    const auto analysed = breakeven_report(run.value(), *levels);
-    if (!analysed) return kExitInvalidInput;
-    const BreakevenReport& report = *analysed;
+    auto run = run_scenario_file(file_, options, console);
+    if (!run) return console.failure_status();
+    const auto report = breakeven_report(*run, *levels, console);
+    if (!report) return kExitInvalidInput;
     const bool to_file = !output_.empty() && output_ != "-";
-    std::string text;
-    if (format_ == "json") {
-      text = render_breakeven_json(report);
-    } else if (format_ == "csv") {
-      text = render_breakeven_csv(report);
-    } else if (format_ == "markdown") {
-      text = render_breakeven_markdown(report);
-    } else if (format_ == "html") {
-      text = render_html_report(report);
-    } else {
-      text = render_breakeven_table(report, {terminal_.columns(to_file), terminal_.colored(to_file)});
-    }
-    return write_output(text, output_) ? kExitOk : kExitInvalidInput;
+    RenderOptions layout;
+    layout.columns = terminal_.columns(console, to_file);
+    layout.color = terminal_.colored(console, to_file);
+    return print_report(console, breakeven_renderers(), format_, *report, layout, output_);
   }
 
  private:
   std::string file_;
   std::string baseline_;
-  std::string format_ = "table";
+  std::string format_;
   std::string levels_ = kDefaultUtilizationLevels;
   std::string horizon_;
   std::string output_;

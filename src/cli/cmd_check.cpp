@@ -1,7 +1,7 @@
 // tco check SCENARIO: the scenario's budgets against its figures; exit 1 when any is breached.
 #include "command.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/report/comparison.hpp"
 #include "tco/report/gates.hpp"
 
@@ -14,9 +14,7 @@ class CheckCommand : public Command {
     app.add_option("scenario", file_, "Scenario file (YAML) with budgets; '-' reads standard input")
         ->required()
         ->type_name("SCENARIO");
-    app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "markdown"}))
-        ->default_str("table");
+    add_format_option(app, format_, check_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
     pricing_.add_to(app);
@@ -29,27 +27,18 @@ class CheckCommand : public Command {
         "  tco check scenarios/llm-70b.yaml --format markdown -o budgets.md");
   }
 
-  int run() override {
-    auto run = run_scenario_file(file_, ScenarioRunOptions{pricing_, horizon_, {}, "", false});
-    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-    const auto comparison = make_comparison_report(run->model);
-    CheckReport report{comparison.scenario_name, comparison.scenario_file, comparison.currency,
-                       check_budgets(comparison, run->scenario->budgets)};
-    std::string text;
-    if (format_ == "json") {
-      text = render_check_json(report);
-    } else if (format_ == "markdown") {
-      text = render_check_markdown(report);
-    } else {
-      text = render_check_table(report);
-    }
-    if (!write_output(text, output_)) return kExitInvalidInput;
+  int run(Console& console) override {
+    auto run = run_scenario_file(file_, ScenarioRunOptions{pricing_, horizon_, {}, "", false}, console);
+    if (!run) return console.failure_status();
+    const auto report = make_check_report(make_comparison_report(run->model), run->scenario->budgets);
+    const int status = print_report(console, check_renderers(), format_, report, {}, output_);
+    if (status != kExitOk) return status;
     return report.passed() ? kExitOk : kExitGateBreached;
   }
 
  private:
   std::string file_;
-  std::string format_ = "table";
+  std::string format_;
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;

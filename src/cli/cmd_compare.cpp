@@ -2,13 +2,10 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/report/breakeven_report.hpp"
 #include "tco/report/comparison.hpp"
-#include "tco/report/formats.hpp"
-#include "tco/report/html_report.hpp"
-#include "tco/report/infracost_json.hpp"
 #include "utilization_levels.hpp"
 
 namespace tco::cli {
@@ -20,9 +17,7 @@ class CompareCommand : public Command {
     app.add_option("scenarios", files_, "Scenario files (YAML); '-' reads standard input")
         ->required()
         ->type_name("SCENARIO");
-    app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html", "infracost-json"}))
-        ->default_str("table");
+    add_format_option(app, format_, formats_of(outputs()));
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("--strategy", strategies_, "Only this strategy (repeatable); the baseline is always shown")
         ->type_name("NAME");
@@ -39,63 +34,44 @@ class CompareCommand : public Command {
         "  tco compare scenarios/llm-70b.yaml --as-of 2026-01-01 --pricing-dir ./my-prices");
   }
 
-  int run() override {
-    if (format_ == "html" && files_.size() != 1) {
-      print_error(
+  int run(Console& console) override { return print_output(console, outputs(), format_, {}, output_); }
+
+ private:
+  // The comparison of every scenario given; or, in html, the full report of one (as tco
+  // report makes it, break-even and utilization sensitivity included).
+  std::vector<ReportOutput> outputs() const {
+    return {
+        report_output(comparison_renderers(), [this](Console& console) { return comparisons(console); }),
+        report_output(breakeven_renderers().only({Format::html}), [this](Console& console) { return page(console); })};
+  }
+
+  std::optional<ComparisonSet> comparisons(Console& console) const {
+    ComparisonSet set;
+    for (const auto& file : files_) {
+      const auto run = run_scenario_file(file, options(), console);
+      if (!run) return std::nullopt;
+      set.scenarios.push_back(make_comparison_report(run->model));
+    }
+    return set;
+  }
+
+  std::optional<BreakevenReport> page(Console& console) const {
+    if (files_.size() != 1) {
+      console.error(
           fmt::format("--format html: a page shows one scenario, {} were given; run tco compare (or tco "
                       "report) once per scenario",
                       files_.size()));
-      return kExitInvalidInput;
+      return std::nullopt;
     }
-    ScenarioRunOptions options{pricing_, horizon_, strategies_, "", false};
-    std::string table;
-    std::vector<std::string> documents;
-    for (const auto& file : files_) {
-      auto run = run_scenario_file(file, options);
-      if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-      if (format_ == "html") {
-        // The full report, break-even and utilization sensitivity included, as tco report makes it.
-        const auto report = breakeven_report(run.value(), *parse_utilization_levels(kDefaultUtilizationLevels));
-        if (!report) return kExitInvalidInput;
-        table = render_html_report(*report);
-        continue;
-      }
-      const auto report = make_comparison_report(run->model);
-      if (format_ == "infracost-json") {
-        table = render_compare_infracost(report);
-      } else if (format_ == "json") {
-        documents.push_back(render_compare_json(report));
-      } else if (format_ == "csv") {
-        // One table: the header once, every scenario's rows after it.
-        const std::string rows = render_compare_csv(report);
-        table += table.empty() ? rows : rows.substr(rows.find('\n') + 1);
-      } else if (format_ == "markdown") {
-        table += (table.empty() ? "" : "\n") + render_compare_markdown(report);
-      } else {
-        table += (table.empty() ? "" : "\n") + render_compare_table(report);
-      }
-    }
-    std::string text = table;
-    if (format_ == "json") {
-      // One scenario: its document. Several: a JSON array of them, in argument order.
-      text = documents.size() == 1 ? documents.front() : "[\n" + join_documents(documents) + "]\n";
-    }
-    return write_output(text, output_) ? kExitOk : kExitInvalidInput;
+    const auto run = run_scenario_file(files_.front(), options(), console);
+    if (!run) return std::nullopt;
+    return breakeven_report(*run, *parse_utilization_levels(kDefaultUtilizationLevels), console);
   }
 
- private:
-  static std::string join_documents(const std::vector<std::string>& documents) {
-    std::string out;
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-      std::string doc = documents[i];
-      doc.pop_back();  // the trailing newline
-      out += doc + (i + 1 < documents.size() ? ",\n" : "\n");
-    }
-    return out;
-  }
+  [[nodiscard]] ScenarioRunOptions options() const { return {pricing_, horizon_, strategies_, "", false}; }
 
   std::vector<std::string> files_;
-  std::string format_ = "table";
+  std::string format_;
   std::string horizon_;
   std::vector<std::string> strategies_;
   std::string output_;

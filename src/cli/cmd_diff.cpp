@@ -5,11 +5,10 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/inputs/file.hpp"
 #include "tco/report/diff_report.hpp"
-#include "tco/report/infracost_json.hpp"
 
 namespace tco::cli {
 namespace {
@@ -50,9 +49,7 @@ class DiffCommand : public Command {
     app.add_option("head", head_file_, "The scenario after the change (YAML); '-' reads standard input")
         ->required()
         ->type_name("HEAD");
-    app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "markdown", "infracost-json"}))
-        ->default_str("table");
+    add_format_option(app, format_, diff_renderers().formats());
     app.add_flag("--all", all_, "Show strategies and components that did not change too");
     app.add_option("--fail-on-increase", percent_gates_,
                    "Fail (exit 1) when a strategy's total or a component rises more than PCT: "
@@ -83,40 +80,43 @@ class DiffCommand : public Command {
         "  tco diff /tmp/base.yaml scenarios/llm-70b.yaml --base-pricing-dir /tmp/main/prices --pricing-dir prices");
   }
 
-  int run() override {
+  int run(Console& console) override {
     std::vector<IncreaseGate> gates;
-    if (!parse_gates(gates)) return kExitInvalidInput;
+    if (!parse_gates(gates, console)) return kExitInvalidInput;
     if (base_file_ == "-" && head_file_ == "-") {
-      print_error("BASE and HEAD cannot both be standard input ('-')");
+      console.error("BASE and HEAD cannot both be standard input ('-')");
       return kExitInvalidInput;
     }
-    auto base = load_base();
-    if (!base) return exit_code_;
+    auto base = load_base(console);
+    if (!base) return console.failure_status();
     // Both sides read one catalog unless base has its own: it is loaded once.
     ScenarioRunOptions head_options{pricing_, horizon_, {}, "", false};
     if (base->run && base_pricing_dirs_.empty()) head_options.catalog = base->run->catalog;
-    auto head_run = run_scenario_file(head_file_, head_options);
-    if (!head_run) return head_run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+    auto head_run = run_scenario_file(head_file_, head_options, console);
+    if (!head_run) return console.failure_status();
     const auto head = make_comparison_report(head_run->model);
     if (base->report.currency != head.currency) {
-      print_error(fmt::format("{} is in {} and {} in {}; a diff needs one currency", base_file_, base->report.currency,
-                              head_file_, head.currency));
+      console.error(fmt::format("{} is in {} and {} in {}; a diff needs one currency", base_file_,
+                                base->report.currency, head_file_, head.currency));
       return kExitInvalidInput;
     }
     std::string split_note;
     const auto repriced = price_with_base_sheets(*base, head_run.value(), head, split_note);
     auto report = make_diff_report(base->report, !base->run, head, repriced ? &*repriced : nullptr, split_note);
     auto increases = check_increase_gates(report, gates);
-    print_diagnostics(increases.diagnostics());
+    console.report(increases.diagnostics());
     if (!increases) return kExitInvalidInput;
     report.gates = increases.value();
     for (auto& budget : check_budgets(head, head_run->scenario->budgets)) report.gates.push_back(std::move(budget));
-    if (!write_output(render(report, base->report, head), output_)) return kExitInvalidInput;
+    RenderOptions layout;
+    layout.all = all_;
+    const int status = print_report(console, diff_renderers(), format_, report, layout, output_);
+    if (status != kExitOk) return status;
     return report.passed() ? kExitOk : kExitGateBreached;
   }
 
  private:
-  bool parse_gates(std::vector<IncreaseGate>& gates) const {
+  bool parse_gates(std::vector<IncreaseGate>& gates, Console& console) const {
     Diagnostics d;
     auto parse = [&](const std::vector<std::string>& texts, bool amount) {
       for (const auto& text : texts) {
@@ -127,30 +127,29 @@ class DiffCommand : public Command {
     };
     parse(percent_gates_, false);
     parse(amount_gates_, true);
-    print_diagnostics(d);
+    console.report(d);
     return !d.has_errors();
   }
 
-  std::optional<Side> load_base() {
-    auto text = read_text_file(base_file_);
-    print_diagnostics(text.diagnostics());
-    exit_code_ = kExitInvalidInput;
+  std::optional<Side> load_base(Console& console) const {
+    auto text = read_text_file(base_file_, console.in());
+    console.report(text.diagnostics());
     if (!text) return std::nullopt;
     Side side;
     if (looks_like_json(text.value())) {
       if (!base_pricing_dirs_.empty()) {
-        print_error(
+        console.error(
             fmt::format("--base-pricing-dir: {} is a saved result, priced when it was saved; its sheets are "
                         "found again in the --pricing-dir catalog",
                         base_file_));
         return std::nullopt;
       }
       auto saved = read_saved_comparison(text.value(), base_file_);
-      print_diagnostics(saved.diagnostics());
+      console.report(saved.diagnostics());
       if (!saved) return std::nullopt;
       side.report = comparison_from_saved(saved.value());
       if (!horizon_.empty()) {
-        print_warning(
+        console.warning(
             fmt::format("--horizon applies to {} only: the saved result {} covers its own {} months; "
                         "compare the per-month figures",
                         head_file_, base_file_, side.report.months));
@@ -160,11 +159,9 @@ class DiffCommand : public Command {
     }
     PricingOptions pricing = pricing_;
     if (!base_pricing_dirs_.empty()) pricing.pricing_dirs = base_pricing_dirs_;
-    auto run = run_scenario_text(base_file_, text.value(), ScenarioRunOptions{pricing, horizon_, {}, "", false});
-    if (!run) {
-      exit_code_ = run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-      return std::nullopt;
-    }
+    auto run =
+        run_scenario_text(base_file_, text.value(), ScenarioRunOptions{pricing, horizon_, {}, "", false}, console);
+    if (!run) return std::nullopt;
     side.report = make_comparison_report(run->model);
     side.run = std::move(run).value();
     return side;
@@ -196,17 +193,9 @@ class DiffCommand : public Command {
     return std::get<ComparisonReport>(std::move(repriced));
   }
 
-  std::string render(const DiffReport& report, const ComparisonReport& base, const ComparisonReport& head) const {
-    const DiffRenderOptions options{all_};
-    if (format_ == "json") return render_diff_json(report);
-    if (format_ == "markdown") return render_diff_markdown(report, options);
-    if (format_ == "infracost-json") return render_diff_infracost(base, head);
-    return render_diff_table(report, options);
-  }
-
   std::string base_file_;
   std::string head_file_;
-  std::string format_ = "table";
+  std::string format_;
   bool all_ = false;
   std::vector<std::string> percent_gates_;
   std::vector<std::string> amount_gates_;
@@ -214,7 +203,6 @@ class DiffCommand : public Command {
   std::string output_;
   PricingOptions pricing_;
   std::vector<std::string> base_pricing_dirs_;
-  int exit_code_ = kExitOk;
 };
 
 }  // namespace

@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/report/egress_quote.hpp"
 
@@ -28,7 +28,7 @@ class EgressCommand : public Command {
     app.add_option("--to", to_, "Destination: internet, zone (another zone of the region) or PROVIDER:REGION")
         ->default_str("internet")
         ->type_name("DEST");
-    app.add_option("--format", format_, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+    add_format_option(app, format_, egress_renderers().formats());
     pricing_.add_to(app);
     app.footer(
         "Without --as-of the newest sheet of the provider is used. Tiers apply to one month's volume.\n\n"
@@ -38,7 +38,11 @@ class EgressCommand : public Command {
         "  tco egress 2TB --from gcp:us-central1 --to zone --format json");
   }
 
-  int run() override {
+  int run(Console& console) override {
+    const auto usage = [&](const std::string& message) {
+      console.error(message);
+      return kExitInvalidInput;
+    };
     QuantityError error;
     const auto size = parse_quantity(size_, Dimension::bytes, &error);
     if (!size) return usage("SIZE: " + error.message);
@@ -54,15 +58,15 @@ class EgressCommand : public Command {
     }
     const auto as_of = pricing_.as_of_date();
     if (!as_of) {
-      print_diagnostics(as_of.diagnostics());
+      console.report(as_of.diagnostics());
       return kExitInvalidInput;
     }
     const Date day = as_of->value_or(kNewest);
-    const auto catalog = load_catalog(pricing_);
+    const auto catalog = load_catalog(pricing_, console);
     if (!catalog) return kExitInvalidInput;
     auto sheet = catalog->select(from->first, day);
     if (!sheet) {
-      print_diagnostics(sheet.diagnostics());
+      console.report(sheet.diagnostics());
       return kExitInvalidInput;
     }
     const Region* region = sheet.value()->find_region(from->second);
@@ -73,26 +77,18 @@ class EgressCommand : public Command {
     }
     auto report = make_egress_report(*sheet.value(), *region, route, size->value);
     if (!report) {
-      print_diagnostics(report.diagnostics());
+      console.report(report.diagnostics());
       return kExitInvalidInput;
     }
     report.value().volume = size_;
-    return write_output(format_ == "json" ? render_egress_json(report.value()) : render_egress_table(report.value()),
-                        "")
-               ? kExitOk
-               : kExitInvalidInput;
+    return print_report(console, egress_renderers(), format_, report.value(), {}, "");
   }
 
  private:
-  static int usage(const std::string& message) {
-    print_error(message);
-    return kExitInvalidInput;
-  }
-
   std::string size_;
   std::string from_;
   std::string to_ = "internet";
-  std::string format_ = "table";
+  std::string format_;
   PricingOptions pricing_;
 };
 

@@ -5,13 +5,11 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/explain_report.hpp"
-#include "tco/report/formats.hpp"
-#include "tco/report/html_report.hpp"
 
 namespace tco::cli {
 namespace {
@@ -29,9 +27,7 @@ class ExplainCommand : public Command {
     app.add_option("--basis", basis_, "Explain cash (hardware when bought) or amortized figures")
         ->check(CLI::IsMember({"cash", "amortized"}))
         ->default_str("cash");
-    app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
-        ->default_str("table");
+    add_format_option(app, format_, explain_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
     pricing_.add_to(app);
@@ -44,7 +40,7 @@ class ExplainCommand : public Command {
         "  tco explain scenarios/llm-70b.yaml --strategy hybrid --format html -o hybrid.html");
   }
 
-  int run() override {
+  int run(Console& console) override {
     ExplainRequest request;
     request.strategy = strategy_;
     request.amortized = basis_ == "amortized";
@@ -52,8 +48,8 @@ class ExplainCommand : public Command {
       request.component = parse_component(component_);
       if (!request.component) {
         const auto names = component_names();
-        print_error(fmt::format("--component: unknown component '{}'{}; components are {}", component_,
-                                did_you_mean(component_, names), quoted_list(names)));
+        console.error(fmt::format("--component: unknown component '{}'{}; components are {}", component_,
+                                  did_you_mean(component_, names), quoted_list(names)));
         return kExitInvalidInput;
       }
     }
@@ -61,19 +57,19 @@ class ExplainCommand : public Command {
     if (!month_.empty()) {
       month = parse_year_month(month_);
       if (!month) {
-        print_error(fmt::format("--month: expected a month as YYYY-MM, found '{}'", month_));
+        console.error(fmt::format("--month: expected a month as YYYY-MM, found '{}'", month_));
         return kExitInvalidInput;
       }
     }
     ScenarioRunOptions options{pricing_, horizon_, {strategy_}, "", true};
-    auto run = run_scenario_file(file_, options);
-    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+    auto run = run_scenario_file(file_, options, console);
+    if (!run) return console.failure_status();
     if (month) {
       const YearMonth start = run->scenario->start;
       const YearMonth end = add_months(start, run->model.months - 1);
       if (*month < start || *month > end) {
-        print_error(fmt::format("--month: {} is outside the horizon {}..{}", month_, format_year_month(start),
-                                format_year_month(end)));
+        console.error(fmt::format("--month: {} is outside the horizon {}..{}", month_, format_year_month(start),
+                                  format_year_month(end)));
         return kExitInvalidInput;
       }
       int index = 0;
@@ -81,19 +77,7 @@ class ExplainCommand : public Command {
       request.month = index;
     }
     const auto report = make_explain_report(run->model, request);
-    std::string text;
-    if (format_ == "json") {
-      text = render_explain_json(report);
-    } else if (format_ == "csv") {
-      text = render_explain_csv(report);
-    } else if (format_ == "markdown") {
-      text = render_explain_markdown(report);
-    } else if (format_ == "html") {
-      text = render_explain_html(report);
-    } else {
-      text = render_explain_table(report);
-    }
-    return write_output(text, output_) ? kExitOk : kExitInvalidInput;
+    return print_report(console, explain_renderers(), format_, report, {}, output_);
   }
 
  private:
@@ -102,7 +86,7 @@ class ExplainCommand : public Command {
   std::string component_;
   std::string month_;
   std::string basis_ = "cash";
-  std::string format_ = "table";
+  std::string format_;
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;

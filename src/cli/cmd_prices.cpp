@@ -5,23 +5,14 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
 #include "tco/report/prices_report.hpp"
 
 namespace tco::cli {
 namespace {
-
-int usage(const std::string& message) {
-  print_error(message);
-  return kExitInvalidInput;
-}
-
-void add_format(CLI::App& app, std::string& format) {
-  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
-}
 
 // "PROVIDER@DATE" (the version in effect on DATE) or "PROVIDER" (the newest).
 struct SheetRef {
@@ -67,20 +58,20 @@ class PricesCommand : public Command {
         "  tco prices gpu H100 --data 100TB --from aws:us-east-1\n"
         "  tco prices validate my-prices/");
     list_ = app.add_subcommand("list", "List every price sheet and overlay: versions, dates, counts, hashes");
-    add_format(*list_, format_);
+    add_format_option(*list_, format_, price_list_renderers().formats());
     pricing_.add_directories_to(*list_);
 
     show_ = app.add_subcommand("show", "Show a provider's prices with their sources");
     show_->add_option("provider", provider_, "Provider, e.g. aws, or PROVIDER@DATE")->required();
     show_->add_option("--region", region_, "Only this region (for the on-prem catalog: an electricity region)");
     show_->add_option("--gpu", gpu_, "Only offers and hardware with this GPU model, e.g. H100");
-    add_format(*show_, format_);
+    add_format_option(*show_, format_, price_show_renderers().formats());
     pricing_.add_to(*show_);
 
     diff_ = app.add_subcommand("diff", "Show what changed between two versions of a provider's prices");
     diff_->add_option("before", before_, "PROVIDER@DATE: the version in effect on DATE")->required();
     diff_->add_option("after", after_, "PROVIDER@DATE")->required();
-    add_format(*diff_, format_);
+    add_format_option(*diff_, format_, price_diff_renderers().formats());
     pricing_.add_directories_to(*diff_);
 
     gpu_cmd_ = app.add_subcommand("gpu", "Rank every provider's offers for a GPU model by cost per GPU-hour");
@@ -93,113 +84,118 @@ class PricesCommand : public Command {
     gpu_cmd_->add_option("--gpu-hours", gpu_hours_,
                          "GPU-hours the ranking prices with --data (default 5,840: "
                          "one 8-GPU instance for a 730-hour month)");
-    add_format(*gpu_cmd_, format_);
+    add_format_option(*gpu_cmd_, format_, gpu_ranking_renderers().formats());
     pricing_.add_to(*gpu_cmd_);
 
     validate_ = app.add_subcommand("validate", "Check a directory of price sheets and overlays");
     validate_->add_option("dir", validate_dir_,
                           "Directory laid out as PROVIDER/YYYY-MM-DD.yaml (default: the "
                           "bundled sheets and any --pricing-dir)");
-    add_format(*validate_, format_);
+    add_format_option(*validate_, format_, price_validation_renderers().formats());
     pricing_.add_directories_to(*validate_);
   }
 
-  int run() override {
+  int run(Console& console) override {
     const auto as_of = pricing_.as_of_date();
     if (!as_of) {
-      print_diagnostics(as_of.diagnostics());
+      console.report(as_of.diagnostics());
       return kExitInvalidInput;
     }
     const Date day = as_of->value_or(kNewest);
-    if (validate_->parsed()) return validate();
-    const auto catalog = load_catalog(pricing_);
+    if (validate_->parsed()) return validate(console);
+    const auto catalog = load_catalog(pricing_, console);
     if (!catalog) return kExitInvalidInput;
-    std::string text;
-    if (list_->parsed()) {
-      const auto sheets = list_sheets(*catalog);
-      text = format_ == "json" ? render_price_list_json(sheets) : render_price_list_table(sheets);
-    } else if (show_->parsed()) {
-      auto ref = parse_sheet_ref(provider_);
-      if (!ref) return usage(fmt::format("expected PROVIDER or PROVIDER@YYYY-MM-DD, found '{}'", provider_));
-      if (provider_.find('@') == std::string::npos) ref->day = day;
-      const PriceSheet* sheet = select(*catalog, *ref);
-      if (sheet == nullptr) return kExitInvalidInput;
-      PriceShowFilter filter{region_, ""};
-      if (!gpu_.empty()) {
-        const auto gpu = canonical_gpu(gpu_);
-        if (!gpu) return unknown_gpu();
-        filter.gpu = *gpu;
-      }
-      auto report = show_prices(*sheet, filter);
-      if (!report) return fail(report.diagnostics());
-      text = format_ == "json" ? render_price_show_json(report.value()) : render_price_show_table(report.value());
-    } else if (diff_->parsed()) {
-      const auto a = parse_sheet_ref(before_);
-      const auto b = parse_sheet_ref(after_);
-      if (!a)
-        return usage(fmt::format("expected PROVIDER@YYYY-MM-DD (or PROVIDER for the newest), found '{}'", before_));
-      if (!b)
-        return usage(fmt::format("expected PROVIDER@YYYY-MM-DD (or PROVIDER for the newest), found '{}'", after_));
-      const PriceSheet* old_sheet = select(*catalog, *a);
-      const PriceSheet* new_sheet = select(*catalog, *b);
-      if (old_sheet == nullptr || new_sheet == nullptr) return kExitInvalidInput;
-      const auto report = diff_prices(*old_sheet, *new_sheet);
-      text = format_ == "json" ? render_price_diff_json(report) : render_price_diff_table(report);
-    } else {
-      const int code = rank(*catalog, day, text);
-      if (code != kExitOk) return code;
-    }
-    return write_output(text, "") ? kExitOk : kExitInvalidInput;
+    if (list_->parsed()) return print_report(console, price_list_renderers(), format_, list_sheets(*catalog), {}, "");
+    if (show_->parsed()) return show(*catalog, day, console);
+    if (diff_->parsed()) return diff(*catalog, console);
+    return rank(*catalog, day, console);
   }
 
  private:
-  static int fail(const Diagnostics& d) {
-    print_diagnostics(d);
+  static int usage(Console& console, const std::string& message) {
+    console.error(message);
     return kExitInvalidInput;
   }
 
-  int unknown_gpu() const {
-    return usage(fmt::format("unknown GPU model '{}'{}; models are {}", gpu_, did_you_mean(gpu_, gpu_model_names()),
-                             quoted_list(gpu_model_names())));
+  static int fail(Console& console, const Diagnostics& d) {
+    console.report(d);
+    return kExitInvalidInput;
   }
 
-  static const PriceSheet* select(const PriceCatalog& catalog, const SheetRef& ref) {
+  int unknown_gpu(Console& console) const {
+    return usage(console, fmt::format("unknown GPU model '{}'{}; models are {}", gpu_,
+                                      did_you_mean(gpu_, gpu_model_names()), quoted_list(gpu_model_names())));
+  }
+
+  static const PriceSheet* select(const PriceCatalog& catalog, const SheetRef& ref, Console& console) {
     auto sheet = catalog.select(ref.provider, ref.day);
     if (!sheet) {
-      print_diagnostics(sheet.diagnostics());
+      console.report(sheet.diagnostics());
       return nullptr;
     }
     return sheet.value();
   }
 
-  int rank(const PriceCatalog& catalog, Date day, std::string& text) {
+  int show(const PriceCatalog& catalog, Date day, Console& console) const {
+    auto ref = parse_sheet_ref(provider_);
+    if (!ref) return usage(console, fmt::format("expected PROVIDER or PROVIDER@YYYY-MM-DD, found '{}'", provider_));
+    if (provider_.find('@') == std::string::npos) ref->day = day;
+    const PriceSheet* sheet = select(catalog, *ref, console);
+    if (sheet == nullptr) return kExitInvalidInput;
+    PriceShowFilter filter{region_, ""};
+    if (!gpu_.empty()) {
+      const auto gpu = canonical_gpu(gpu_);
+      if (!gpu) return unknown_gpu(console);
+      filter.gpu = *gpu;
+    }
+    auto report = show_prices(*sheet, filter);
+    if (!report) return fail(console, report.diagnostics());
+    return print_report(console, price_show_renderers(), format_, report.value(), {}, "");
+  }
+
+  int diff(const PriceCatalog& catalog, Console& console) const {
+    const auto a = parse_sheet_ref(before_);
+    const auto b = parse_sheet_ref(after_);
+    const auto expected = [&](const std::string& found) {
+      return usage(console,
+                   fmt::format("expected PROVIDER@YYYY-MM-DD (or PROVIDER for the newest), found '{}'", found));
+    };
+    if (!a) return expected(before_);
+    if (!b) return expected(after_);
+    const PriceSheet* old_sheet = select(catalog, *a, console);
+    const PriceSheet* new_sheet = select(catalog, *b, console);
+    if (old_sheet == nullptr || new_sheet == nullptr) return kExitInvalidInput;
+    return print_report(console, price_diff_renderers(), format_, diff_prices(*old_sheet, *new_sheet), {}, "");
+  }
+
+  int rank(const PriceCatalog& catalog, Date day, Console& console) const {
     GpuQuery query;
     const auto gpu = canonical_gpu(gpu_);
-    if (!gpu) return unknown_gpu();
+    if (!gpu) return unknown_gpu(console);
     query.gpu = *gpu;
     query.pricing = *parse_pricing_model(pricing_model_);
     query.as_of = day;
     query.gpu_hours = gpu_hours_;
-    if (data_.empty() != from_.empty()) return usage("--data and --from go together: how much data, and where it is");
+    if (data_.empty() != from_.empty())
+      return usage(console, "--data and --from go together: how much data, and where it is");
     if (!data_.empty()) {
       QuantityError error;
       const auto size = parse_quantity(data_, Dimension::bytes, &error);
-      if (!size) return usage("--data: " + error.message);
+      if (!size) return usage(console, "--data: " + error.message);
       const auto colon = from_.find(':');
       if (colon == std::string::npos || colon == 0 || colon + 1 == from_.size())
-        return usage(fmt::format("--from: expected PROVIDER:REGION, e.g. aws:us-east-1, found '{}'", from_));
+        return usage(console, fmt::format("--from: expected PROVIDER:REGION, e.g. aws:us-east-1, found '{}'", from_));
       query.data_bytes = size->value;
       query.data_text = data_;
       query.from_provider = from_.substr(0, colon);
       query.from_region = from_.substr(colon + 1);
     }
     auto ranking = rank_gpu_offers(catalog, query);
-    if (!ranking) return fail(ranking.diagnostics());
-    text = format_ == "json" ? render_gpu_ranking_json(ranking.value()) : render_gpu_ranking_table(ranking.value());
-    return kExitOk;
+    if (!ranking) return fail(console, ranking.diagnostics());
+    return print_report(console, gpu_ranking_renderers(), format_, ranking.value(), {}, "");
   }
 
-  int validate() {
+  int validate(Console& console) const {
     std::vector<PricingDirectory> dirs;
     if (validate_dir_.empty()) {
       dirs = pricing_directories(pricing_);
@@ -209,16 +205,15 @@ class PricesCommand : public Command {
       dirs = {{bundled_pricing_directory(), "bundled"}, {validate_dir_, validate_dir_}};
     }
     auto catalog = PriceCatalog::load(dirs);
-    print_diagnostics(catalog.diagnostics());
+    console.report(catalog.diagnostics());
     std::vector<std::string> names;
     for (const auto& dir : dirs) {
       if (validate_dir_.empty() || dir.origin != "bundled")
         names.push_back(dir.origin == "bundled" ? "bundled sheets" : dir.path.string());
     }
     const auto summary = summarize_validation(names, catalog ? &catalog.value() : nullptr, catalog.diagnostics());
-    const bool written = write_output(
-        format_ == "json" ? render_price_validation_json(summary) : render_price_validation_table(summary), "");
-    return written && summary.ok ? kExitOk : kExitInvalidInput;
+    const int status = print_report(console, price_validation_renderers(), format_, summary, {}, "");
+    return status == kExitOk && summary.ok ? kExitOk : kExitInvalidInput;
   }
 
   CLI::App* list_ = nullptr;
@@ -226,7 +221,7 @@ class PricesCommand : public Command {
   CLI::App* diff_ = nullptr;
   CLI::App* gpu_cmd_ = nullptr;
   CLI::App* validate_ = nullptr;
-  std::string format_ = "table";
+  std::string format_;
   std::string provider_;
   std::string region_;
   std::string gpu_;

@@ -1,10 +1,9 @@
 // tco report SCENARIO: the break-even analysis as one self-contained HTML page (tables,
 // charts, assumptions and price sheets) to open in a browser, print or send as a file.
 #include "command.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/report/breakeven_report.hpp"
-#include "tco/report/html_report.hpp"
 #include "utilization_levels.hpp"
 
 namespace tco::cli {
@@ -36,18 +35,18 @@ class ReportCommand : public Command {
         "  tco report scenarios/llm-70b.yaml --as-of 2026-01-01 --pricing-dir ./my-prices -o llm.html");
   }
 
-  int run() override {
+  int run(Console& console) override {
     const auto levels = parse_utilization_levels(levels_);
     if (!levels) {
-      print_error(utilization_levels_error(levels_));
+      console.error(utilization_levels_error(levels_));
       return kExitInvalidInput;
     }
     ScenarioRunOptions options{pricing_, horizon_, strategies_, baseline_, false};
-    auto run = run_scenario_file(file_, options);
-    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
-    const auto report = breakeven_report(run.value(), *levels);
+    auto run = run_scenario_file(file_, options, console);
+    if (!run) return console.failure_status();
+    const auto report = breakeven_report(*run, *levels, console);
     if (!report) return kExitInvalidInput;
-    return write_output(render_html_report(*report), output_) ? kExitOk : kExitInvalidInput;
+    return print_report(console, breakeven_renderers(), "html", *report, {}, output_);
   }
 
  private:

@@ -1,10 +1,9 @@
 // tco sensitivity SCENARIO: which inputs move a chosen figure most, as a tornado.
 #include "command.hpp"
 #include "measure_options.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/core/quantity.hpp"
-#include "tco/report/html_report.hpp"
 #include "tco/report/sensitivity_report.hpp"
 
 namespace tco::cli {
@@ -24,9 +23,7 @@ class SensitivityCommand : public Command {
     app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
         ->type_name("STRATEGY");
     app.add_flag("--all", all_, "List every input in the table, not only the 15 that move the figure most");
-    app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
-        ->default_str("table");
+    add_format_option(app, format_, sensitivity_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
     pricing_.add_to(app);
@@ -40,42 +37,31 @@ class SensitivityCommand : public Command {
         "  tco sensitivity scenarios/research-team.yaml --measure breakeven --format html -o tornado.html");
   }
 
-  int run() override {
+  int run(Console& console) override {
     QuantityError problem;
     const auto swing = parse_quantity(swing_, Dimension::fraction, &problem);
     if (!swing || swing->value <= 0 || swing->value >= 1) {
-      print_error("--swing: expected a share above 0 % and below 100 %, such as 20%, found '" + swing_ + "'");
+      console.error("--swing: expected a share above 0 % and below 100 %, such as 20%, found '" + swing_ + "'");
       return kExitInvalidInput;
     }
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
-    auto run = run_scenario_file(file_, options);
-    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+    auto run = run_scenario_file(file_, options, console);
+    if (!run) return console.failure_status();
     auto measure = measure_.resolve(run->model, Measure::Kind::difference);
     if (!measure) {
-      print_diagnostics(measure.diagnostics());
+      console.report(measure.diagnostics());
       return kExitInvalidInput;
     }
     SensitivityOptions analysis{swing->value, measure.value()};
     const auto result = analyse_sensitivity(*run->scenario, *run->prepared, run->model, analysis);
     if (!result) {
-      print_diagnostics(result.diagnostics());
+      console.report(result.diagnostics());
       return kExitInvalidInput;
     }
     const auto report = make_sensitivity_report(run->model, result.value());
-    const std::size_t limit = all_ ? 0 : kTableRows;
-    std::string text;
-    if (format_ == "json") {
-      text = render_sensitivity_json(report);
-    } else if (format_ == "csv") {
-      text = render_sensitivity_csv(report);
-    } else if (format_ == "markdown") {
-      text = render_sensitivity_markdown(report, limit);
-    } else if (format_ == "html") {
-      text = render_sensitivity_html(report);
-    } else {
-      text = render_sensitivity_table(report, limit);
-    }
-    return write_output(text, output_) ? kExitOk : kExitInvalidInput;
+    RenderOptions layout;
+    layout.rows = all_ ? 0 : kTableRows;
+    return print_report(console, sensitivity_renderers(), format_, report, layout, output_);
   }
 
  private:
@@ -84,7 +70,7 @@ class SensitivityCommand : public Command {
   MeasureOptions measure_;
   std::string baseline_;
   bool all_ = false;
-  std::string format_ = "table";
+  std::string format_;
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;

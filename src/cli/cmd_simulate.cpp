@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
 #include "tco/analysis/simulation.hpp"
-#include "tco/cli/app.hpp"
 #include "tco/report/simulation_report.hpp"
 
 namespace tco::cli {
@@ -17,13 +17,13 @@ namespace {
 constexpr std::uint64_t kMaxSamples = 100'000'000;
 
 // A whole number from `min` to `max`, or an error in the house style.
-std::optional<std::uint64_t> whole_number(const char* option, const std::string& text, std::uint64_t min,
-                                          std::uint64_t max, const char* what) {
+std::optional<std::uint64_t> whole_number(Console& console, const char* option, const std::string& text,
+                                          std::uint64_t min, std::uint64_t max, const char* what) {
   std::uint64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error == std::errc() && end == text.data() + text.size() && value >= min && value <= max) return value;
-  print_error(fmt::format("{}: expected a whole number{}{} from {} to {}, found '{}'", option, *what ? " of " : "",
-                          what, min, max, text));
+  console.error(fmt::format("{}: expected a whole number{}{} from {} to {}, found '{}'", option, *what ? " of " : "",
+                            what, min, max, text));
   return std::nullopt;
 }
 
@@ -40,9 +40,7 @@ class SimulateCommand : public Command {
         ->type_name("N");
     app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
         ->type_name("STRATEGY");
-    app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
-        ->default_str("table");
+    add_format_option(app, format_, simulation_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
     pricing_.add_to(app);
@@ -55,40 +53,30 @@ class SimulateCommand : public Command {
         "  tco simulate scenarios/llm-70b.yaml --format json -o simulation.json");
   }
 
-  int run() override {
-    const auto samples = whole_number("--samples", samples_, 1, kMaxSamples, "samples");
-    const auto seed = whole_number("--seed", seed_, 0, std::numeric_limits<std::uint64_t>::max(), "");
-    const auto threads =
-        threads_.empty() ? std::optional<std::uint64_t>(0) : whole_number("--threads", threads_, 1, 1024, "threads");
+  int run(Console& console) override {
+    const auto samples = whole_number(console, "--samples", samples_, 1, kMaxSamples, "samples");
+    const auto seed = whole_number(console, "--seed", seed_, 0, std::numeric_limits<std::uint64_t>::max(), "");
+    const auto threads = threads_.empty() ? std::optional<std::uint64_t>(0)
+                                          : whole_number(console, "--threads", threads_, 1, 1024, "threads");
     if (!samples || !seed || !threads) return kExitInvalidInput;
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
-    auto run = run_scenario_file(file_, options);
-    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+    auto run = run_scenario_file(file_, options, console);
+    if (!run) return console.failure_status();
     const auto simulated = simulate(*run->scenario, *run->prepared, {*samples, *seed, static_cast<unsigned>(*threads)});
-    print_diagnostics(simulated.diagnostics());
+    console.report(simulated.diagnostics());
     if (!simulated) return kExitInvalidInput;
     if (simulated->inputs.empty()) {
-      print_warning(run->scenario->file +
-                    " gives no value as a distribution: every sample is the scenario as written "
-                    "(tco-scenario(5), UNCERTAINTY)");
+      console.warning(run->scenario->file +
+                      " gives no value as a distribution: every sample is the scenario as written "
+                      "(tco-scenario(5), UNCERTAINTY)");
     }
     for (const auto& input : simulated->inputs) {
       if (!input.used)
-        print_warning(fmt::format("{}:{}:{}: {}: no strategy's figures use it, so drawing it changes nothing",
-                                  input.where.file, input.where.line, input.where.column, input.path));
+        console.warning(fmt::format("{}:{}:{}: {}: no strategy's figures use it, so drawing it changes nothing",
+                                    input.where.file, input.where.line, input.where.column, input.path));
     }
     const auto report = make_simulation_report(run->model, simulated.value());
-    std::string text;
-    if (format_ == "json") {
-      text = render_simulation_json(report);
-    } else if (format_ == "csv") {
-      text = render_simulation_csv(report);
-    } else if (format_ == "markdown") {
-      text = render_simulation_markdown(report);
-    } else {
-      text = render_simulation_table(report);
-    }
-    return write_output(text, output_) ? kExitOk : kExitInvalidInput;
+    return print_report(console, simulation_renderers(), format_, report, {}, output_);
   }
 
  private:
@@ -97,7 +85,7 @@ class SimulateCommand : public Command {
   std::string seed_ = "1";
   std::string threads_;
   std::string baseline_;
-  std::string format_ = "table";
+  std::string format_;
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;

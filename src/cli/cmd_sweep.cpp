@@ -3,10 +3,9 @@
 
 #include "command.hpp"
 #include "measure_options.hpp"
+#include "output.hpp"
 #include "scenario_run.hpp"
 #include "sweep_axes.hpp"
-#include "tco/cli/app.hpp"
-#include "tco/report/html_report.hpp"
 #include "tco/report/sweep_report.hpp"
 
 namespace tco::cli {
@@ -26,9 +25,7 @@ class SweepCommand : public Command {
     measure_.add_to(app, "breakeven");
     app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
         ->type_name("STRATEGY");
-    app.add_option("--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
-        ->default_str("table");
+    add_format_option(app, format_, sweep_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
     pricing_.add_to(app);
@@ -44,60 +41,48 @@ class SweepCommand : public Command {
         "  tco sweep scenarios/llm-70b.yaml --vary prices.compute=-40%:20%:10% --measure total");
   }
 
-  int run() override {
+  int run(Console& console) override {
     if (vary_.size() > 2) {
-      print_error("--vary: at most two inputs are swept at once, found " + std::to_string(vary_.size()));
+      console.error("--vary: at most two inputs are swept at once, found " + std::to_string(vary_.size()));
       return kExitInvalidInput;
     }
     std::vector<SweepAxisSpec> axes;
     for (const auto& text : vary_) {
       const auto equals = text.find('=');
       if (equals == std::string::npos || equals == 0) {
-        print_error("--vary: expected PATH=FROM:TO:STEP, such as utilization=30%:100%:10%, found '" + text + "'");
+        console.error("--vary: expected PATH=FROM:TO:STEP, such as utilization=30%:100%:10%, found '" + text + "'");
         return kExitInvalidInput;
       }
       axes.push_back({text.substr(0, equals), text.substr(equals + 1)});
     }
     if (axes.size() == 2 && axes[0].path == axes[1].path) {
-      print_error("--vary: " + axes[0].path + " is given twice");
+      console.error("--vary: " + axes[0].path + " is given twice");
       return kExitInvalidInput;
     }
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
-    auto run = run_scenario_file(file_, options);
-    if (!run) return run.diagnostics().has_errors() ? kExitInvalidInput : kExitInternalError;
+    auto run = run_scenario_file(file_, options, console);
+    if (!run) return console.failure_status();
     auto measure = measure_.resolve(run->model, Measure::Kind::breakeven);
     if (!measure) {
-      print_diagnostics(measure.diagnostics());
+      console.report(measure.diagnostics());
       return kExitInvalidInput;
     }
     const bool duty_cycle =
         std::any_of(axes.begin(), axes.end(), [](const SweepAxisSpec& axis) { return axis.path == "utilization"; });
     auto prepared = Sweep::prepare(*run->prepared, run->model, duty_cycle);
     if (!prepared) {
-      print_diagnostics(prepared.diagnostics());
+      console.report(prepared.diagnostics());
       return kExitInvalidInput;
     }
-    const auto values = sweep_axes(axes, prepared.value());
+    const auto values = sweep_axes(axes, prepared.value(), console);
     if (!values) return kExitInvalidInput;
     const auto swept = prepared.value().run(*values);
     if (!swept) {
-      print_diagnostics(swept.diagnostics());
+      console.report(swept.diagnostics());
       return kExitInvalidInput;
     }
     const auto report = make_sweep_report(run->model, swept.value(), measure.value());
-    std::string text;
-    if (format_ == "json") {
-      text = render_sweep_json(report);
-    } else if (format_ == "csv") {
-      text = render_sweep_csv(report);
-    } else if (format_ == "markdown") {
-      text = render_sweep_markdown(report);
-    } else if (format_ == "html") {
-      text = render_sweep_html(report);
-    } else {
-      text = render_sweep_table(report);
-    }
-    return write_output(text, output_) ? kExitOk : kExitInvalidInput;
+    return print_report(console, sweep_renderers(), format_, report, {}, output_);
   }
 
  private:
@@ -105,7 +90,7 @@ class SweepCommand : public Command {
   std::vector<std::string> vary_;
   MeasureOptions measure_;
   std::string baseline_;
-  std::string format_ = "table";
+  std::string format_;
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;

@@ -1,5 +1,4 @@
 // tco validate FILE...: checks scenarios and price sheets without printing a report.
-#include <iostream>
 
 #include <fmt/format.h>
 
@@ -26,38 +25,39 @@ class ValidateCommand : public Command {
         "  tco validate pricing-data/*/*.yaml");
   }
 
-  int run() override {
+  int run(Console& console) override {
     bool ok = true;
-    for (const auto& file : files_) ok = validate(file) && ok;
+    for (const auto& file : files_) ok = validate(file, console) && ok;
     return ok ? kExitOk : kExitInvalidInput;
   }
 
  private:
-  bool validate(const std::string& file) {
-    auto text = read_text_file(file);
+  bool validate(const std::string& file, Console& console) const {
+    auto text = read_text_file(file, console.in());
     if (!text) {
-      print_diagnostics(text.diagnostics());
+      console.report(text.diagnostics());
       return false;
     }
     auto tree = parse_yaml(text.value(), file);
     if (tree && tree->is_mapping() && tree->find("provider") != nullptr) {
       auto sheet = load_price_sheet(text.value(), file);
-      print_diagnostics(sheet.diagnostics());
+      console.report(sheet.diagnostics());
       if (!sheet) return false;
       std::size_t offers = 0;
       for (const auto& [id, region] : sheet->regions) offers += region.gpu_offers.size();
-      std::cout << fmt::format("{}: ok (price sheet {}: {} regions, {} GPU offers, {} hardware SKUs, {} sources)\n",
-                               file, sheet->id(), sheet->regions.size(), offers, sheet->hardware.size(),
-                               sheet->sources.size());
-      return true;
+      return console.write(
+          fmt::format("{}: ok (price sheet {}: {} regions, {} GPU offers, {} hardware SKUs, {} "
+                      "sources)\n",
+                      file, sheet->id(), sheet->regions.size(), offers, sheet->hardware.size(), sheet->sources.size()));
     }
-    auto run = run_scenario_text(file, text.value(), ScenarioRunOptions{pricing_, "", {}, "", false});
+    auto run = run_scenario_text(file, text.value(), ScenarioRunOptions{pricing_, "", {}, "", false}, console);
     if (!run) return false;
     const Scenario& scenario = *run->scenario;
-    std::cout << fmt::format("{}: ok (scenario {}: {} sites, {} workloads, {} datasets, {} flows, {} strategies)\n",
-                             file, scenario.name, scenario.sites.size(), scenario.workloads.size(),
-                             scenario.datasets.size(), scenario.flows.size(), scenario.strategies.size());
-    return true;
+    return console.write(
+        fmt::format("{}: ok (scenario {}: {} sites, {} workloads, {} datasets, {} flows, {} "
+                    "strategies)\n",
+                    file, scenario.name, scenario.sites.size(), scenario.workloads.size(), scenario.datasets.size(),
+                    scenario.flows.size(), scenario.strategies.size()));
   }
 
   std::vector<std::string> files_;

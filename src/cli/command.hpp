@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "console.hpp"
 #include "tco/core/calendar.hpp"
 #include "tco/core/diagnostic.hpp"
 #include "tco/core/result.hpp"
@@ -19,8 +20,8 @@ class Command {
   virtual ~Command() = default;
   // Declares the subcommand's options on `app` (already named and described).
   virtual void configure(CLI::App& app) = 0;
-  // Runs after a successful parse; returns an ExitCode.
-  virtual int run() = 0;
+  // Runs after a successful parse, reading and writing through `console`; returns an ExitCode.
+  virtual int run(Console& console) = 0;
 };
 
 struct CommandEntry {
@@ -61,13 +62,6 @@ std::filesystem::path bundled_pricing_directory();
 // The directories to load: the bundled sheets, then each --pricing-dir in order.
 std::vector<PricingDirectory> pricing_directories(const PricingOptions& options);
 
-// Prints each diagnostic as "tco: error: FILE:LINE:COL: key.path: message".
-void print_diagnostics(const Diagnostics& diagnostics);
-// Prints one error line without a location.
-void print_error(const std::string& message);
-// Prints one warning line without a location.
-void print_warning(const std::string& message);
-
 // How a terminal chart is drawn: --width, else the terminal's width, else $COLUMNS, else 80;
 // colour per --color ("auto": only on a terminal and when NO_COLOR is unset or empty).
 struct TerminalOptions {
@@ -75,12 +69,8 @@ struct TerminalOptions {
   std::string color = "auto";
   void add_to(CLI::App& app);
   // `to_file`: the output goes to a file, so it is not a terminal.
-  [[nodiscard]] int columns(bool to_file) const;
-  [[nodiscard]] bool colored(bool to_file) const;
+  [[nodiscard]] int columns(const Console& console, bool to_file) const;
+  [[nodiscard]] bool colored(const Console& console, bool to_file) const;
 };
-
-// Writes `text` to stdout, or atomically to `path` (a temporary file renamed into place,
-// so a failed run leaves any earlier file intact). Returns false after printing an error.
-bool write_output(const std::string& text, const std::string& path);
 
 }  // namespace tco::cli

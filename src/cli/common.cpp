@@ -1,16 +1,7 @@
-#include <cerrno>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <iostream>
-#include <map>
-#include <string_view>
 
 #include "command.hpp"
 #include "tco/core/calendar.hpp"
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 namespace tco::cli {
 
@@ -61,11 +52,9 @@ void TerminalOptions::add_to(CLI::App& app) {
       ->default_str("auto");
 }
 
-int TerminalOptions::columns(bool to_file) const {
+int TerminalOptions::columns(const Console& console, bool to_file) const {
   if (width > 0) return width;
-  winsize size{};
-  if (!to_file && ::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40)
-    return size.ws_col;
+  if (const int terminal = to_file ? 0 : console.terminal_columns(); terminal >= 40) return terminal;
   if (const char* env = std::getenv("COLUMNS"); env != nullptr) {
     const int value = std::atoi(env);
     if (value >= 40 && value <= 1000) return value;
@@ -73,81 +62,11 @@ int TerminalOptions::columns(bool to_file) const {
   return 80;
 }
 
-bool TerminalOptions::colored(bool to_file) const {
+bool TerminalOptions::colored(const Console& console, bool to_file) const {
   if (color == "always") return true;
   if (color == "never" || to_file) return false;
   const char* no_color = std::getenv("NO_COLOR");
-  return (no_color == nullptr || *no_color == '\0') && ::isatty(STDOUT_FILENO);
-}
-
-void print_diagnostics(const Diagnostics& diagnostics) {
-  // Every error of a file at once, but a file that is not the expected format at all can have
-  // thousands: after kMaxShownPerFile of a file, the rest are counted.
-  constexpr int kMaxShownPerFile = 50;
-  std::map<std::string, int> shown;
-  std::map<std::string, int> hidden;
-  std::vector<std::string> files;  // in order of first appearance
-  for (const auto& diagnostic : diagnostics.items()) {
-    const std::string& file = diagnostic.where.file;
-    if (!shown.count(file)) files.push_back(file);
-    if (shown[file] == kMaxShownPerFile) {
-      ++hidden[file];
-      continue;
-    }
-    ++shown[file];
-    std::cerr << "tco: " << severity_name(diagnostic.severity) << ": " << format_location(diagnostic) << "\n";
-  }
-  for (const auto& file : files) {
-    if (hidden[file] > 0) {
-      std::cerr << "tco: error: " << (file.empty() ? std::string() : file + ": ") << hidden[file]
-                << " more diagnostics not shown; fix the ones above first\n";
-    }
-  }
-}
-
-void print_error(const std::string& message) { std::cerr << "tco: error: " << message << "\n"; }
-void print_warning(const std::string& message) { std::cerr << "tco: warning: " << message << "\n"; }
-
-namespace {
-
-// Writes all of `text` to standard output; errno is kept for the caller when a write fails.
-bool write_stdout(std::string_view text) {
-  std::cout.flush();  // anything written through the stream before comes first
-  while (!text.empty()) {
-    const ssize_t written = ::write(STDOUT_FILENO, text.data(), text.size());
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) return false;
-    text.remove_prefix(static_cast<std::size_t>(written));
-  }
-  return true;
-}
-
-}  // namespace
-
-bool write_output(const std::string& text, const std::string& path) {
-  if (path.empty() || path == "-") {
-    if (write_stdout(text)) return true;
-    if (errno == EPIPE) return true;  // the reader has gone: stop quietly, keep the command's status
-    print_error(std::string("cannot write to standard output: ") + std::strerror(errno));
-    return false;
-  }
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      print_error(path + ": cannot write: " + std::strerror(errno));
-      std::remove(temporary.c_str());
-      return false;
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    print_error(path + ": cannot write: " + std::strerror(errno));
-    std::remove(temporary.c_str());
-    return false;
-  }
-  return true;
+  return (no_color == nullptr || *no_color == '\0') && console.is_terminal();
 }
 
 }  // namespace tco::cli

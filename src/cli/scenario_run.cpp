@@ -12,10 +12,12 @@
 namespace tco::cli {
 namespace {
 
-Diagnostics usage_error(const std::string& message) {
+// Reports a usage error; the step fails.
+std::nullopt_t usage_error(DiagnosticSink& sink, const std::string& message) {
   Diagnostics d;
   d.error({}, "", message);
-  return d;
+  sink.report(d);
+  return std::nullopt;
 }
 
 // "36" (months) or a duration such as "3 years".
@@ -33,45 +35,43 @@ std::optional<int> parse_horizon(const std::string& text) {
 
 }  // namespace
 
-std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options) {
+std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options, DiagnosticSink& sink) {
   auto catalog = PriceCatalog::load(pricing_directories(options));
-  print_diagnostics(catalog.diagnostics());
+  sink.report(catalog.diagnostics());
   if (!catalog) return nullptr;
   return std::make_unique<PriceCatalog>(std::move(catalog).value());
 }
 
-Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options) {
-  auto text = read_text_file(file);
+std::optional<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options,
+                                             Console& console) {
+  auto text = read_text_file(file, console.in());
   if (!text) {
-    print_diagnostics(text.diagnostics());
-    return text.diagnostics();
+    console.report(text.diagnostics());
+    return std::nullopt;
   }
-  return run_scenario_text(file, text.value(), options);
+  return run_scenario_text(file, text.value(), options, console);
 }
 
-Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text,
-                                      const ScenarioRunOptions& options) {
+std::optional<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text,
+                                             const ScenarioRunOptions& options, DiagnosticSink& sink) {
   ModelOptions model_options;
   const auto as_of = options.pricing.as_of_date();
   if (!as_of) {
-    print_diagnostics(as_of.diagnostics());
-    return as_of.diagnostics();
+    sink.report(as_of.diagnostics());
+    return std::nullopt;
   }
   model_options.as_of = as_of.value();
   if (!options.horizon.empty()) {
     model_options.horizon_months = parse_horizon(options.horizon);
     if (!model_options.horizon_months) {
-      auto d =
-          usage_error(fmt::format("--horizon: expected a whole number of months from 1 to 360 or a duration such as "
-                                  "'3 years', found '{}'",
-                                  options.horizon));
-      print_diagnostics(d);
-      return d;
+      return usage_error(sink, fmt::format("--horizon: expected a whole number of months from 1 to 360 or a "
+                                           "duration such as '3 years', found '{}'",
+                                           options.horizon));
     }
   }
   auto scenario = load_scenario(text, file);
-  print_diagnostics(scenario.diagnostics());
-  if (!scenario) return scenario.diagnostics();
+  sink.report(scenario.diagnostics());
+  if (!scenario) return std::nullopt;
 
   ScenarioRun run;
   run.scenario = std::make_unique<Scenario>(std::move(scenario).value());
@@ -79,31 +79,27 @@ Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string
   for (const auto& strategy : run.scenario->strategies) names.push_back(strategy.name);
   for (const auto& wanted : options.strategies) {
     if (std::find(names.begin(), names.end(), wanted) == names.end()) {
-      auto d = usage_error(fmt::format("--strategy: unknown strategy '{}'{}; {} has {}", wanted,
-                                       did_you_mean(wanted, names), file, quoted_list(names)));
-      print_diagnostics(d);
-      return d;
+      return usage_error(sink, fmt::format("--strategy: unknown strategy '{}'{}; {} has {}", wanted,
+                                           did_you_mean(wanted, names), file, quoted_list(names)));
     }
   }
   if (!options.baseline.empty() && std::find(names.begin(), names.end(), options.baseline) == names.end()) {
-    auto d = usage_error(fmt::format("--baseline: unknown strategy '{}'{}; {} has {}", options.baseline,
-                                     did_you_mean(options.baseline, names), file, quoted_list(names)));
-    print_diagnostics(d);
-    return d;
+    return usage_error(sink, fmt::format("--baseline: unknown strategy '{}'{}; {} has {}", options.baseline,
+                                         did_you_mean(options.baseline, names), file, quoted_list(names)));
   }
   model_options.strategies = options.strategies;
   model_options.baseline = options.baseline;
   model_options.explain = options.explain;
-  run.catalog = options.catalog ? options.catalog : load_catalog(options.pricing);
-  if (!run.catalog) return usage_error("price sheets could not be loaded");
+  run.catalog = options.catalog ? options.catalog : load_catalog(options.pricing, sink);
+  if (!run.catalog) return std::nullopt;  // its errors are reported
   auto prepared = PreparedModel::prepare(*run.scenario, *run.catalog, model_options);
-  print_diagnostics(prepared.diagnostics());
-  if (!prepared) return prepared.diagnostics();
+  sink.report(prepared.diagnostics());
+  if (!prepared) return std::nullopt;
   run.prepared = std::make_unique<PreparedModel>(std::move(prepared).value());
   run.options = model_options;
   auto model = run.prepared->run();
-  print_diagnostics(model.diagnostics());
-  if (!model) return model.diagnostics();
+  sink.report(model.diagnostics());
+  if (!model) return std::nullopt;
   run.model = std::move(model).value();
   return run;
 }

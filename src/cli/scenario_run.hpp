@@ -1,7 +1,9 @@
 #pragma once
 // Loading a scenario file, the price catalog, and running the model: shared by every
-// command that evaluates scenarios. Diagnostics are printed here, as they arise.
+// command that evaluates scenarios. Every diagnostic (warnings too) goes to the console as
+// it arises; a failed step returns none, its errors already reported.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,12 +33,13 @@ struct ScenarioRun {
   ModelResult model;                        // the scenario as written
 };
 
-Result<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options);
+std::optional<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options,
+                                             Console& console);
 // The same for a scenario already read (standard input can be read only once).
-Result<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text,
-                                      const ScenarioRunOptions& options);
+std::optional<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text,
+                                             const ScenarioRunOptions& options, DiagnosticSink& sink);
 
-// Loads the catalog for the options, printing its diagnostics; nullptr on error.
-std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options);
+// Loads the catalog for the options, reporting its diagnostics; nullptr on error.
+std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options, DiagnosticSink& sink);
 
 }  // namespace tco::cli

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "command.hpp"
 #include "tco/core/quantity.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
@@ -76,18 +75,19 @@ std::string unknown_input(const std::string& path, const Sweep& sweep) {
 
 }  // namespace
 
-std::optional<std::vector<SweepAxis>> sweep_axes(const std::vector<SweepAxisSpec>& specs, const Sweep& sweep) {
+std::optional<std::vector<SweepAxis>> sweep_axes(const std::vector<SweepAxisSpec>& specs, const Sweep& sweep,
+                                                 Console& console) {
   std::vector<SweepAxis> axes;
   bool failed = false;
   for (const auto& spec : specs) {
     const auto input = sweep.input(spec.path);
     if (!input) {
-      print_error(unknown_input(spec.path, sweep));
+      console.error(unknown_input(spec.path, sweep));
       failed = true;
       continue;
     }
     const auto problem = [&](const std::string& message) {
-      print_error(fmt::format("--vary {}={}: {}", spec.path, spec.range, message));
+      console.error(fmt::format("--vary {}={}: {}", spec.path, spec.range, message));
       failed = true;
     };
     std::string wrong;

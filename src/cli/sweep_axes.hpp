@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "console.hpp"
 #include "tco/analysis/sweep.hpp"
 
 namespace tco::cli {
@@ -15,6 +16,7 @@ struct SweepAxisSpec {
 
 // Each --vary as an axis of values in base units, or none after printing every problem
 // (an unknown path, a range that is not FROM:TO:STEP, values the input cannot take).
-std::optional<std::vector<SweepAxis>> sweep_axes(const std::vector<SweepAxisSpec>& specs, const Sweep& sweep);
+std::optional<std::vector<SweepAxis>> sweep_axes(const std::vector<SweepAxisSpec>& specs, const Sweep& sweep,
+                                                 Console& console);
 
 }  // namespace tco::cli

@@ -35,9 +35,10 @@ std::string utilization_levels_error(const std::string& text) {
       text);
 }
 
-std::optional<BreakevenReport> breakeven_report(const ScenarioRun& run, const std::vector<double>& levels) {
+std::optional<BreakevenReport> breakeven_report(const ScenarioRun& run, const std::vector<double>& levels,
+                                                DiagnosticSink& sink) {
   auto analysis = analyse_breakeven(*run.prepared, levels);
-  print_diagnostics(analysis.diagnostics());
+  sink.report(analysis.diagnostics());
   if (!analysis) return std::nullopt;
   return make_breakeven_report(analysis.value());
 }

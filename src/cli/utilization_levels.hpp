@@ -21,8 +21,9 @@ std::optional<std::vector<double>> parse_utilization_levels(const std::string& t
 // The error to print for a --utilization value parse_utilization_levels rejected.
 std::string utilization_levels_error(const std::string& text);
 
-// The break-even analysis of a run at `levels`, as a report; its diagnostics are printed,
+// The break-even analysis of a run at `levels`, as a report; its diagnostics go to `sink`,
 // and none is returned when it failed (invalid input).
-std::optional<BreakevenReport> breakeven_report(const ScenarioRun& run, const std::vector<double>& levels);
+std::optional<BreakevenReport> breakeven_report(const ScenarioRun& run, const std::vector<double>& levels,
+                                                DiagnosticSink& sink);
 
 }  // namespace tco::cli

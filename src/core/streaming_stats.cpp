@@ -7,7 +7,6 @@
 #include <string>
 
 namespace tco {
-
 namespace {
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 }  // namespace

@@ -13,7 +13,6 @@
 #include "tco/inputs/input_limits.hpp"
 
 namespace tco {
-
 namespace {
 
 // Reads at most kMaxFileBytes + 1 bytes: enough to know a stream is too large without
@@ -34,10 +33,12 @@ Diagnostics too_large(const std::string& path) {
 
 }  // namespace
 
-Result<std::string> read_text_file(const std::string& path) {
+Result<std::string> read_text_file(const std::string& path) { return read_text_file(path, std::cin); }
+
+Result<std::string> read_text_file(const std::string& path, std::istream& standard_input) {
   Diagnostics d;
   if (path == "-") {
-    std::string content = read_capped(std::cin);
+    std::string content = read_capped(standard_input);
     if (content.size() > kMaxFileBytes) return too_large(path);
     return content;
   }

@@ -1,7 +1,6 @@
 #include "tco/model/results.hpp"
 
 namespace tco {
-
 namespace {
 double sum(const std::vector<ComponentAmounts>& months, std::optional<Component> only) {
   double total = 0;

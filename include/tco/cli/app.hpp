@@ -1,4 +1,7 @@
 #pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
 
 namespace tco {
 
@@ -11,6 +14,11 @@ enum ExitCode : int {
 };
 
 // The whole program: parses the command line, runs the subcommand, returns the exit code.
+// Reads standard input, writes standard output and standard error.
 int run_tco(int argc, char** argv);
+// The same in-process, over the given streams: `args` without the program name. What the
+// binary would write to standard output and standard error goes to `out` and `err`, so a
+// command can be tested without spawning the binary.
+int run_tco(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace tco

@@ -42,4 +42,16 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
+// Where diagnostics go as they arise: the command line prints them. Code that runs several
+// steps reports each step's warnings and errors here as it goes, instead of both printing
+// them and handing them back to its caller.
+class DiagnosticSink {
+ public:
+  DiagnosticSink() = default;
+  DiagnosticSink(const DiagnosticSink&) = delete;
+  DiagnosticSink& operator=(const DiagnosticSink&) = delete;
+  virtual ~DiagnosticSink() = default;
+  virtual void report(const Diagnostics& diagnostics) = 0;
+};
+
 }  // namespace tco

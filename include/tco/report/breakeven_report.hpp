@@ -8,6 +8,7 @@
 
 #include "tco/analysis/breakeven.hpp"
 #include "tco/report/comparison.hpp"
+#include "tco/report/format.hpp"
 
 namespace tco {
 
@@ -57,7 +58,18 @@ struct TerminalStyle {
   bool color = false;  // ANSI colours (only on a terminal, and not under NO_COLOR)
 };
 
+// One renderer per format (src/report/breakeven/).
 std::string render_breakeven_table(const BreakevenReport& report, const TerminalStyle& style);
 std::string render_breakeven_json(const BreakevenReport& report);
+// scenario,strategy,utilization,month,measure,currency,value — the cumulative curves at the
+// scenario's utilization, then the break-even summary, then each utilization level.
+std::string render_breakeven_csv(const BreakevenReport& report);
+std::string render_breakeven_markdown(const BreakevenReport& report);
+// The full report (tco report, and --format html of compare and breakeven): one
+// self-contained HTML page with inline SVG charts, no scripts, nothing fetched.
+std::string render_html_report(const BreakevenReport& report);
+
+// Its formats; the terminal chart takes RenderOptions' columns and colour.
+const Renderers<BreakevenReport>& breakeven_renderers();
 
 }  // namespace tco

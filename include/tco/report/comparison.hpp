@@ -7,6 +7,7 @@
 
 #include "tco/inputs/saved_comparison.hpp"
 #include "tco/model/results.hpp"
+#include "tco/report/format.hpp"
 
 namespace tco {
 
@@ -108,7 +109,33 @@ std::vector<std::string> strategies_on_secondhand_prices(const ComparisonReport&
 // "month 40 (2030-04)" or "not within the horizon"; the month is 1-based.
 std::string describe_breakeven_month(const ComparisonReport& report, const std::optional<int>& month);
 
+// One renderer per format (src/report/compare/).
 std::string render_compare_table(const ComparisonReport& report);
 std::string render_compare_json(const ComparisonReport& report);
+// scenario,strategy,month,component,basis,currency,amount — every month, component and basis.
+//   CSV (every report): tidy data, one value per row, a header row first, RFC 4180 quoting,
+//   numbers unrounded (shortest text that reads back to the same value), months as YYYY-MM.
+std::string render_compare_csv(const ComparisonReport& report);
+// GitHub-flavoured Markdown (every report), for pull-request comments and documents.
+std::string render_compare_markdown(const ComparisonReport& report);
+// `--format infracost-json`: an Infracost "0.2" JSON document, so policy tooling written for
+// Infracost's output can read tco results. Each strategy is a project ("<scenario>/<strategy>")
+// holding one resource ("tco_strategy.<strategy>") whose cost components are tco's components
+// with a non-zero amount; monthlyCost is the cash over the horizon divided by the months,
+// hourlyCost monthlyCost / 730; amounts are decimal strings rounded to 8 decimals, and every
+// total is the exact sum of what it adds up (compare/infracost_json.cpp has the whole mapping).
+// Like `infracost breakdown --format json`: every project, an empty pastBreakdown and a diff
+// that adds everything.
+std::string render_compare_infracost(const ComparisonReport& report);
+// Like `infracost diff --format json`: base as the past breakdown, head as the current one.
+std::string render_diff_infracost(const ComparisonReport& base, const ComparisonReport& head);
+
+// What tco compare prints: the comparison of each scenario given, in argument order.
+struct ComparisonSet {
+  std::vector<ComparisonReport> scenarios;
+};
+// Its formats: tables one after another; one JSON document, or an array of them; one CSV
+// table; Markdown sections; and Infracost's JSON of the last scenario.
+const Renderers<ComparisonSet>& comparison_renderers();
 
 }  // namespace tco

@@ -8,6 +8,7 @@
 
 #include "tco/core/result.hpp"
 #include "tco/report/comparison.hpp"
+#include "tco/report/format.hpp"
 #include "tco/report/gates.hpp"
 
 namespace tco {
@@ -92,6 +93,9 @@ struct DiffReport {
   PriceSplit split = PriceSplit::none;
   std::string split_note;        // why the split is unavailable
   std::vector<GateCheck> gates;  // increase gates, then head's budgets
+  // The two sides whole, for a format that shows each (Infracost's diff document).
+  ComparisonReport base_report;
+  ComparisonReport head_report;
   [[nodiscard]] bool passed() const;
 };
 
@@ -124,5 +128,9 @@ std::string render_diff_json(const DiffReport& report);  // schema "tco.diff/1":
 // collapsible section, under `max_chars` (GitHub's comment limit is 65,536) with a note when cut.
 std::string render_diff_markdown(const DiffReport& report, const DiffRenderOptions& options,
                                  std::size_t max_chars = 65000);
+
+// tco diff's formats (src/report/diff/, and the Infracost document of both sides from
+// src/report/compare/infracost_json.cpp); the table and Markdown take RenderOptions' `all`.
+const Renderers<DiffReport>& diff_renderers();
 
 }  // namespace tco

@@ -5,6 +5,7 @@
 
 #include "tco/core/result.hpp"
 #include "tco/inputs/price_sheet.hpp"
+#include "tco/report/format.hpp"
 
 namespace tco {
 
@@ -43,5 +44,8 @@ Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& r
                                         double bytes);
 std::string render_egress_table(const EgressReport& report);
 std::string render_egress_json(const EgressReport& report);
+
+// tco egress's formats (src/report/egress/).
+const Renderers<EgressReport>& egress_renderers();
 
 }  // namespace tco

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tco/model/results.hpp"
+#include "tco/report/format.hpp"
 
 namespace tco {
 
@@ -78,7 +79,16 @@ ExplainReport make_explain_report(const ModelResult& model, const ExplainRequest
 // "55.04 USD/h", "10 TiB", "12.50 %": a factor's value with its unit.
 std::string format_factor_value(const Factor& factor, const std::string& currency);
 
+// One renderer per format (src/report/explain/).
 std::string render_explain_table(const ExplainReport& report);
 std::string render_explain_json(const ExplainReport& report);
+// scenario,strategy,component,cause,site,month,basis,currency,amount — each cause per month.
+std::string render_explain_csv(const ExplainReport& report);
+std::string render_explain_markdown(const ExplainReport& report);
+// `tco explain --format html`: the causes, their formulas and inputs with linked sources, in
+// the full report's style (table id="causes", one section per cause).
+std::string render_explain_html(const ExplainReport& report);
+
+const Renderers<ExplainReport>& explain_renderers();
 
 }  // namespace tco

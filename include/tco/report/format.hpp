@@ -33,9 +33,13 @@ template <typename Report>
 class Renderers {
  public:
   using Render = std::string (*)(const Report&, const RenderOptions&);
+  using PlainRender = std::string (*)(const Report&);  // a format with nothing to lay out
   struct Entry {
+    Entry(Format format_, Render render_) : format(format_), render(render_) {}
+    Entry(Format format_, PlainRender plain_) : format(format_), plain(plain_) {}
     Format format;
-    Render render;
+    Render render = nullptr;
+    PlainRender plain = nullptr;
   };
 
   Renderers(std::initializer_list<Entry> entries) : entries_(entries) {}
@@ -47,11 +51,20 @@ class Renderers {
     return out;
   }
   [[nodiscard]] bool offers(Format format) const { return find(format) != nullptr; }
+  // The same renderers, for `formats` only.
+  [[nodiscard]] Renderers only(std::initializer_list<Format> formats) const {
+    Renderers out{};
+    for (const Format format : formats) {
+      if (const Entry* entry = find(format)) out.entries_.push_back(*entry);
+    }
+    return out;
+  }
   // The report in `format`; empty when the format is not offered (the command line lists
   // only offered formats, so that does not happen).
   [[nodiscard]] std::string render(Format format, const Report& report, const RenderOptions& options = {}) const {
     const Entry* entry = find(format);
-    return entry != nullptr ? entry->render(report, options) : std::string();
+    if (entry == nullptr) return {};
+    return entry->render != nullptr ? entry->render(report, options) : entry->plain(report);
   }
 
  private:

@@ -9,6 +9,7 @@
 #include "tco/core/result.hpp"
 #include "tco/inputs/scenario.hpp"
 #include "tco/report/comparison.hpp"
+#include "tco/report/format.hpp"
 
 namespace tco {
 
@@ -71,8 +72,14 @@ struct CheckReport {
   [[nodiscard]] bool passed() const;
 };
 
+// The report of tco check: every budget of the scenario against its comparison.
+CheckReport make_check_report(const ComparisonReport& comparison, const std::vector<Budget>& budgets);
+
 std::string render_check_table(const CheckReport& report);
 std::string render_check_json(const CheckReport& report);  // schema tco.check/1
 std::string render_check_markdown(const CheckReport& report);
+
+// tco check's formats (src/report/check/).
+const Renderers<CheckReport>& check_renderers();
 
 }  // namespace tco

@@ -8,6 +8,7 @@
 
 #include "tco/core/result.hpp"
 #include "tco/inputs/price_catalog.hpp"
+#include "tco/report/format.hpp"
 #include "tco/report/price_rows.hpp"
 
 namespace tco {
@@ -123,5 +124,12 @@ struct GpuRanking {
 Result<GpuRanking> rank_gpu_offers(const PriceCatalog& catalog, const GpuQuery& query);
 std::string render_gpu_ranking_table(const GpuRanking& ranking);
 std::string render_gpu_ranking_json(const GpuRanking& ranking);
+
+// The formats of each tco prices report (src/report/prices/table.cpp and json.cpp).
+const Renderers<std::vector<SheetSummary>>& price_list_renderers();
+const Renderers<PriceValidation>& price_validation_renderers();
+const Renderers<PriceShowReport>& price_show_renderers();
+const Renderers<PriceDiffReport>& price_diff_renderers();
+const Renderers<GpuRanking>& gpu_ranking_renderers();
 
 }  // namespace tco

@@ -7,6 +7,7 @@
 
 #include "tco/analysis/sensitivity.hpp"
 #include "tco/report/comparison.hpp"
+#include "tco/report/format.hpp"
 
 namespace tco {
 
@@ -46,9 +47,16 @@ std::string format_measured_money(const Measure& measure, double value, const st
 std::string format_measure(const SensitivityReport& report, const std::optional<double>& value);
 
 // `limit`: rows shown in the table (0: all); the rest are summarised in one line.
+// One renderer per format (src/report/sensitivity/); `limit` rows of the ranking (0: all).
 std::string render_sensitivity_table(const SensitivityReport& report, std::size_t limit);
 std::string render_sensitivity_json(const SensitivityReport& report);
 std::string render_sensitivity_csv(const SensitivityReport& report);
 std::string render_sensitivity_markdown(const SensitivityReport& report, std::size_t limit);
+// `tco sensitivity --format html`: the tornado chart (svg.chart data-chart="tornado") and the
+// ranked inputs (table id="sensitivity").
+std::string render_sensitivity_html(const SensitivityReport& report);
+
+// Its formats; the table and Markdown show RenderOptions' rows of the ranking.
+const Renderers<SensitivityReport>& sensitivity_renderers();
 
 }  // namespace tco

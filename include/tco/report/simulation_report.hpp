@@ -6,6 +6,7 @@
 
 #include "tco/analysis/simulation.hpp"
 #include "tco/report/comparison.hpp"
+#include "tco/report/format.hpp"
 
 namespace tco {
 
@@ -46,9 +47,12 @@ struct SimulationReport {
 
 SimulationReport make_simulation_report(const ModelResult& as_written, const SimulationResult& simulation);
 
+// One renderer per format (src/report/simulation/).
 std::string render_simulation_table(const SimulationReport& report);
 std::string render_simulation_json(const SimulationReport& report);
 std::string render_simulation_csv(const SimulationReport& report);
 std::string render_simulation_markdown(const SimulationReport& report);
+
+const Renderers<SimulationReport>& simulation_renderers();
 
 }  // namespace tco

@@ -8,6 +8,7 @@
 #include "tco/analysis/sensitivity.hpp"
 #include "tco/analysis/sweep.hpp"
 #include "tco/report/comparison.hpp"
+#include "tco/report/format.hpp"
 
 namespace tco {
 
@@ -38,9 +39,15 @@ SweepReport make_sweep_report(const ModelResult& as_written, const SweepResult& 
 // A cell as the table and the heat map print it: money, or "month 23", or "never".
 std::string format_sweep_cell(const SweepReport& report, const std::optional<double>& value);
 
+// One renderer per format (src/report/sweep/).
 std::string render_sweep_table(const SweepReport& report);
 std::string render_sweep_csv(const SweepReport& report);
 std::string render_sweep_json(const SweepReport& report);
 std::string render_sweep_markdown(const SweepReport& report);
+// `tco sweep --format html`: the grid as a heat map (svg.chart data-chart="heatmap") and as a
+// table (id="sweep"); one input: a line chart per strategy (data-chart="sweep").
+std::string render_sweep_html(const SweepReport& report);
+
+const Renderers<SweepReport>& sweep_renderers();
 
 }  // namespace tco

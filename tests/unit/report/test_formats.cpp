@@ -4,7 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include "../support.hpp"
-#include "tco/report/formats.hpp"
+#include "tco/report/comparison.hpp"
+#include "tco/report/breakeven_report.hpp"
+#include "tco/report/explain_report.hpp"
 
 using namespace tco;
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support.hpp"
-#include "tco/report/infracost_json.hpp"
+#include "tco/report/comparison.hpp"
 
 using namespace tco;
 using nlohmann::json;

@@ -1,0 +1,185 @@
+// Building the diff report from the two sides' comparison reports.
+#include "tco/report/diff_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "tco/core/text.hpp"
+
+namespace tco {
+namespace {
+
+constexpr double kCent = 0.005;  // half a cent: figures closer than this print the same
+
+const StrategyColumn* find_column(const ComparisonReport& report, const std::string& name) {
+  for (const auto& column : report.strategies) {
+    if (column.name == name) return &column;
+  }
+  return nullptr;
+}
+
+double months_of(const ComparisonReport& report) { return std::max(1, report.months); }
+
+// A figure of a strategy on each side; a side without the strategy counts as zero.
+template <typename Figure>
+Change change_of(const StrategyColumn* base, const StrategyColumn* head, const StrategyColumn* repriced,
+                 Figure figure) {
+  std::optional<double> at_base_prices;
+  if (repriced) at_base_prices = figure(*repriced);
+  return Change{base ? figure(*base) : 0, head ? figure(*head) : 0, at_base_prices};
+}
+
+std::optional<BreakevenChange> breakeven_change(const ComparisonReport& base, const StrategyColumn* base_column,
+                                                const ComparisonReport& head, const StrategyColumn* head_column) {
+  const bool base_has = base_column && base_column->breakeven;
+  const bool head_has = head_column && head_column->breakeven;
+  if (!base_has && !head_has) return std::nullopt;
+  BreakevenChange change;
+  auto month_label = [](const ComparisonReport& report, std::optional<int> month) {
+    return month ? report.month_labels[static_cast<std::size_t>(*month - 1)] : std::string();
+  };
+  if (base_has) {
+    change.base_month = base_column->breakeven->cash.month;
+    change.base_date = month_label(base, change.base_month);
+  }
+  if (head_has) {
+    change.head_month = head_column->breakeven->cash.month;
+    change.head_date = month_label(head, change.head_month);
+  }
+  return change;
+}
+
+StrategyChange strategy_change(const std::string& name, const ComparisonReport& base, const ComparisonReport& head,
+                               const ComparisonReport* repriced) {
+  const StrategyColumn* b = find_column(base, name);
+  const StrategyColumn* h = find_column(head, name);
+  const StrategyColumn* r = (repriced && h) ? find_column(*repriced, name) : nullptr;
+  StrategyChange out;
+  out.name = name;
+  out.in_base = b != nullptr;
+  out.in_head = h != nullptr;
+  out.total = change_of(b, h, r, [](const StrategyColumn& c) { return c.total_cash; });
+  out.amortized = change_of(b, h, r, [](const StrategyColumn& c) { return c.total_amortized; });
+  out.npv = change_of(b, h, r, [](const StrategyColumn& c) { return c.npv; });
+  const double base_months = months_of(base);
+  const double head_months = months_of(head);
+  auto per_month = [&](const Change& total) {
+    std::optional<double> at_base_prices;
+    if (total.head_at_base_prices) at_base_prices = *total.head_at_base_prices / head_months;
+    return Change{total.base / base_months, total.head / head_months, at_base_prices};
+  };
+  out.per_month = per_month(out.total);
+  for (Component component : kComponents) {
+    const auto index = static_cast<std::size_t>(component);
+    ComponentChange line;
+    line.component = component;
+    line.total = change_of(b, h, r, [index](const StrategyColumn& c) { return c.cash[index]; });
+    line.per_month = per_month(line.total);
+    out.components.push_back(line);
+  }
+  out.breakeven = breakeven_change(base, b, head, h);
+  return out;
+}
+
+// "provider" -> "2025-06-01 sha256:26f49698973d + acme", one entry per sheet used.
+std::map<std::string, std::vector<std::string>> sheets_by_provider(const ComparisonReport& report) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& sheet : report.sheets) {
+    std::string text = fmt::format("{} sha256:{}", sheet.effective_date, sheet.sha256.substr(0, 12));
+    for (const auto& overlay : sheet.overlays)
+      text += fmt::format(" + {}@{}", overlay.name, overlay.content_hash.substr(0, 12));
+    out[sheet.provider].push_back(text);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<double> Change::fraction() const {
+  if (std::abs(base) < kCent) return std::nullopt;
+  return delta() / std::abs(base);
+}
+
+bool Change::changed() const { return std::abs(delta()) >= kCent; }
+
+std::optional<double> Change::from_scenario() const {
+  if (!head_at_base_prices) return std::nullopt;
+  return *head_at_base_prices - base;
+}
+
+std::optional<double> Change::from_prices() const {
+  if (!head_at_base_prices) return std::nullopt;
+  return head - *head_at_base_prices;
+}
+
+bool StrategyChange::changed() const {
+  if (!in_base || !in_head) return true;
+  if (total.changed() || amortized.changed() || per_month.changed()) return true;
+  if (breakeven && breakeven->changed()) return true;
+  return std::any_of(components.begin(), components.end(),
+                     [](const ComponentChange& line) { return line.total.changed() || line.per_month.changed(); });
+}
+
+bool DiffReport::passed() const { return failed_checks(gates) == 0; }
+
+std::vector<SheetChange> sheet_changes(const ComparisonReport& base, const ComparisonReport& head) {
+  auto base_sheets = sheets_by_provider(base);
+  auto head_sheets = sheets_by_provider(head);
+  std::vector<std::string> providers;
+  for (const auto& [provider, _] : base_sheets) providers.push_back(provider);
+  for (const auto& [provider, _] : head_sheets) {
+    if (!base_sheets.count(provider)) providers.push_back(provider);
+  }
+  std::sort(providers.begin(), providers.end());
+  std::vector<SheetChange> out;
+  for (const auto& provider : providers) {
+    const auto& before = base_sheets[provider];
+    const auto& after = head_sheets[provider];
+    if (before != after) out.push_back({provider, join(before, ", "), join(after, ", ")});
+  }
+  return out;
+}
+
+DiffReport make_diff_report(const ComparisonReport& base, bool base_saved, const ComparisonReport& head,
+                            const ComparisonReport* head_at_base_prices, const std::string& split_note) {
+  DiffReport report;
+  auto side = [](const ComparisonReport& r, bool saved, const std::string& file) {
+    return DiffSide{file, saved, r.scenario_name, r.start, r.end, r.months, r.baseline, r.prices_as_of};
+  };
+  report.base = side(base, base_saved, base.scenario_file);
+  report.head = side(head, false, head.scenario_file);
+  report.currency = head.currency;
+  report.base_report = base;
+  report.head_report = head;
+  report.sheet_changes = sheet_changes(base, head);
+  const ComparisonReport* repriced = nullptr;
+  if (!report.sheet_changes.empty()) {
+    repriced = head_at_base_prices;
+    report.split = repriced ? PriceSplit::split : PriceSplit::unavailable;
+    if (!repriced) report.split_note = split_note;
+  }
+  for (const auto& column : head.strategies)
+    report.strategies.push_back(strategy_change(column.name, base, head, repriced));
+  for (const auto& column : base.strategies) {
+    if (!find_column(head, column.name)) report.strategies.push_back(strategy_change(column.name, base, head, nullptr));
+  }
+  return report;
+}
+
+std::string format_change(double delta, std::optional<double> fraction, const std::string& currency) {
+  if (std::abs(delta) < kCent) return "no change";
+  // Whole units read best; below one, cents, so a change never reads as "+$0".
+  const int decimals = std::abs(delta) < 1 ? 2 : 0;
+  std::string text = (delta > 0 ? "+" : "-") + format_money(std::abs(delta), currency, decimals);
+  if (fraction) text += fmt::format(" ({}{})", *fraction > 0 ? "+" : "", format_percent(*fraction, 1));
+  return text;
+}
+
+std::string format_change(const Change& change, const std::string& currency) {
+  return format_change(change.delta(), change.fraction(), currency);
+}
+
+}  // namespace tco
