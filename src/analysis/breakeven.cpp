@@ -6,7 +6,7 @@
 #include <cmath>
 #include <map>
 
-#include "tco/model/finance.hpp"
+#include "tco/model/figures.hpp"
 
 namespace tco {
 namespace {

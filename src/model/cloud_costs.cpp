@@ -159,17 +159,21 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
       for (int month = bought; month < std::min(context.months, bought + term); ++month) {
         const double hours = context.scenario.hours_in_month(month);
         const Val amount = priced->instances * hours * priced->chosen.price;
+        const double instance_hours = priced->instances * hours;
         context.add(
-            {month, Component::compute, cause, site_name, workload.name, amount, amount, ""}, context.derive([&] {
+            {month, Component::compute, cause, site_name, workload.name, amount, amount, "",
+             priced->chosen.offer->instance, Usage{instance_hours, UsageUnit::instance_hours},
+             context.rate(priced->cloud->sheet, *priced->chosen.hourly, Dimension::money_per_hour,
+                          priced->chosen.price),
+             Measures{instance_hours * priced->chosen.offer->gpus, std::nullopt}},
+            context.derive([&] {
               return Derivation{
                   fmt::format("instances × hours in the month × {} price per instance-hour "
                               "(a {} term bought in {}, paid used or not)",
                               to_string(model), to_string(model),
                               format_year_month(add_months(context.scenario.start, bought))),
                   {Factor{"instances of " + priced->chosen.offer->instance, priced->instances, Dimension::count},
-                   Factor{"hours in the month", hours, Dimension::hours},
-                   context.factor("price per instance-hour", priced->cloud->sheet, *priced->chosen.hourly,
-                                  Dimension::money_per_hour)},
+                   Factor{"hours in the month", hours, Dimension::hours}, Factor::line_rate("price per instance-hour")},
                   {},
                   "",
                   amount.v};
@@ -196,30 +200,34 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
     const double instances = std::ceil(workload.gpus / gpus_per_instance - 1e-9);
     const Val instance_hours = fixed ? instances * demand.wall_hours : demand.allocated_gpu_hours / gpus_per_instance;
     const Val amount = instance_hours * inflation * priced->chosen.price;
-    context.add({month, Component::compute, cause, site_name, workload.name, amount, amount, ""}, context.derive([&] {
-      Derivation derivation;
-      const Factor price = context.factor("price per instance-hour (" + to_string(model) + ")", priced->cloud->sheet,
-                                          *priced->chosen.hourly, Dimension::money_per_hour);
-      const std::string instance = priced->chosen.offer->instance;
-      if (fixed) {
-        derivation.formula = "instances × hours the GPUs run";
-        derivation.factors = {Factor{"instances of " + instance, instances, Dimension::count},
-                              Factor{"hours the GPUs run", demand.wall_hours.v, Dimension::hours}};
-      } else {
-        derivation.formula = "GPU-hours ÷ GPUs per instance";
-        derivation.factors = {Factor{"GPU-hours allocated", demand.allocated_gpu_hours.v, Dimension::count},
-                              Factor{"GPUs per " + instance, gpus_per_instance, Dimension::count}};
-      }
-      if (model == PricingModel::spot) {
-        derivation.formula += " × spot rework factor";
-        derivation.factors.push_back(
-            Factor{"spot rework factor 1 ÷ (1 − share lost to interruptions)", inflation.v, Dimension::count});
-      }
-      derivation.formula += " × price per instance-hour";
-      derivation.factors.push_back(price);
-      derivation.amount = amount.v;
-      return derivation;
-    }));
+    const double billed_hours = instance_hours.v * inflation.v;  // instance-hours, rework included
+    context.add(
+        {month, Component::compute, cause, site_name, workload.name, amount, amount, "", priced->chosen.offer->instance,
+         Usage{billed_hours, UsageUnit::instance_hours},
+         context.rate(priced->cloud->sheet, *priced->chosen.hourly, Dimension::money_per_hour, priced->chosen.price),
+         Measures{billed_hours * gpus_per_instance, std::nullopt}},
+        context.derive([&] {
+          Derivation derivation;
+          const std::string instance = priced->chosen.offer->instance;
+          if (fixed) {
+            derivation.formula = "instances × hours the GPUs run";
+            derivation.factors = {Factor{"instances of " + instance, instances, Dimension::count},
+                                  Factor{"hours the GPUs run", demand.wall_hours.v, Dimension::hours}};
+          } else {
+            derivation.formula = "GPU-hours ÷ GPUs per instance";
+            derivation.factors = {Factor{"GPU-hours allocated", demand.allocated_gpu_hours.v, Dimension::count},
+                                  Factor{"GPUs per " + instance, gpus_per_instance, Dimension::count}};
+          }
+          if (model == PricingModel::spot) {
+            derivation.formula += " × spot rework factor";
+            derivation.factors.push_back(
+                Factor{"spot rework factor 1 ÷ (1 − share lost to interruptions)", inflation.v, Dimension::count});
+          }
+          derivation.formula += " × price per instance-hour";
+          derivation.factors.push_back(Factor::line_rate("price per instance-hour (" + to_string(model) + ")"));
+          derivation.amount = amount.v;
+          return derivation;
+        }));
   }
 }
 
@@ -263,23 +271,25 @@ void add_interconnect_ports(StrategyContext& context) {
       const PriceSheet* sheet = context.pricing(month).cloud.at(name).sheet;
       context.cite(sheet, price->second);
       const double hours = context.scenario.hours_in_month(month);
-      const Val amount =
-          link->count *
-          context.in(
-              price->second,
-              [&] { return fmt::format("prices.{}.{}.ports.{}", sheet->provider, cloud.region->id, link->port); },
-              {Dimension::money_per_hour, 0, std::numeric_limits<double>::infinity(), PriceService::interconnect}) *
-          hours;
-      context.add(month, Component::interconnect, "site " + name, name, amount, context.derive([&] {
-        return Derivation{"ports × price per port-hour × hours in the month",
-                          {Factor{"ports of " + link->port, static_cast<double>(link->count), Dimension::count,
-                                  ByteBase::none, Origin{"", std::nullopt, link->where, std::nullopt, {}}},
-                           context.factor("price per port-hour", sheet, price->second, Dimension::money_per_hour),
-                           Factor{"hours in the month", hours, Dimension::hours}},
-                          {},
-                          "",
-                          amount.v};
-      }));
+      const Val price_then = context.in(
+          price->second,
+          [&] { return fmt::format("prices.{}.{}.ports.{}", sheet->provider, cloud.region->id, link->port); },
+          {Dimension::money_per_hour, 0, std::numeric_limits<double>::infinity(), PriceService::interconnect});
+      const Val amount = link->count * price_then * hours;
+      context.add(
+          {month, Component::interconnect, "site " + name, name, "", amount, amount, "", "port " + link->port,
+           Usage{link->count * hours, UsageUnit::port_hours},
+           context.rate(sheet, price->second, Dimension::money_per_hour, price_then)},
+          context.derive([&] {
+            return Derivation{
+                "ports × price per port-hour × hours in the month",
+                {Factor{"ports of " + link->port, static_cast<double>(link->count), Dimension::count, ByteBase::none,
+                        Origin{"", std::nullopt, link->where, std::nullopt, {}}},
+                 Factor::line_rate("price per port-hour"), Factor{"hours in the month", hours, Dimension::hours}},
+                {},
+                "",
+                amount.v};
+          }));
     }
   }
 }

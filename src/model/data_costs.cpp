@@ -54,10 +54,12 @@ std::optional<StoragePrice> storage_price(StrategyContext& context, int month, c
   return std::nullopt;
 }
 
-// Who a line is for: one workload, or a dataset (shared by the workloads reading it).
+// Who a line is for: one workload, or a dataset (shared by the workloads reading it); and
+// the flow that caused it, when one did.
 struct Payer {
   std::string workload;
   std::string dataset;
+  std::string flow = {};
 };
 
 void store(StrategyContext& context, int month, const std::string& site, StorageClass storage_class,
@@ -66,21 +68,22 @@ void store(StrategyContext& context, int month, const std::string& site, Storage
   const auto price = storage_price(context, month, site, storage_class, cause);
   if (!price) return;
   const Val amount = volume.bytes * price->value;
-  context.add(
-      {month, Component::storage, cause, site, payer.workload, amount, amount, payer.dataset}, context.derive([&] {
-        return Derivation{"bytes stored × price per byte-month",
-                          {volume.factor(), context.factor(to_string(storage_class) + " storage price", price->sheet,
-                                                           *price->price, Dimension::money_per_byte_month)},
-                          {},
-                          "",
-                          amount.v};
-      }));
+  context.add({month, Component::storage, cause, site, payer.workload, amount, amount, payer.dataset,
+               to_string(storage_class) + " storage", Usage{volume.bytes.v, UsageUnit::byte_months},
+               context.rate(price->sheet, *price->price, Dimension::money_per_byte_month, price->value)},
+              context.derive([&] {
+                return Derivation{"bytes stored × price per byte-month",
+                                  {volume.factor(), Factor::line_rate(to_string(storage_class) + " storage price")},
+                                  {},
+                                  "",
+                                  amount.v};
+              }));
 }
 
 void move(StrategyContext& context, int month, const std::string& from, const std::string& to, const Volume& volume,
           const std::string& cause, const Payer& payer) {
   if (from == to || is_le(volume.bytes, 0.0)) return;
-  context.transfers.push_back({month, from, to, volume, cause, payer.workload, payer.dataset});
+  context.transfers.push_back({month, from, to, volume, cause, payer.workload, payer.dataset, payer.flow});
 }
 
 // Counts in explanations: four significant digits are plenty ("4.345 transfers a month").
@@ -199,7 +202,7 @@ void add_flow(StrategyContext& context, const Flow& flow) {
   if (flow.once) {
     for (int month = 0; month < context.months; ++month) {
       if (add_months(context.scenario.start, month) == *flow.once)
-        move(context, month, from, to, {size, "size sent once", flow.where, base}, cause, {workload, ""});
+        move(context, month, from, to, {size, "size sent once", flow.where, base}, cause, {workload, "", flow.name});
     }
     return;
   }
@@ -212,7 +215,7 @@ void add_flow(StrategyContext& context, const Flow& flow) {
     move(context, month, from, to,
          {context.in(flow.per_month, [&] { return path("per_month"); }) * size,
           fmt::format("{} transfers a month × size", short_number(flow.per_month.value)), flow.where, base},
-         cause, {workload, ""});
+         cause, {workload, "", flow.name});
   }
 }
 

@@ -7,23 +7,44 @@
 #include <fmt/format.h>
 
 #include "engine_internal.hpp"
-#include "tco/model/finance.hpp"
+#include "tco/model/figures.hpp"
 
 namespace tco {
 namespace engine {
 
 void StrategyContext::add(Line line, std::shared_ptr<const Derivation> derivation) {
   if (line.month < 0 || line.month >= months) return;
-  const auto index = static_cast<std::size_t>(line.component);
-  result.monthly_cash[static_cast<std::size_t>(line.month)][index] += line.cash.v;
-  result.monthly_amortized[static_cast<std::size_t>(line.month)][index] += line.amortized.v;
   if (inputs.recording != nullptr && (line.cash.n >= 0 || line.cash.v != 0)) {
     const auto cell = strategy_index * static_cast<std::size_t>(months) + static_cast<std::size_t>(line.month);
     inputs.recording->recording->tape.emits.push_back({line.cash.n, line.cash.v, static_cast<std::uint32_t>(cell)});
   }
-  result.lines.push_back({line.month, line.component, std::move(line.cause), std::move(line.site),
-                          std::move(line.workload), std::move(line.dataset), line.cash.v, line.amortized.v,
-                          std::move(derivation)});
+  CostLine row;
+  row.strategy = strategy.name;
+  row.month = line.month;
+  row.component = line.component;
+  row.cause = std::move(line.cause);
+  if (const auto cloud = pricing(line.month).cloud.find(line.site); cloud != pricing(line.month).cloud.end()) {
+    row.provider = cloud->second.sheet->provider;
+    row.region = cloud->second.region->id;
+  } else {
+    row.provider = "onprem";
+  }
+  row.site = std::move(line.site);
+  row.offer = std::move(line.offer);
+  row.workload = std::move(line.workload);
+  row.dataset = std::move(line.dataset);
+  row.flow = std::move(line.flow);
+  row.usage = line.usage;
+  row.rate = std::move(line.rate);
+  row.measures = line.measures;
+  row.cash = line.cash.v;
+  row.amortized = line.amortized.v;
+  row.derivation = std::move(derivation);
+  result.lines.push_back(std::move(row));
+}
+
+Rate StrategyContext::rate(const PriceSheet* sheet, const Sourced& price, Dimension dimension, Val value) const {
+  return Rate{value.v, dimension, price.byte_base, origin(sheet, price), ""};
 }
 
 Origin StrategyContext::origin(const PriceSheet* sheet, const Sourced& value) const {
@@ -257,8 +278,6 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
     StrategyResult result;
     result.name = strategy.name;
     result.description = strategy.description;
-    result.monthly_cash.assign(static_cast<std::size_t>(model.months), ComponentAmounts{});
-    result.monthly_amortized.assign(static_cast<std::size_t>(model.months), ComponentAmounts{});
     engine::StrategyContext context{scenario, strategy, state.timeline, model.months,     result,
                                     d,        inputs,   demands,        strategy_index++, {},
                                     {},       {},       false};
@@ -269,6 +288,8 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
     engine::price_transfers(context);
     engine::add_interconnect_ports(context);
     context.finish_citations();
+    result.monthly_cash = amounts_by_month(result.lines, model.months, Basis::cash);
+    result.monthly_amortized = amounts_by_month(result.lines, model.months, Basis::amortized);
     add_workload_uses(context, variation.utilization.has_value());
     check_magnitudes(scenario, result, d);
     model.strategies.push_back(std::move(result));
@@ -282,10 +303,8 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
                           ? inputs.read(scenario.discount_rate, "discount_rate", {Dimension::fraction, 0, 1}).v
                           : scenario.discount_rate.value;
   for (auto& strategy : model.strategies) {
-    if (strategy.name == model.baseline) continue;
-    const auto monthly = strategy.monthly_cash_totals();
-    strategy.breakeven = Breakeven{find_crossing(monthly, baseline_monthly),
-                                   find_crossing(discounted(monthly, rate), discounted(baseline_monthly, rate))};
+    if (strategy.name != model.baseline)
+      strategy.breakeven = find_breakeven(strategy.monthly_cash_totals(), baseline_monthly, rate);
   }
   return {std::move(model), std::move(d)};
 }

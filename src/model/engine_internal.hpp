@@ -140,6 +140,7 @@ struct Transfer {
   std::string cause;
   std::string workload;  // the workload it is for, when one alone
   std::string dataset;   // the dataset it is for
+  std::string flow;      // the flow that sends it
 };
 
 // Everything one strategy's evaluation needs and produces.
@@ -162,7 +163,8 @@ struct StrategyContext {
   std::map<std::pair<std::string, std::string>, Cited> cited;  // (sheet label, source id)
   bool explaining = false;                                     // record derivations
 
-  // A cost line; `workload` names the one workload it is for, when there is one.
+  // A cost line of the ledger; `workload` names the one workload it is for, when there is
+  // one. The provider and region are the site's, filled in by add().
   struct Line {
     int month = 0;
     Component component = Component::compute;
@@ -172,12 +174,16 @@ struct StrategyContext {
     Val cash = 0;
     Val amortized = 0;
     std::string dataset;
+    std::string offer;  // what was bought (CostLine::offer)
+    Usage usage;
+    Rate rate;
+    Measures measures = {};
+    std::string flow = {};
   };
   void add(Line line, std::shared_ptr<const Derivation> derivation = nullptr);
-  void add(int month, Component component, const std::string& cause, const std::string& site, Val amount,
-           std::shared_ptr<const Derivation> derivation = nullptr) {
-    add(Line{month, component, cause, site, "", amount, amount, ""}, std::move(derivation));
-  }
+  // The rate of a price read from `sheet` (nullptr: stated in the scenario), at `value` as
+  // this run reads it.
+  [[nodiscard]] Rate rate(const PriceSheet* sheet, const Sourced& price, Dimension dimension, Val value) const;
   // The derivation `make` builds, only when explaining: the evaluation stays cheap otherwise.
   template <typename Make>
   std::shared_ptr<const Derivation> derive(Make&& make) const {

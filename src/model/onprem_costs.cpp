@@ -146,14 +146,16 @@ void add_site(StrategyContext& context, const std::string& name) {
     const Factor capex_factor{"purchase price of the fleet (servers × price per server)", capex.v, Dimension::money,
                               ByteBase::none, context.origin(purchase_catalog, at_purchase->hardware->price)};
     // Cash only: the amortized view spreads it as the monthly depreciation below.
-    context.add({bought, Component::hardware, cause, name, "", capex, 0.0, ""}, context.derive([&] {
-      return Derivation{"servers × price per server (paid when bought)",
-                        {servers_factor, context.factor("price per server", purchase_catalog,
-                                                        at_purchase->hardware->price, Dimension::money)},
-                        {},
-                        "",
-                        capex.v};
-    }));
+    context.add({bought, Component::hardware, cause, name, "", capex, 0.0, "", hardware.name,
+                 Usage{servers, UsageUnit::servers},
+                 context.rate(purchase_catalog, at_purchase->hardware->price, Dimension::money, at_purchase->in.price)},
+                context.derive([&] {
+                  return Derivation{"servers × price per server (paid when bought)",
+                                    {servers_factor, Factor::line_rate("price per server")},
+                                    {},
+                                    "",
+                                    capex.v};
+                }));
     for (int month = bought; month < life_end; ++month) {
       const auto p = prices_in(context, name, month);
       if (!p) return;
@@ -162,60 +164,83 @@ void add_site(StrategyContext& context, const std::string& name) {
       const Val utilization = vmin(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
       const Val kw = servers * (idle_kw + (max_kw - idle_kw) * utilization);
       const Val depreciation = (capex - salvage) / static_cast<double>(life_months);
-      context.add({month, Component::hardware, cause, name, "", 0.0, depreciation, ""}, context.derive([&] {
-        return Derivation{
-            "purchase price × (1 − residual value) ÷ depreciation life in months",
-            {capex_factor,
-             context.factor("residual value", purchase_catalog, *at_purchase->residual, Dimension::fraction),
-             Factor{"depreciation life in months", static_cast<double>(life_months), Dimension::count, ByteBase::none,
-                    context.origin(purchase_catalog, *at_purchase->life)}},
-            {},
-            "",
-            depreciation.v};
-      }));
+      const Rate per_server_month{depreciation.v / servers, Dimension::money_per_month, ByteBase::none, std::nullopt,
+                                  "price per server × (1 − residual value) ÷ depreciation life in months"};
+      context.add(
+          {month, Component::hardware, cause, name, "", 0.0, depreciation, "", hardware.name,
+           Usage{servers, UsageUnit::server_months}, per_server_month},
+          context.derive([&] {
+            return Derivation{
+                "purchase price × (1 − residual value) ÷ depreciation life in months",
+                {capex_factor,
+                 context.factor("residual value", purchase_catalog, *at_purchase->residual, Dimension::fraction),
+                 Factor{"depreciation life in months", static_cast<double>(life_months), Dimension::count,
+                        ByteBase::none, context.origin(purchase_catalog, *at_purchase->life)}},
+                {},
+                "",
+                depreciation.v};
+          }));
       const Val power = kw * p->in.pue * hours * p->in.electricity;
-      context.add(month, Component::power, cause, name, power, context.derive([&] {
-        return Derivation{
-            "servers × (idle kW + (max kW − idle kW) × GPU utilization) × PUE × hours × electricity price",
-            {servers_factor, context.factor("idle power per server", catalog, hardware.idle_kw, Dimension::kilowatts),
-             context.factor("max power per server", catalog, hardware.max_kw, Dimension::kilowatts),
-             Factor{"GPU utilization (used GPU-hours ÷ capacity)", utilization.v, Dimension::fraction},
-             context.factor("PUE", catalog, *p->pue, Dimension::count),
-             Factor{"hours in the month", hours, Dimension::hours},
-             context.factor("electricity price", catalog, *p->electricity, Dimension::money_per_kwh)},
-            {},
-            "",
-            power.v};
-      }));
+      const double kwh = kw.v * p->in.pue.v * hours;  // drawn from the grid, the facility's overhead included
+      context.add({month, Component::power, cause, name, "", power, power, "", "electricity",
+                   Usage{kwh, UsageUnit::kilowatt_hours},
+                   context.rate(catalog, *p->electricity, Dimension::money_per_kwh, p->in.electricity),
+                   Measures{std::nullopt, kwh}},
+                  context.derive([&] {
+                    return Derivation{
+                        "servers × (idle kW + (max kW − idle kW) × GPU utilization) × PUE × hours × electricity price",
+                        {servers_factor,
+                         context.factor("idle power per server", catalog, hardware.idle_kw, Dimension::kilowatts),
+                         context.factor("max power per server", catalog, hardware.max_kw, Dimension::kilowatts),
+                         Factor{"GPU utilization (used GPU-hours ÷ capacity)", utilization.v, Dimension::fraction},
+                         context.factor("PUE", catalog, *p->pue, Dimension::count),
+                         Factor{"hours in the month", hours, Dimension::hours}, Factor::line_rate("electricity price")},
+                        {},
+                        "",
+                        power.v};
+                  }));
       const Val space = servers * max_kw * p->in.colocation;
-      context.add(month, Component::space, cause, name, space, context.derive([&] {
-        return Derivation{
-            "servers × max kW per server × colocation price per kW-month",
-            {servers_factor, context.factor("max power per server", catalog, hardware.max_kw, Dimension::kilowatts),
-             context.factor("colocation price", catalog, *p->colocation, Dimension::money_per_kw_month)},
-            {},
-            "",
-            space.v};
-      }));
+      context.add(
+          {month, Component::space, cause, name, "", space, space, "", "colocation",
+           Usage{servers * max_kw.v, UsageUnit::kilowatt_months},
+           context.rate(catalog, *p->colocation, Dimension::money_per_kw_month, p->in.colocation)},
+          context.derive([&] {
+            return Derivation{
+                "servers × max kW per server × colocation price per kW-month",
+                {servers_factor, context.factor("max power per server", catalog, hardware.max_kw, Dimension::kilowatts),
+                 Factor::line_rate("colocation price")},
+                {},
+                "",
+                space.v};
+          }));
       const Val maintenance = capex * p->in.maintenance / 12.0;
-      context.add(month, Component::maintenance, cause, name, maintenance, context.derive([&] {
-        return Derivation{
-            "purchase price × maintenance per year ÷ 12",
-            {capex_factor, context.factor("maintenance per year", catalog, *p->maintenance, Dimension::fraction)},
-            {},
-            "",
-            maintenance.v};
-      }));
+      const Rate maintenance_rate{maintenance.v / servers, Dimension::money_per_month, ByteBase::none, std::nullopt,
+                                  "price per server × maintenance per year ÷ 12"};
+      context.add({month, Component::maintenance, cause, name, "", maintenance, maintenance, "", hardware.name,
+                   Usage{servers, UsageUnit::server_months}, maintenance_rate},
+                  context.derive([&] {
+                    return Derivation{"purchase price × maintenance per year ÷ 12",
+                                      {capex_factor, context.factor("maintenance per year", catalog, *p->maintenance,
+                                                                    Dimension::fraction)},
+                                      {},
+                                      "",
+                                      maintenance.v};
+                  }));
       if (p->staff_cost != nullptr) {
         const Val staff = p->in.fte * p->in.staff_cost / 12.0;
-        context.add(month, Component::staff, cause, name, staff, context.derive([&] {
-          return Derivation{"FTEs × cost per FTE-year ÷ 12",
-                            {context.factor("FTEs", catalog, *p->fte, Dimension::count),
-                             context.factor("cost per FTE-year", catalog, *p->staff_cost, Dimension::money_per_year)},
-                            {},
-                            "",
-                            staff.v};
-        }));
+        const Rate per_fte_month{p->in.staff_cost.v / 12.0, Dimension::money_per_month, ByteBase::none,
+                                 context.origin(catalog, *p->staff_cost), "cost per FTE-year ÷ 12"};
+        context.add({month, Component::staff, cause, name, "", staff, staff, "", "staff",
+                     Usage{p->in.fte.v, UsageUnit::full_time_months}, per_fte_month},
+                    context.derive([&] {
+                      return Derivation{
+                          "FTEs × cost per FTE-year ÷ 12",
+                          {context.factor("FTEs", catalog, *p->fte, Dimension::count),
+                           context.factor("cost per FTE-year", catalog, *p->staff_cost, Dimension::money_per_year)},
+                          {},
+                          "",
+                          staff.v};
+                    }));
       }
     }
     bought += life_months;

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "tco/model/finance.hpp"
+#include "tco/model/figures.hpp"
 
 namespace tco {
 
@@ -10,24 +10,8 @@ void fill_strategy_figures(const EvaluationPlan& plan, std::span<const double> m
                            std::span<StrategyFigures> out) {
   const auto months = static_cast<std::size_t>(plan.months);
   const auto cash = [&](std::size_t s) { return monthly.subspan(s * months, months); };
-  const double rate = monthly_rate(annual_discount_rate);
-  for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
-    StrategyFigures figures;
-    double factor = 1.0;
-    for (const double amount : cash(s)) {
-      figures.total += amount;
-      figures.npv += amount * factor;
-      factor /= 1.0 + rate;
-    }
-    if (s != plan.baseline) {
-      const Crossing crossing = find_crossing(cash(s), cash(plan.baseline));
-      if (crossing.month) {
-        figures.breakeven = *crossing.month - 1 + crossing.fraction;
-        figures.breakeven_month = crossing.month;
-      }
-    }
-    out[s] = figures;
-  }
+  for (std::size_t s = 0; s < plan.strategies.size(); ++s)
+    out[s] = strategy_figures(cash(s), cash(plan.baseline), s == plan.baseline, annual_discount_rate);
 }
 
 PlanEvaluator::PlanEvaluator(const PreparedModel& prepared, EvaluationPlan plan, std::optional<double> utilization)

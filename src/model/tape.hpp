@@ -96,6 +96,9 @@ inline Val& operator-=(Val& a, Val b) { return a = a - b; }
 inline Val& operator*=(Val& a, Val b) { return a = a * b; }
 Val vmin(Val a, Val b);
 Val vmax(Val a, Val b);
+// The names generic formulas use for the smaller and the larger (model/egress.hpp, sum_tiers).
+inline Val lesser(Val a, Val b) { return vmin(a, b); }
+inline Val greater(Val a, Val b) { return vmax(a, b); }
 Val vceil(Val a);
 Val vpow(Val base, double exponent);
 

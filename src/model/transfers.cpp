@@ -31,6 +31,7 @@ struct FlatPrice {
   std::string name;                // "inter-region price (to us-west-2)"
   const Sourced* price = nullptr;  // nullptr for a free transfer within a zone
   double multiplier = 1;           // 2 when a provider bills both directions
+  std::string offer;               // what the ledger says was bought: "inter-region transfer"
 };
 
 // A flat per-byte price for a transfer between two sites of one provider, or over a private
@@ -47,17 +48,18 @@ std::optional<FlatPrice> flat_price(StrategyContext& context, const CloudPricing
     return std::nullopt;
   };
   tiered = false;
-  auto cited = [&](const Sourced& price, const std::string& key, std::string name,
+  auto cited = [&](const Sourced& price, const std::string& key, std::string name, std::string offer,
                    double multiplier = 1) -> std::optional<FlatPrice> {
     context.cite(from.sheet, price);
     const Val value = context.in(
         price, [&] { return fmt::format("prices.{}.{}.network.{}", from.sheet->provider, from.region->id, key); },
         {Dimension::money_per_byte, 0, kNoLimit, PriceService::network});
-    return FlatPrice{value * multiplier, std::move(name), &price, multiplier};
+    return FlatPrice{value * multiplier, std::move(name), &price, multiplier, std::move(offer)};
   };
   if (!transfer.to_site.empty() && linked(from, transfer.to_site)) {
     return network.interconnect_egress
-               ? cited(*network.interconnect_egress, "interconnect_egress", "price over the private interconnect")
+               ? cited(*network.interconnect_egress, "interconnect_egress", "price over the private interconnect",
+                       "transfer over the private interconnect")
                : missing("interconnect_egress");
   }
   const auto& clouds = context.pricing(transfer.month).cloud;
@@ -69,15 +71,19 @@ std::optional<FlatPrice> flat_price(StrategyContext& context, const CloudPricing
   const CloudSite& a = from.site->cloud;
   const CloudSite& b = to->second.site->cloud;
   if (a.region == b.region) {
-    if (a.zone.empty() || b.zone.empty() || a.zone == b.zone) return FlatPrice{0.0, "free within a zone", nullptr, 1};
+    if (a.zone.empty() || b.zone.empty() || a.zone == b.zone)
+      return FlatPrice{0.0, "free within a zone", nullptr, 1, "transfer within a zone"};
     if (!network.inter_zone) return missing("inter_zone");
     const bool both = network.inter_zone_both_directions;
     return cited(*network.inter_zone, "inter_zone",
-                 both ? "inter-zone price, billed in both directions (× 2)" : "inter-zone price", both ? 2.0 : 1.0);
+                 both ? "inter-zone price, billed in both directions (× 2)" : "inter-zone price",
+                 "transfer between zones", both ? 2.0 : 1.0);
   }
   if (const auto it = network.inter_region_to.find(b.region); it != network.inter_region_to.end())
-    return cited(it->second, "inter_region." + b.region, "inter-region price to " + b.region);
-  if (network.inter_region_default) return cited(*network.inter_region_default, "inter_region", "inter-region price");
+    return cited(it->second, "inter_region." + b.region, "inter-region price to " + b.region,
+                 "transfer to " + b.region);
+  if (network.inter_region_default)
+    return cited(*network.inter_region_default, "inter_region", "inter-region price", "transfer to " + b.region);
   return missing("inter_region (to " + b.region + ")");
 }
 
@@ -109,27 +115,20 @@ Derivation tier_breakdown(const StrategyContext& context, const CloudPricing& cl
   return out;
 }
 
-// The month's tiered charge as arithmetic the plan can redo at any volume: each tier bills
-// what falls between its bounds (nothing when the volume stays below it). The same sums as
-// quote_tiered_egress, in the same order, so the two agree to the last bit.
+// The month's tiered charge as arithmetic the plan can redo at any volume: the one tier sum,
+// on traced values, each tier's price read as an input.
 Val tiered_total(const StrategyContext& context, const CloudPricing& cloud, const TieredEgress& egress, Val bytes) {
-  Val total = 0;
-  double lower = egress.free_bytes.value;
-  for (std::size_t i = 0; i < egress.tiers.size(); ++i) {
-    const auto& tier = egress.tiers[i];
-    if (tier.up_to_bytes && *tier.up_to_bytes <= lower) continue;
-    const Val price = context.in(tier.price,
-                                 [&] {
-                                   return fmt::format("prices.{}.{}.internet_egress.tier{}", cloud.sheet->provider,
-                                                      cloud.region->id, i + 1);
-                                 },
-                                 {Dimension::money_per_byte, 0, kNoLimit, PriceService::network});
-    const Val upper = tier.up_to_bytes ? Val(*tier.up_to_bytes) : bytes;
-    total += vmax(0.0, vmin(bytes, upper) - lower) * price;
-    if (!tier.up_to_bytes) break;
-    lower = *tier.up_to_bytes;
-  }
-  return total;
+  return sum_tiers(
+      egress, bytes,
+      [&](std::size_t i) {
+        return context.in(egress.tiers[i].price,
+                          [&] {
+                            return fmt::format("prices.{}.{}.internet_egress.tier{}", cloud.sheet->provider,
+                                               cloud.region->id, i + 1);
+                          },
+                          {Dimension::money_per_byte, 0, kNoLimit, PriceService::network});
+      },
+      [](double, Val, Val, const EgressTier&) {});
 }
 
 void price_tier_group(StrategyContext& context, int month, const TierGroup& group) {
@@ -149,23 +148,38 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
   }
   // One breakdown of the month's tiered charge, shared by every transfer that took part.
   const auto tiers = context.derive([&] { return tier_breakdown(context, cloud, group, quote); });
+  // Each transfer pays the month's charge in proportion to its bytes: at the month's
+  // average rate, the charge spread over every byte that went through the tiers.
+  Rate average{total.v / group.bytes.v, Dimension::money_per_byte, cloud.sheet->billing_gb, std::nullopt,
+               "the month's tiered internet egress charge ÷ all bytes sent from the region"};
   for (const Transfer* member : group.members) {
     const Val amount = total * member->volume.bytes / group.bytes;
-    context.add(
-        {month, Component::egress, member->cause, member->from_site, member->workload, amount, amount, member->dataset},
-        context.derive([&] {
-          return Derivation{"the month's tiered internet egress charge × bytes sent ÷ all bytes sent",
-                            {
-                                Factor{"the month's tiered charge (below)", quote.total, Dimension::money},
-                                member->volume.factor(),
-                                Factor{fmt::format("all bytes leaving {} {} to the internet that month",
-                                                   cloud.sheet->provider, cloud.region->id),
-                                       group.bytes.v, Dimension::bytes, member->volume.base},
-                            },
-                            {tiers},
-                            "",
-                            amount.v};
-        }));
+    context.add({month,
+                 Component::egress,
+                 member->cause,
+                 member->from_site,
+                 member->workload,
+                 amount,
+                 amount,
+                 member->dataset,
+                 "internet egress",
+                 Usage{member->volume.bytes.v, UsageUnit::bytes},
+                 average,
+                 {},
+                 member->flow},
+                context.derive([&] {
+                  return Derivation{"the month's tiered internet egress charge × bytes sent ÷ all bytes sent",
+                                    {
+                                        Factor{"the month's tiered charge (below)", quote.total, Dimension::money},
+                                        member->volume.factor(),
+                                        Factor{fmt::format("all bytes leaving {} {} to the internet that month",
+                                                           cloud.sheet->provider, cloud.region->id),
+                                               group.bytes.v, Dimension::bytes, member->volume.base},
+                                    },
+                                    {tiers},
+                                    "",
+                                    amount.v};
+                }));
   }
 }
 
@@ -187,21 +201,29 @@ void price_transfers(StrategyContext& context) {
         group.members.push_back(&transfer);
       } else if (price) {
         const Val amount = transfer.volume.bytes * price->value;
-        context.add(
-            {transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount, amount,
-             transfer.dataset},
-            context.derive([&] {
-              Derivation derivation{"bytes sent × price per byte", {transfer.volume.factor()}, {}, "", amount.v};
-              if (price->price == nullptr) {
-                derivation.factors.push_back(Factor{price->name, 0.0, Dimension::money_per_byte});
-              } else {
-                Factor factor =
-                    context.factor(price->name, cloud->second.sheet, *price->price, Dimension::money_per_byte);
-                factor.value = price->value.v;
-                derivation.factors.push_back(std::move(factor));
-              }
-              return derivation;
-            }));
+        Rate rate{price->value.v, Dimension::money_per_byte, ByteBase::none, std::nullopt, ""};
+        if (price->price != nullptr)
+          rate = context.rate(cloud->second.sheet, *price->price, Dimension::money_per_byte, price->value);
+        context.add({transfer.month,
+                     Component::egress,
+                     transfer.cause,
+                     transfer.from_site,
+                     transfer.workload,
+                     amount,
+                     amount,
+                     transfer.dataset,
+                     price->offer,
+                     Usage{transfer.volume.bytes.v, UsageUnit::bytes},
+                     rate,
+                     {},
+                     transfer.flow},
+                    context.derive([&] {
+                      return Derivation{"bytes sent × price per byte",
+                                        {transfer.volume.factor(), Factor::line_rate(price->name)},
+                                        {},
+                                        "",
+                                        amount.v};
+                    }));
       }
       continue;
     }
@@ -213,19 +235,28 @@ void price_transfers(StrategyContext& context) {
                                 transfer.cause));
       continue;
     }
-    const Val amount =
-        transfer.volume.bytes * context.in(*site->onprem.egress, [&] { return "sites." + site->name + ".egress"; },
-                                           {Dimension::money_per_byte, 0, kNoLimit, PriceService::network});
-    context.add({transfer.month, Component::egress, transfer.cause, transfer.from_site, transfer.workload, amount,
-                 amount, transfer.dataset},
+    const Val price = context.in(*site->onprem.egress, [&] { return "sites." + site->name + ".egress"; },
+                                 {Dimension::money_per_byte, 0, kNoLimit, PriceService::network});
+    const Val amount = transfer.volume.bytes * price;
+    context.add({transfer.month,
+                 Component::egress,
+                 transfer.cause,
+                 transfer.from_site,
+                 transfer.workload,
+                 amount,
+                 amount,
+                 transfer.dataset,
+                 "egress from the owned site",
+                 Usage{transfer.volume.bytes.v, UsageUnit::bytes},
+                 context.rate(nullptr, *site->onprem.egress, Dimension::money_per_byte, price),
+                 {},
+                 transfer.flow},
                 context.derive([&] {
-                  return Derivation{
-                      "bytes sent × price per byte leaving the owned site",
-                      {transfer.volume.factor(),
-                       context.factor("egress price", nullptr, *site->onprem.egress, Dimension::money_per_byte)},
-                      {},
-                      "",
-                      amount.v};
+                  return Derivation{"bytes sent × price per byte leaving the owned site",
+                                    {transfer.volume.factor(), Factor::line_rate("egress price")},
+                                    {},
+                                    "",
+                                    amount.v};
                 }));
   }
   for (const auto& [month, by_region] : groups) {

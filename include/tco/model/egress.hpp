@@ -1,6 +1,8 @@
 #pragma once
 // Tiered internet egress: the month's volume leaving one provider region, walked through
 // the free allowance and the tiers, as providers bill it.
+#include <algorithm>
+#include <cstddef>
 #include <vector>
 
 #include "tco/inputs/price_sheet.hpp"
@@ -21,7 +23,35 @@ struct EgressQuote {
   double total = 0;
 };
 
-// Cost of sending `bytes` in one month through `table`.
+// Cost of sending `bytes` in one month through `table`, band by band (for explanations and
+// tco egress): sum_tiers on plain numbers.
 EgressQuote quote_tiered_egress(const TieredEgress& table, double bytes);
+
+inline double lesser(double a, double b) { return std::min(a, b); }
+inline double greater(double a, double b) { return std::max(a, b); }
+
+// The one tier sum (tco-model(7), EGRESS): the free allowance is the bottom of the first
+// tier, and each tier bills the bytes between its bounds (nothing when the volume stays
+// below it) at its price. Generic in the value type, so the engine's traced values
+// (model/tape.hpp: lesser and greater record the operations) and plain numbers share it:
+// what is charged and what is explained are the same sum. `price_of(i)` is tier i's price as
+// a V; `band(lower, billed, price, tier)` is told each tier's share in turn.
+template <typename V, typename PriceOf, typename Band>
+V sum_tiers(const TieredEgress& table, V bytes, PriceOf&& price_of, Band&& band) {
+  V total = 0.0;
+  double lower = table.free_bytes.value;
+  for (std::size_t i = 0; i < table.tiers.size(); ++i) {
+    const auto& tier = table.tiers[i];
+    if (tier.up_to_bytes && *tier.up_to_bytes <= lower) continue;
+    const V price = price_of(i);
+    const V upper = tier.up_to_bytes ? V(*tier.up_to_bytes) : bytes;
+    const V billed = greater(0.0, lesser(bytes, upper) - lower);
+    total += billed * price;
+    band(lower, billed, price, tier);
+    if (!tier.up_to_bytes) break;
+    lower = *tier.up_to_bytes;
+  }
+  return total;
+}
 
 }  // namespace tco

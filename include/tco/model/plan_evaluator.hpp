@@ -9,20 +9,10 @@
 
 #include "tco/core/result.hpp"
 #include "tco/model/engine.hpp"
+#include "tco/model/figures.hpp"
 #include "tco/model/plan.hpp"
 
 namespace tco {
-
-// What a strategy comes to over the horizon at one set of input values.
-struct StrategyFigures {
-  double total = 0;  // cash
-  double npv = 0;    // net present value of the monthly cash
-  // Months until its cumulative cash comes down to the baseline's and stays there,
-  // fractional (1.5: halfway through the second month); none within the horizon, or for
-  // the baseline itself.
-  std::optional<double> breakeven;
-  std::optional<int> breakeven_month;  // the same as a 1-based month of the horizon
-};
 
 class PlanEvaluator {
  public:
@@ -47,8 +37,9 @@ class PlanEvaluator {
   std::uint64_t engine_evaluations_ = 0;
 };
 
-// Each strategy's figures from its monthly cash (strategy-major, as CompiledPlan gives it)
-// into `out`, one per strategy, without allocating: Monte Carlo does this for every sample.
+// Each strategy's figures (figures.hpp) from its monthly cash (strategy-major, as
+// CompiledPlan gives it) into `out`, one per strategy, without allocating: Monte Carlo does
+// this for every sample.
 void fill_strategy_figures(const EvaluationPlan& plan, std::span<const double> monthly, double annual_discount_rate,
                            std::span<StrategyFigures> out);
 

@@ -34,12 +34,20 @@ struct Factor {
         dimension(dimension_),
         byte_base(byte_base_),
         origin(std::move(origin_)) {}
+  // The rate of the cost line the derivation explains (CostLine::rate: its value, unit and
+  // origin), under this name: an explanation shows the price the ledger charged.
+  static Factor line_rate(std::string name_) {
+    Factor factor{std::move(name_), 0, Dimension::count};
+    factor.is_line_rate = true;
+    return factor;
+  }
 
   std::string name;  // "price per instance-hour"
   double value = 0;
   Dimension dimension = Dimension::count;
   ByteBase byte_base = ByteBase::none;  // how the source wrote sizes and per-byte prices
   std::optional<Origin> origin;         // none for a number the engine derived
+  bool is_line_rate = false;            // stands for the line's rate (value, unit, origin)
 };
 
 // How one cost line was computed: `amount` = the formula over the factors. `parts` break a
@@ -52,15 +60,69 @@ struct Derivation {
   double amount = 0;
 };
 
-// One cost in one month. `cash` is what is paid that month (capex when bought); `amortized`
-// spreads capex over the depreciation life. They differ only for hardware.
+// What a cost line measures its use in (tco-model(7), LEDGER).
+enum class UsageUnit {
+  instance_hours,    // cloud GPU instances held, hour by hour (rework of spot interruptions included)
+  port_hours,        // interconnect ports
+  bytes,             // data moved
+  byte_months,       // data stored for a month
+  servers,           // owned servers bought
+  server_months,     // owned servers depreciated or maintained for a month
+  kilowatt_hours,    // electricity drawn from the grid (PUE included)
+  kilowatt_months,   // colocation space and power reserved
+  full_time_months,  // staff, in full-time equivalents for a month
+};
+// "instance-hours", "port-hours", "bytes", "byte-months", "servers", "server-months", "kWh",
+// "kW-months", "FTE-months".
+const char* to_string(UsageUnit unit);
+
+// The quantity a line paid for, in its unit.
+struct Usage {
+  double quantity = 0;
+  UsageUnit unit = UsageUnit::instance_hours;
+};
+
+// The price a line paid per unit of its usage, in the scenario's currency: usage × rate is
+// the line's cost. A price read from a sheet or stated in the scenario keeps its origin; a
+// rate the engine derived from several (a depreciation, a month's tiered egress spread over
+// its bytes) has none, and says how it was derived.
+struct Rate {
+  double value = 0;
+  Dimension dimension = Dimension::money;  // money per the usage's unit, as a quantity (quantity.hpp)
+  ByteBase byte_base = ByteBase::none;     // for a price per byte: how its sheet bills a "GB"
+  std::optional<Origin> origin;
+  std::string derived;  // for a derived rate: "the month's tiered charge ÷ all bytes sent"
+};
+
+// Further measures of a line's use, beyond the one it is priced by (carbon comes next).
+struct Measures {
+  std::optional<double> gpu_hours;       // cloud compute: GPU-hours held
+  std::optional<double> kilowatt_hours;  // power: energy drawn from the grid
+};
+
+// Cash or amortized: what is paid in a month (capex when bought), or capex spread over the
+// depreciation life. They differ only for owned hardware.
+enum class Basis { cash, amortized };
+
+// One row of the ledger: a cost in one month, what it was for, where, what was used and at
+// which rate. `cash` is what is paid that month (capex when bought); `amortized` spreads
+// capex over the depreciation life. usage.quantity × rate.value is the line's cost: its
+// cash, or for a depreciation (no cash) its amortized amount.
 struct CostLine {
+  std::string strategy;
   int month = 0;  // 0-based index into the horizon
   Component component = Component::compute;
   std::string cause;  // "workload pretrain", "dataset corpus", "flow responses", "site dc"
   std::string site;
+  std::string provider;  // the site's provider, "onprem" for an owned site
+  std::string region;    // the cloud region; empty for an owned site
+  std::string offer;     // what was bought: "p5.48xlarge", "standard storage", a port, hardware, "internet egress"
   std::string workload;  // the workload the cost is for, when it is one workload's alone
   std::string dataset;   // the dataset it is for (shared by the workloads reading it)
+  std::string flow;      // the flow that caused it
+  Usage usage;
+  Rate rate;
+  Measures measures;
   double cash = 0;
   double amortized = 0;
   std::shared_ptr<const Derivation> derivation;  // recorded only when explaining
@@ -102,7 +164,7 @@ struct Citation {
 struct StrategyResult {
   std::string name;
   std::string description;
-  std::vector<CostLine> lines;
+  std::vector<CostLine> lines;                      // the ledger: every cost line, in the order the engine added them
   std::vector<ComponentAmounts> monthly_cash;       // [month][component]
   std::vector<ComponentAmounts> monthly_amortized;  // [month][component]
   double used_gpu_hours = 0;
@@ -112,6 +174,7 @@ struct StrategyResult {
   std::vector<Citation> citations;     // sorted by sheet, then source id
   std::optional<Breakeven> breakeven;  // none for the baseline itself
 
+  // Figures from the amounts above, computed in figures.cpp.
   [[nodiscard]] double total_cash() const;
   [[nodiscard]] double total_amortized() const;
   [[nodiscard]] double component_cash(Component component) const;

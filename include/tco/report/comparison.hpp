@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tco/inputs/saved_comparison.hpp"
+#include "tco/model/figures.hpp"
 #include "tco/model/results.hpp"
 #include "tco/report/format.hpp"
 
@@ -26,29 +27,6 @@ struct SheetInfo {
   std::vector<PriceSource> sources;
 };
 
-struct CauseAmount {
-  Component component = Component::compute;
-  std::string cause;
-  std::string site;
-  double cash = 0;
-  double amortized = 0;
-};
-
-// A workload's share of a strategy's cost (amortized) and what it produced. Lines for one
-// workload are its own; an owned site's fleet costs are shared by the workloads placed there,
-// and a dataset's by the workloads reading it, in proportion to their allocated GPU-hours.
-struct WorkloadEconomics {
-  std::string name;
-  WorkloadKind kind = WorkloadKind::training;
-  std::string site;
-  double cost = 0;
-  double used_gpu_hours = 0;
-  double runs = 0;
-  std::optional<double> cost_per_run;  // training
-  std::optional<double> tokens;        // inference, when its throughput is known
-  std::optional<double> cost_per_million_tokens;
-};
-
 struct StrategyColumn {
   std::string name;
   std::string description;
@@ -66,13 +44,13 @@ struct StrategyColumn {
   double egress_share = 0;                       // egress cash / total cash
   double site_transfer_bytes = 0;                // bytes sent between the scenario's sites
   std::optional<double> transfer_amplification;  // site_transfer_bytes / the datasets' starting size
-  std::vector<WorkloadEconomics> workloads;      // in scenario order
+  std::vector<WorkloadEconomics> workloads;      // in scenario order (figures.hpp: unit economics)
   double unattributed_cost = 0;                  // amortized cost no workload carries (flows between sites)
   std::vector<double> monthly_cash;
   std::vector<double> monthly_amortized;
   std::vector<ComponentAmounts> monthly_components_cash;       // [month][component], for the monthly charts
   std::vector<ComponentAmounts> monthly_components_amortized;  // [month][component]
-  std::vector<CauseAmount> by_cause;                           // over the horizon, largest first
+  std::vector<CauseAmount> by_cause;                           // over the horizon, largest first (figures.hpp)
   std::vector<Citation> citations;                             // the sources its figures rest on
   int secondhand_prices = 0;                                   // prices from secondhand sources among them
 };

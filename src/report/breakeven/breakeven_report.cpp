@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "tco/core/text.hpp"
-#include "tco/model/finance.hpp"
+#include "tco/model/figures.hpp"
 
 namespace tco {
 namespace {
@@ -23,11 +23,6 @@ CrossingPoint place(const Crossing& crossing, YearMonth start) {
       std::clamp(static_cast<long>(std::ceil(crossing.fraction * static_cast<double>(days) - 1e-9)) - 1, 0L, days - 1);
   point.date = format_date(Date{date::sys_days{first} + date::days{offset}});
   return point;
-}
-
-std::vector<double> running_sum(std::vector<double> values) {
-  for (std::size_t t = 1; t < values.size(); ++t) values[t] += values[t - 1];
-  return values;
 }
 
 }  // namespace
@@ -47,8 +42,8 @@ BreakevenReport make_breakeven_report(const BreakevenAnalysis& analysis) {
   }
   const double rate = analysis.model.scenario->discount_rate.value;
   for (const auto& column : report.comparison.strategies) {
-    report.cumulative.push_back(running_sum(column.monthly_cash));
-    report.cumulative_discounted.push_back(running_sum(discounted(column.monthly_cash, rate)));
+    report.cumulative.push_back(cumulative(column.monthly_cash));
+    report.cumulative_discounted.push_back(cumulative(discounted(column.monthly_cash, rate)));
   }
   return report;
 }

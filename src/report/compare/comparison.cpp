@@ -1,61 +1,13 @@
 #include "tco/report/comparison.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include <fmt/format.h>
 
-#include "tco/model/finance.hpp"
+#include "tco/model/figures.hpp"
 
 namespace tco {
 namespace {
-
-bool is_fleet_cost(Component component) {
-  return component == Component::hardware || component == Component::power || component == Component::space ||
-         component == Component::maintenance || component == Component::staff || component == Component::interconnect;
-}
-
-// Shares `amount` among `sharers` in proportion to their allocated GPU-hours; false when
-// none of them used any.
-bool share(double amount, const std::vector<const WorkloadUse*>& sharers, std::map<std::string, double>& cost) {
-  double hours = 0;
-  for (const WorkloadUse* use : sharers) hours += use->allocated_gpu_hours;
-  if (hours <= 0) return false;
-  for (const WorkloadUse* use : sharers) cost[use->name] += amount * use->allocated_gpu_hours / hours;
-  return true;
-}
-
-void add_unit_economics(StrategyColumn& column, const StrategyResult& strategy, const Scenario& scenario) {
-  std::map<std::string, double> cost;
-  for (const auto& line : strategy.lines) {
-    if (!line.workload.empty()) {
-      cost[line.workload] += line.amortized;
-      continue;
-    }
-    std::vector<const WorkloadUse*> sharers;
-    for (const auto& use : strategy.workloads) {
-      const Workload* workload = scenario.find_workload(use.name);
-      const bool reads = !line.dataset.empty() && std::find(workload->reads.begin(), workload->reads.end(),
-                                                            line.dataset) != workload->reads.end();
-      const bool placed = line.dataset.empty() && is_fleet_cost(line.component) && use.site == line.site;
-      if (reads || placed) sharers.push_back(&use);
-    }
-    if (!share(line.amortized, sharers, cost)) column.unattributed_cost += line.amortized;
-  }
-  for (const auto& use : strategy.workloads) {
-    WorkloadEconomics economics{use.name, use.kind,     use.site,   cost[use.name], use.used_gpu_hours,
-                                use.runs, std::nullopt, use.tokens, std::nullopt};
-    if (use.kind == WorkloadKind::training && use.runs > 0) economics.cost_per_run = economics.cost / use.runs;
-    if (use.tokens && *use.tokens > 0) {
-      economics.cost_per_million_tokens = economics.cost / (*use.tokens / 1e6);
-    }
-    column.workloads.push_back(economics);
-  }
-  double dataset_bytes = 0;
-  for (const auto& dataset : scenario.datasets) dataset_bytes += dataset.size_bytes.value;
-  column.site_transfer_bytes = strategy.site_transfer_bytes;
-  if (dataset_bytes > 0) column.transfer_amplification = strategy.site_transfer_bytes / dataset_bytes;
-}
 
 StrategyColumn make_column(const StrategyResult& strategy, const ModelResult& model) {
   StrategyColumn column;
@@ -77,24 +29,16 @@ StrategyColumn make_column(const StrategyResult& strategy, const ModelResult& mo
   column.npv = net_present_value(column.monthly_cash, model.scenario->discount_rate.value);
   column.breakeven = strategy.breakeven;
   column.used_gpu_hours = strategy.used_gpu_hours;
-  if (strategy.used_gpu_hours > 0) column.cost_per_used_gpu_hour = column.total_amortized / strategy.used_gpu_hours;
   column.egress_bytes = strategy.egress_bytes;
-  const double egress = column.cash[static_cast<std::size_t>(Component::egress)];
-  column.egress_share = column.total_cash != 0 ? egress / column.total_cash : 0;
+  column.site_transfer_bytes = strategy.site_transfer_bytes;
+  auto economics = unit_economics(strategy, *model.scenario);
+  column.workloads = std::move(economics.workloads);
+  column.unattributed_cost = economics.unattributed_cost;
+  column.cost_per_used_gpu_hour = economics.cost_per_used_gpu_hour;
+  column.egress_share = economics.egress_share;
+  column.transfer_amplification = economics.transfer_amplification;
 
-  std::map<std::tuple<Component, std::string, std::string>, CauseAmount> causes;
-  for (const auto& line : strategy.lines) {
-    auto& entry = causes[{line.component, line.cause, line.site}];
-    entry.component = line.component;
-    entry.cause = line.cause;
-    entry.site = line.site;
-    entry.cash += line.cash;
-    entry.amortized += line.amortized;
-  }
-  for (const auto& [key, amount] : causes) column.by_cause.push_back(amount);
-  std::stable_sort(column.by_cause.begin(), column.by_cause.end(),
-                   [](const CauseAmount& a, const CauseAmount& b) { return a.amortized > b.amortized; });
-  add_unit_economics(column, strategy, *model.scenario);
+  column.by_cause = amounts_by_cause(strategy.lines);
   column.citations = strategy.citations;
   for (const auto& citation : column.citations) {
     if (citation.source.confidence == Confidence::secondhand) column.secondhand_prices += citation.prices;

@@ -36,16 +36,24 @@ ExplainedFactor explain_factor(const Factor& factor, const std::string& currency
   return out;
 }
 
-ExplainedTerm explain_term(const Derivation& derivation, const std::string& currency) {
+// A factor as the line used it: one that stands for the line's rate is read from the ledger.
+Factor as_used(const Factor& factor, const CostLine& line) {
+  if (!factor.is_line_rate) return factor;
+  return Factor{factor.name, line.rate.value, line.rate.dimension, line.rate.byte_base, line.rate.origin};
+}
+
+ExplainedTerm explain_term(const Derivation& derivation, const CostLine& line, const std::string& currency) {
   ExplainedTerm term{derivation.label, derivation.formula, {}, derivation.amount, {}};
-  for (const auto& factor : derivation.factors) term.factors.push_back(explain_factor(factor, currency));
-  for (const auto& part : derivation.parts) term.parts.push_back(explain_term(*part, currency));
+  for (const auto& factor : derivation.factors) term.factors.push_back(explain_factor(as_used(factor, line), currency));
+  for (const auto& part : derivation.parts) term.parts.push_back(explain_term(*part, line, currency));
   return term;
 }
 
 // The inputs with an origin (prices and stated values), once each, from a derivation tree.
-void collect_prices(const Derivation& derivation, const std::string& currency, std::vector<ExplainedFactor>& out) {
-  for (const auto& factor : derivation.factors) {
+void collect_prices(const Derivation& derivation, const CostLine& line, const std::string& currency,
+                    std::vector<ExplainedFactor>& out) {
+  for (const auto& listed : derivation.factors) {
+    const Factor factor = as_used(listed, line);
     if (!factor.origin) continue;
     auto explained = explain_factor(factor, currency);
     // A price is listed once per value; a volume the scenario states is listed once per
@@ -61,7 +69,7 @@ void collect_prices(const Derivation& derivation, const std::string& currency, s
       known->value = "varies by month";
     }
   }
-  for (const auto& part : derivation.parts) collect_prices(*part, currency, out);
+  for (const auto& part : derivation.parts) collect_prices(*part, line, currency, out);
 }
 
 }  // namespace
@@ -138,8 +146,8 @@ ExplainReport make_explain_report(const ModelResult& model, const ExplainRequest
     const auto& formula = line.derivation->formula;
     if (std::find(cause.formulas.begin(), cause.formulas.end(), formula) == cause.formulas.end())
       cause.formulas.push_back(formula);
-    collect_prices(*line.derivation, report.currency, cause.prices);
-    if (request.month) cause.terms.push_back(explain_term(*line.derivation, report.currency));
+    collect_prices(*line.derivation, line, report.currency, cause.prices);
+    if (request.month) cause.terms.push_back(explain_term(*line.derivation, line, report.currency));
   }
   for (auto& [position, amounts] : monthly) {
     auto& runs = report.causes[position].months;

@@ -2,7 +2,7 @@
 
 #include "../support.hpp"
 #include "tco/analysis/breakeven.hpp"
-#include "tco/model/finance.hpp"
+#include "tco/model/figures.hpp"
 
 using namespace tco;
 

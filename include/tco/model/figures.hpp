@@ -1,0 +1,114 @@
+#pragma once
+// Every figure derived from the ledger, computed in one place (formulas in tco-model(7)):
+// amounts by month and component, totals, net present value, discounted and cumulative
+// curves, break-even (simple and discounted), the figures of one evaluation of a plan, and
+// unit economics (each workload's share of the cost). The engine, the evaluation plans, the
+// analyses and the reports take their figures from here; ARCHITECTURE.md indexes them.
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "tco/model/results.hpp"
+
+namespace tco {
+
+// Amounts are compared to the cent: a difference under half a cent is a tie.
+constexpr double kCentTolerance = 0.005;
+
+// ---- Amounts from the ledger ----
+
+// Each month's amount of each component, on one basis, adding the ledger's lines in order.
+std::vector<ComponentAmounts> amounts_by_month(const std::vector<CostLine>& ledger, int months, Basis basis);
+// Each month's total over all components.
+std::vector<double> month_totals(const std::vector<ComponentAmounts>& months);
+// Over the horizon: every component, or one.
+double total(const std::vector<ComponentAmounts>& months, std::optional<Component> only = std::nullopt);
+// The running sum: the cumulative curve of monthly amounts (never falls while they are >= 0).
+std::vector<double> cumulative(std::vector<double> monthly);
+
+// What one cause (a workload, dataset, flow or site) cost over the horizon, at one site.
+struct CauseAmount {
+  Component component = Component::compute;
+  std::string cause;
+  std::string site;
+  double cash = 0;
+  double amortized = 0;
+};
+// The ledger's amounts by component, cause and site, over the horizon: the largest amortized first.
+std::vector<CauseAmount> amounts_by_cause(const std::vector<CostLine>& ledger);
+
+// ---- Time value of money ----
+
+// Monthly rate equivalent to an annual one: (1 + r)^(1/12) - 1.
+double monthly_rate(double annual_rate);
+// The cash flows, each discounted to the first month (which is not discounted, t = 0).
+std::vector<double> discounted(std::span<const double> monthly_cash, double annual_rate);
+inline std::vector<double> discounted(const std::vector<double>& monthly_cash, double annual_rate) {
+  return discounted(std::span<const double>(monthly_cash), annual_rate);
+}
+// Net present value of monthly cash flows: the sum of discounted(), without allocating.
+double net_present_value(std::span<const double> monthly_cash, double annual_rate);
+inline double net_present_value(const std::vector<double>& monthly_cash, double annual_rate) {
+  return net_present_value(std::span<const double>(monthly_cash), annual_rate);
+}
+
+// ---- Break-even ----
+
+// The first month (1-based) from which the strategy's cumulative cost stays at or below the
+// baseline's, compared to the cent; none when that never happens within the horizon. The
+// crossing is placed within that month by linear interpolation, as if each month's costs
+// accrued evenly through it.
+Crossing find_crossing(std::span<const double> strategy_cash, std::span<const double> baseline_cash);
+inline Crossing find_crossing(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash) {
+  return find_crossing(std::span<const double>(strategy_cash), std::span<const double>(baseline_cash));
+}
+std::optional<int> breakeven_month(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash);
+// The crossing on cash, and on present values at `annual_rate`.
+Breakeven find_breakeven(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash,
+                         double annual_rate);
+
+// ---- One evaluation of a plan ----
+
+// What a strategy comes to over the horizon at one set of input values.
+struct StrategyFigures {
+  double total = 0;  // cash
+  double npv = 0;    // net present value of the monthly cash
+  // Months until its cumulative cash comes down to the baseline's and stays there,
+  // fractional (1.5: halfway through the second month); none within the horizon, or for
+  // the baseline itself.
+  std::optional<double> breakeven;
+  std::optional<int> breakeven_month;  // the same as a 1-based month of the horizon
+};
+// A strategy's figures from its monthly cash, against the baseline's (the same span for the
+// baseline itself), without allocating: Monte Carlo does this for every sample.
+StrategyFigures strategy_figures(std::span<const double> monthly_cash, std::span<const double> baseline_cash,
+                                 bool is_baseline, double annual_rate);
+
+// ---- Unit economics ----
+
+// A workload's share of a strategy's cost (amortized) and what it produced. Lines for one
+// workload are its own; an owned site's fleet costs are shared by the workloads placed there,
+// and a dataset's by the workloads reading it, in proportion to their allocated GPU-hours.
+struct WorkloadEconomics {
+  std::string name;
+  WorkloadKind kind = WorkloadKind::training;
+  std::string site;
+  double cost = 0;
+  double used_gpu_hours = 0;
+  double runs = 0;
+  std::optional<double> cost_per_run;  // training
+  std::optional<double> tokens;        // inference, when its throughput is known
+  std::optional<double> cost_per_million_tokens;
+};
+
+struct UnitEconomics {
+  std::vector<WorkloadEconomics> workloads;      // in scenario order
+  double unattributed_cost = 0;                  // amortized cost no workload carries (flows between sites)
+  std::optional<double> cost_per_used_gpu_hour;  // amortized total / used GPU-hours
+  double egress_share = 0;                       // egress cash / total cash
+  std::optional<double> transfer_amplification;  // bytes sent between sites / the datasets' starting size
+};
+UnitEconomics unit_economics(const StrategyResult& strategy, const Scenario& scenario);
+
+}  // namespace tco

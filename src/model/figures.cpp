@@ -1,0 +1,208 @@
+#include "tco/model/figures.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+namespace tco {
+
+// ---- Amounts from the ledger ----
+
+std::vector<ComponentAmounts> amounts_by_month(const std::vector<CostLine>& ledger, int months, Basis basis) {
+  std::vector<ComponentAmounts> out(static_cast<std::size_t>(months), ComponentAmounts{});
+  for (const auto& line : ledger) {
+    if (line.month < 0 || line.month >= months) continue;
+    out[static_cast<std::size_t>(line.month)][static_cast<std::size_t>(line.component)] +=
+        basis == Basis::cash ? line.cash : line.amortized;
+  }
+  return out;
+}
+
+std::vector<double> month_totals(const std::vector<ComponentAmounts>& months) {
+  std::vector<double> out;
+  out.reserve(months.size());
+  for (const auto& month : months) {
+    double sum = 0;
+    for (const double amount : month) sum += amount;
+    out.push_back(sum);
+  }
+  return out;
+}
+
+double total(const std::vector<ComponentAmounts>& months, std::optional<Component> only) {
+  double sum = 0;
+  for (const auto& month : months) {
+    for (std::size_t i = 0; i < kComponentCount; ++i) {
+      if (!only || static_cast<std::size_t>(*only) == i) sum += month[i];
+    }
+  }
+  return sum;
+}
+
+std::vector<double> cumulative(std::vector<double> monthly) {
+  for (std::size_t t = 1; t < monthly.size(); ++t) monthly[t] += monthly[t - 1];
+  return monthly;
+}
+
+std::vector<CauseAmount> amounts_by_cause(const std::vector<CostLine>& ledger) {
+  std::map<std::tuple<Component, std::string, std::string>, CauseAmount> causes;
+  for (const auto& line : ledger) {
+    auto& entry = causes[{line.component, line.cause, line.site}];
+    entry.component = line.component;
+    entry.cause = line.cause;
+    entry.site = line.site;
+    entry.cash += line.cash;
+    entry.amortized += line.amortized;
+  }
+  std::vector<CauseAmount> out;
+  for (const auto& [key, amount] : causes) out.push_back(amount);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const CauseAmount& a, const CauseAmount& b) { return a.amortized > b.amortized; });
+  return out;
+}
+
+double StrategyResult::total_cash() const { return total(monthly_cash); }
+double StrategyResult::total_amortized() const { return total(monthly_amortized); }
+double StrategyResult::component_cash(Component component) const { return total(monthly_cash, component); }
+double StrategyResult::component_amortized(Component component) const { return total(monthly_amortized, component); }
+std::vector<double> StrategyResult::monthly_cash_totals() const { return month_totals(monthly_cash); }
+std::vector<double> StrategyResult::monthly_amortized_totals() const { return month_totals(monthly_amortized); }
+std::vector<double> StrategyResult::cumulative_cash() const { return cumulative(monthly_cash_totals()); }
+
+// ---- Time value of money ----
+
+double monthly_rate(double annual_rate) { return std::pow(1.0 + annual_rate, 1.0 / 12.0) - 1.0; }
+
+namespace {
+
+// Each month's cash times its discount factor, in order: the one definition of discounting
+// that NPV and the discounted curve share.
+template <typename Each>
+void for_each_discounted(std::span<const double> monthly_cash, double annual_rate, Each&& each) {
+  const double rate = monthly_rate(annual_rate);
+  double factor = 1.0;
+  for (const double amount : monthly_cash) {
+    each(amount * factor);
+    factor /= 1.0 + rate;
+  }
+}
+
+}  // namespace
+
+std::vector<double> discounted(std::span<const double> monthly_cash, double annual_rate) {
+  std::vector<double> out;
+  out.reserve(monthly_cash.size());
+  for_each_discounted(monthly_cash, annual_rate, [&](double value) { out.push_back(value); });
+  return out;
+}
+
+double net_present_value(std::span<const double> monthly_cash, double annual_rate) {
+  double sum = 0;
+  for_each_discounted(monthly_cash, annual_rate, [&](double value) { sum += value; });
+  return sum;
+}
+
+// ---- Break-even ----
+
+Crossing find_crossing(std::span<const double> strategy_cash, std::span<const double> baseline_cash) {
+  Crossing crossing;
+  double gap = 0;  // strategy minus baseline, cumulative
+  for (std::size_t t = 0; t < strategy_cash.size() && t < baseline_cash.size(); ++t) {
+    const double before = gap;
+    gap += strategy_cash[t] - baseline_cash[t];
+    if (gap > kCentTolerance) {
+      crossing.month.reset();
+    } else if (!crossing.month) {
+      crossing.month = static_cast<int>(t) + 1;
+      // Where the line from `before` to `gap` reaches zero; at once when it never was above.
+      crossing.fraction = before > kCentTolerance && before > gap ? std::min(1.0, before / (before - gap)) : 0.0;
+    }
+  }
+  crossing.gap_at_end = gap;
+  return crossing;
+}
+
+std::optional<int> breakeven_month(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash) {
+  return find_crossing(strategy_cash, baseline_cash).month;
+}
+
+Breakeven find_breakeven(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash,
+                         double annual_rate) {
+  return {find_crossing(strategy_cash, baseline_cash),
+          find_crossing(discounted(strategy_cash, annual_rate), discounted(baseline_cash, annual_rate))};
+}
+
+// ---- One evaluation of a plan ----
+
+StrategyFigures strategy_figures(std::span<const double> monthly_cash, std::span<const double> baseline_cash,
+                                 bool is_baseline, double annual_rate) {
+  StrategyFigures figures;
+  for (const double amount : monthly_cash) figures.total += amount;
+  figures.npv = net_present_value(monthly_cash, annual_rate);
+  if (!is_baseline) {
+    const Crossing crossing = find_crossing(monthly_cash, baseline_cash);
+    if (crossing.month) {
+      figures.breakeven = *crossing.month - 1 + crossing.fraction;
+      figures.breakeven_month = crossing.month;
+    }
+  }
+  return figures;
+}
+
+// ---- Unit economics ----
+
+namespace {
+
+bool is_fleet_cost(Component component) {
+  return component == Component::hardware || component == Component::power || component == Component::space ||
+         component == Component::maintenance || component == Component::staff || component == Component::interconnect;
+}
+
+// Shares `amount` among `sharers` in proportion to their allocated GPU-hours; false when
+// none of them used any.
+bool share(double amount, const std::vector<const WorkloadUse*>& sharers, std::map<std::string, double>& cost) {
+  double hours = 0;
+  for (const WorkloadUse* use : sharers) hours += use->allocated_gpu_hours;
+  if (hours <= 0) return false;
+  for (const WorkloadUse* use : sharers) cost[use->name] += amount * use->allocated_gpu_hours / hours;
+  return true;
+}
+
+}  // namespace
+
+UnitEconomics unit_economics(const StrategyResult& strategy, const Scenario& scenario) {
+  UnitEconomics out;
+  std::map<std::string, double> cost;
+  for (const auto& line : strategy.lines) {
+    if (!line.workload.empty()) {
+      cost[line.workload] += line.amortized;
+      continue;
+    }
+    std::vector<const WorkloadUse*> sharers;
+    for (const auto& use : strategy.workloads) {
+      const Workload* workload = scenario.find_workload(use.name);
+      const bool reads = !line.dataset.empty() && std::find(workload->reads.begin(), workload->reads.end(),
+                                                            line.dataset) != workload->reads.end();
+      const bool placed = line.dataset.empty() && is_fleet_cost(line.component) && use.site == line.site;
+      if (reads || placed) sharers.push_back(&use);
+    }
+    if (!share(line.amortized, sharers, cost)) out.unattributed_cost += line.amortized;
+  }
+  for (const auto& use : strategy.workloads) {
+    WorkloadEconomics economics{use.name, use.kind,     use.site,   cost[use.name], use.used_gpu_hours,
+                                use.runs, std::nullopt, use.tokens, std::nullopt};
+    if (use.kind == WorkloadKind::training && use.runs > 0) economics.cost_per_run = economics.cost / use.runs;
+    if (use.tokens && *use.tokens > 0) economics.cost_per_million_tokens = economics.cost / (*use.tokens / 1e6);
+    out.workloads.push_back(economics);
+  }
+  const double total_cash = strategy.total_cash();
+  if (strategy.used_gpu_hours > 0) out.cost_per_used_gpu_hour = strategy.total_amortized() / strategy.used_gpu_hours;
+  out.egress_share = total_cash != 0 ? strategy.component_cash(Component::egress) / total_cash : 0;
+  double dataset_bytes = 0;
+  for (const auto& dataset : scenario.datasets) dataset_bytes += dataset.size_bytes.value;
+  if (dataset_bytes > 0) out.transfer_amplification = strategy.site_transfer_bytes / dataset_bytes;
+  return out;
+}
+
+}  // namespace tco
