@@ -1,7 +1,9 @@
 #include "tco/inputs/field_reader.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -11,21 +13,8 @@
 namespace tco {
 namespace {
 
-bool is_money(Dimension dimension) {
-  switch (dimension) {
-    case Dimension::money:
-    case Dimension::money_per_hour:
-    case Dimension::money_per_byte:
-    case Dimension::money_per_byte_month:
-    case Dimension::money_per_kwh:
-    case Dimension::money_per_kw_month:
-    case Dimension::money_per_year:
-    case Dimension::money_per_month:
-      return true;
-    default:
-      return false;
-  }
-}
+// Off (nullptr) unless a test installs one: readers then record each declared field they ask for.
+std::atomic<FieldUseLog*> field_use_log{nullptr};
 
 bool expect_scalar(const YamlNode& node, const std::string& path, std::string_view what, Diagnostics& d) {
   if (node.is_scalar()) return true;
@@ -42,20 +31,60 @@ std::string join_path(const std::string& parent, std::string_view key) {
   return parent + "." + std::string(key);
 }
 
-MapReader::MapReader(const YamlNode& node, std::string path, Diagnostics& diagnostics)
-    : node_(node), path_(std::move(path)), diagnostics_(diagnostics) {
+MapReader::MapReader(const Section* section, const YamlNode& node, std::string path, Diagnostics& diagnostics)
+    : section_(section), node_(node), path_(std::move(path)), diagnostics_(diagnostics) {
+  if (section_ != nullptr) {
+    if (FieldUseLog* log = field_use_log.load()) log->add(*section_, "");
+  }
   if (!node.is_mapping()) {
     valid_ = false;
     diagnostics_.error(node.where, path_, fmt::format("expected a mapping, found {}", describe(node)));
   }
 }
 
+MapReader::MapReader(const Section& section, const YamlNode& node, std::string path, Diagnostics& diagnostics)
+    : MapReader(&section, node, std::move(path), diagnostics) {}
+
+MapReader MapReader::undeclared(const YamlNode& node, std::string path, Diagnostics& diagnostics) {
+  return MapReader(nullptr, node, std::move(path), diagnostics);
+}
+
+const Field* MapReader::declared(std::string_view key) const {
+  const Field* field = section_->find(key);
+  if (field == nullptr) {
+    if (section_->entries) return nullptr;  // a user-named entry
+    throw std::logic_error(fmt::format("input section '{}' declares no key '{}'", section_->id, key));
+  }
+  const auto& variants = field->variants;
+  if (!variants.empty() && std::find(variants.begin(), variants.end(), variant_) == variants.end()) {
+    throw std::logic_error(fmt::format("key '{}' of input section '{}' belongs to {}, and the reader chose '{}'", key,
+                                       section_->id, quoted_list(variants), variant_));
+  }
+  return field;
+}
+
 const YamlNode* MapReader::get(std::string_view key) {
-  known_.emplace_back(key);
-  return valid_ ? node_.find(key) : nullptr;
+  if (section_ == nullptr) {
+    asked_.emplace_back(key);
+    return valid_ ? node_.find(key) : nullptr;
+  }
+  const Field* field = declared(key);
+  const YamlNode* value = valid_ ? node_.find(key) : nullptr;
+  if (field == nullptr) return value;
+  if (FieldUseLog* log = field_use_log.load()) log->add(*section_, key);
+  const bool needed = field->need == Need::required ||
+                      (field->need == Need::with_other && node_.find(field->need_keys.front()) != nullptr);
+  if (valid_ && value == nullptr && needed) report_missing(key);
+  return value;
 }
 
 const YamlNode* MapReader::require(std::string_view key) {
+  if (section_ != nullptr) {
+    throw std::logic_error(
+        fmt::format("MapReader::require('{}') in declared section '{}': its declaration says what "
+                    "is required; use get()",
+                    key, section_->id));
+  }
   const YamlNode* value = get(key);
   if (valid_ && value == nullptr) {
     diagnostics_.error(node_.where, path_, fmt::format("missing required key '{}'", key));
@@ -63,20 +92,76 @@ const YamlNode* MapReader::require(std::string_view key) {
   return value;
 }
 
+void MapReader::choose(std::string_view variant) {
+  const auto variants = section_ == nullptr ? std::vector<std::string>{} : section_->variants();
+  if (std::find(variants.begin(), variants.end(), variant) == variants.end()) {
+    throw std::logic_error(fmt::format("input section '{}' declares no variant '{}'",
+                                       section_ == nullptr ? "(undeclared)" : section_->id, variant));
+  }
+  variant_ = std::string(variant);
+}
+
+const Shape& MapReader::shape_of(std::string_view key) const {
+  if (section_ == nullptr) throw std::logic_error(fmt::format("no declared shape for '{}': undeclared section", key));
+  if (const Field* field = declared(key)) return field->shape;
+  return *section_->entries;
+}
+
+bool MapReader::required(std::string_view key) const {
+  const Field* field = section_ == nullptr ? nullptr : declared(key);
+  return field != nullptr && field->need == Need::required;
+}
+
+void MapReader::report_missing(std::string_view key) {
+  const Field* field = section_ == nullptr ? nullptr : declared(key);
+  const std::string note = field == nullptr || field->missing_note.empty() ? "" : " (" + field->missing_note + ")";
+  diagnostics_.error(node_.where, path_, fmt::format("missing required key '{}'{}", key, note));
+}
+
+std::vector<std::string> MapReader::known() const {
+  if (section_ == nullptr) return asked_;
+  std::vector<std::string> out;
+  for (const auto& field : section_->fields) {
+    const auto& variants = field.variants;
+    if (variants.empty() || std::find(variants.begin(), variants.end(), variant_) != variants.end())
+      out.push_back(field.name);
+  }
+  return out;
+}
+
 void MapReader::finish() {
-  if (!valid_) return;
+  if (!valid_ || (section_ != nullptr && section_->entries)) return;
+  const auto keys = known();
   for (const auto& entry : node_.entries) {
-    if (std::find(known_.begin(), known_.end(), entry.key) != known_.end()) continue;
+    if (std::find(keys.begin(), keys.end(), entry.key) != keys.end()) continue;
     std::string message = fmt::format("unknown key '{}'", entry.key);
-    const std::string suggestion = did_you_mean(entry.key, known_);
+    const std::string suggestion = did_you_mean(entry.key, keys);
     if (!suggestion.empty()) {
       message += suggestion;
     } else {
-      message += "; expected one of " + quoted_list(known_);
+      message += "; expected one of " + quoted_list(keys);
     }
     diagnostics_.error(entry.key_where, path_, message);
   }
 }
+
+void FieldUseLog::add(const Section& section, std::string_view field) {
+  const std::lock_guard lock(mutex_);
+  if (std::find(sections_.begin(), sections_.end(), &section) == sections_.end()) sections_.push_back(&section);
+  if (!field.empty()) uses_.emplace(&section, std::string(field));
+}
+
+bool FieldUseLog::has(const Section& section, std::string_view field) const {
+  const std::lock_guard lock(mutex_);
+  return uses_.count({&section, std::string(field)}) > 0;
+}
+
+std::vector<const Section*> FieldUseLog::sections() const {
+  const std::lock_guard lock(mutex_);
+  return sections_;
+}
+
+void set_field_use_log(FieldUseLog* log) { field_use_log.store(log); }
 
 std::string distribution_named(const YamlNode& node) {
   if (!node.is_mapping()) return "";
@@ -120,6 +205,12 @@ std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& p
     return std::nullopt;
   }
   return quantity;
+}
+
+std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& path, const Shape& shape,
+                                      Diagnostics& d) {
+  if (shape.kind != ValueKind::quantity) throw std::logic_error("read_quantity: '" + path + "' is not a quantity");
+  return read_quantity(node, path, shape.dimension, d, shape.signed_value);
 }
 
 std::optional<long> read_integer(const YamlNode& node, const std::string& path, long min, long max, Diagnostics& d) {
@@ -175,6 +266,41 @@ std::optional<std::vector<std::string>> read_string_list(const YamlNode& node, c
   return out;
 }
 
+std::optional<std::string> read_text(MapReader& reader, std::string_view key) {
+  const YamlNode* value = reader.get(key);
+  return value ? read_string(*value, reader.path(key), reader.diagnostics()) : std::nullopt;
+}
+
+std::optional<std::string> read_enum(MapReader& reader, std::string_view key) {
+  const Shape& shape = reader.shape_of(key);
+  if (shape.kind != ValueKind::enumeration)
+    throw std::logic_error(fmt::format("read_enum: '{}' is not declared as one of some values", reader.path(key)));
+  const YamlNode* value = reader.get(key);
+  return value ? read_enum(*value, reader.path(key), shape.allowed, reader.diagnostics()) : std::nullopt;
+}
+
+std::optional<long> read_integer(MapReader& reader, std::string_view key) {
+  const Shape& shape = reader.shape_of(key);
+  if (shape.kind != ValueKind::integer)
+    throw std::logic_error(fmt::format("read_integer: '{}' is not declared as a whole number", reader.path(key)));
+  const YamlNode* value = reader.get(key);
+  return value ? read_integer(*value, reader.path(key), shape.min, shape.max, reader.diagnostics()) : std::nullopt;
+}
+
+std::optional<std::vector<std::string>> read_string_list(MapReader& reader, std::string_view key) {
+  const YamlNode* value = reader.get(key);
+  return value ? read_string_list(*value, reader.path(key), reader.diagnostics()) : std::nullopt;
+}
+
+bool read_text_field(MapReader& reader, const char* key, std::string& out) {
+  const YamlNode* value = reader.get(key);
+  if (value == nullptr) return !reader.required(key);
+  auto text = read_string(*value, reader.path(key), reader.diagnostics());
+  if (!text) return false;
+  out = *text;
+  return true;
+}
+
 bool read_text_field(MapReader& reader, const char* key, std::string& out, bool required) {
   const YamlNode* value = required ? reader.require(key) : reader.get(key);
   if (value == nullptr) return !required;
@@ -191,27 +317,31 @@ std::string read_source_default(MapReader& reader, const std::string& inherited)
   return inherited;
 }
 
-std::optional<Sourced> read_sourced(const YamlNode& node, const std::string& path, Dimension dimension,
-                                    const std::string& inherited_source, Diagnostics& d,
-                                    const std::vector<std::string>& extra_keys) {
-  const char* value_key = is_money(dimension) ? "price" : "value";
+std::optional<Sourced> read_sourced(const YamlNode& node, const std::string& path, const Shape& shape,
+                                    const std::string& inherited_source, Diagnostics& d) {
+  if (shape.kind != ValueKind::quantity || shape.form != QuantityForm::or_sourced || shape.section == nullptr)
+    throw std::logic_error("read_sourced: '" + path + "' is not declared as a sourced value");
   Sourced out;
   out.where = node.where;
   const YamlNode* value_node = &node;
   out.source = inherited_source;
   std::string value_path = path;
   if (node.is_mapping()) {
-    MapReader reader(node, path, d);
-    value_node = reader.require(value_key);
+    const Section& mapping = *shape.section;
+    const std::string& value_key = mapping.fields.front().name;
+    MapReader reader(mapping, node, path, d);
+    value_node = reader.get(value_key);
     out.source = read_source_default(reader, inherited_source);
-    for (const auto& key : extra_keys) reader.get(key);
+    for (const auto& field : mapping.fields) {
+      if (field.name != value_key && field.name != "source" && field.name != "note") reader.get(field.name);
+    }
     if (const YamlNode* note = reader.get("note")) out.note = read_string(*note, reader.path("note"), d).value_or("");
     reader.finish();
     if (value_node == nullptr) return std::nullopt;
     value_path = reader.path(value_key);
     out.where = value_node->where;
   }
-  auto quantity = read_quantity(*value_node, value_path, dimension, d);
+  auto quantity = read_quantity(*value_node, value_path, shape.dimension, d);
   if (!quantity) return std::nullopt;
   out.value = quantity->value;
   out.currency = quantity->currency;

@@ -9,11 +9,13 @@
 
 namespace tco {
 
-// Reads one value of the mapping: sourced in a sheet, stated in a scenario.
-using HardwareValueReader = std::function<std::optional<Sourced>(MapReader&, const char* key, Dimension)>;
+// Reads one value of the mapping, as its section declares it: sourced in a sheet, stated in a
+// scenario.
+using HardwareValueReader = std::function<std::optional<Sourced>(MapReader&, const char* key)>;
 
-// Reads name, gpu, gpus, rack_units, price, max_power and idle_power, then finishes the
-// reader (unknown keys). Returns nothing when a required value is missing or invalid.
+// Reads name, gpu, gpus, rack_units, price, max_power and idle_power (sheet_format::
+// hardware_fields), then finishes the reader (unknown keys). Returns nothing when a required
+// value is missing or invalid.
 std::optional<HardwareSku> read_hardware_sku(MapReader& reader, const HardwareValueReader& read_value);
 
 }  // namespace tco

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "price_sheet_format.hpp"
 #include "sheet_sections.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
@@ -14,22 +15,17 @@ namespace tco {
 namespace {
 
 std::optional<Discount> read_discount(const YamlNode& node, const std::string& path, Diagnostics& d) {
-  MapReader reader(node, path, d);
+  MapReader reader(sheet_format::discount(), node, path, d);
   if (!reader.valid()) return std::nullopt;
   Discount discount;
   discount.where = node.where;
   bool ok = true;
-  if (const YamlNode* service = reader.require("service")) {
-    const auto name = read_enum(*service, reader.path("service"), price_service_names(), d);
-    if (name)
-      discount.service = *parse_price_service(*name);
-    else
-      ok = false;
-  } else {
+  if (const auto name = read_enum(reader, "service"))
+    discount.service = *parse_price_service(*name);
+  else
     ok = false;
-  }
-  if (const YamlNode* off = reader.require("off")) {
-    if (auto q = read_quantity(*off, reader.path("off"), Dimension::fraction, d)) {
+  if (const YamlNode* off = reader.get("off")) {
+    if (auto q = read_quantity(*off, reader.path("off"), reader.shape_of("off"), d)) {
       if (q->value <= 0 || q->value >= 1) {
         d.error(off->where, reader.path("off"),
                 fmt::format("expected a discount above 0 % and below 100 %, found {}", off->scalar));
@@ -43,18 +39,18 @@ std::optional<Discount> read_discount(const YamlNode& node, const std::string& p
   } else {
     ok = false;
   }
-  if (const YamlNode* regions = reader.get("regions")) {
-    discount.regions = read_string_list(*regions, reader.path("regions"), d).value_or(std::vector<std::string>{});
-  }
+  if (auto regions = read_string_list(reader, "regions")) discount.regions = *regions;
   if (const YamlNode* pricing = reader.get("pricing")) {
+    const auto& allowed = reader.shape_of("pricing").allowed;
     const auto names = read_string_list(*pricing, reader.path("pricing"), d).value_or(std::vector<std::string>{});
     for (std::size_t i = 0; i < names.size(); ++i) {
-      if (auto model = parse_pricing_model(names[i])) {
+      if (auto model = parse_pricing_model(names[i]);
+          model && std::find(allowed.begin(), allowed.end(), names[i]) != allowed.end()) {
         discount.pricing.push_back(*model);
       } else {
         d.error(pricing->where, fmt::format("{}[{}]", reader.path("pricing"), i),
-                fmt::format("expected one of {}, found '{}'{}", quoted_list(pricing_model_names()), names[i],
-                            did_you_mean(names[i], pricing_model_names())));
+                fmt::format("expected one of {}, found '{}'{}", quoted_list(allowed), names[i],
+                            did_you_mean(names[i], allowed)));
         ok = false;
       }
     }

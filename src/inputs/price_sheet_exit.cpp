@@ -1,6 +1,7 @@
 // The exit_programs section of a price sheet (tco-prices(5), EXIT PROGRAMS).
 #include <fmt/format.h>
 
+#include "price_sheet_format.hpp"
 #include "sheet_sections.hpp"
 
 namespace tco {
@@ -8,26 +9,22 @@ namespace {
 
 std::optional<ExitProgram> read_program(const YamlNode& node, const std::string& path, const std::string& inherited,
                                         Diagnostics& d, SourceReferences& refs) {
-  MapReader reader(node, path, d);
+  MapReader reader(sheet_format::exit_program(), node, path, d);
   if (!reader.valid()) return std::nullopt;
   ExitProgram program;
   program.where = node.where;
   bool ok = true;
   for (auto [key, out] : {std::pair{"id", &program.id}, std::pair{"name", &program.name},
                           std::pair{"covers", &program.covers}, std::pair{"scope", &program.scope}}) {
-    ok = read_text_field(reader, key, *out, true) && ok;
+    ok = read_text_field(reader, key, *out) && ok;
   }
   const std::string source = read_source_default(reader, inherited);
-  if (const YamlNode* conditions = reader.require("conditions")) {
-    if (auto list = read_string_list(*conditions, reader.path("conditions"), d))
-      program.conditions = *list;
-    else
-      ok = false;
-  } else {
+  if (auto list = read_string_list(reader, "conditions"))
+    program.conditions = *list;
+  else
     ok = false;
-  }
-  if (const YamlNode* refund = reader.require("refund")) {
-    if (auto value = read_sourced(*refund, reader.path("refund"), Dimension::fraction, source, d)) {
+  if (const YamlNode* refund = reader.get("refund")) {
+    if (auto value = read_sourced(*refund, reader.path("refund"), reader.shape_of("refund"), source, d)) {
       if (value->value > 1.0) {
         d.error(value->where, reader.path("refund"), "expected a share of at most 100 %");
         ok = false;
@@ -41,7 +38,7 @@ std::optional<ExitProgram> read_program(const YamlNode& node, const std::string&
     ok = false;
   }
   if (const YamlNode* window = reader.get("window")) {
-    program.window = read_sourced(*window, reader.path("window"), Dimension::hours, source, d);
+    program.window = read_sourced(*window, reader.path("window"), reader.shape_of("window"), source, d);
     if (program.window)
       refs.emplace_back(reader.path("window"), *program.window);
     else

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "price_sheet_format.hpp"
 #include "sheet_sections.hpp"
 #include "tco/core/sha256.hpp"
 #include "tco/core/suggest.hpp"
@@ -11,8 +12,6 @@
 
 namespace tco {
 namespace {
-
-constexpr long kSchemaVersion = 1;
 
 // State shared while one sheet is read: its diagnostics, its byte base, and every source
 // reference seen, checked against the declared sources at the end.
@@ -26,9 +25,9 @@ struct SheetReader {
   };
   std::vector<Reference> references;
 
-  std::optional<Sourced> value(const YamlNode& node, const std::string& path, Dimension dimension,
-                               const std::string& inherited, const std::vector<std::string>& extra_keys = {}) {
-    auto sourced = read_sourced(node, path, dimension, inherited, d, extra_keys);
+  std::optional<Sourced> value(const YamlNode& node, const std::string& path, const Shape& shape,
+                               const std::string& inherited) {
+    auto sourced = read_sourced(node, path, shape, inherited, d);
     if (!sourced) return std::nullopt;
     references.push_back({sourced->source, sourced->where, path});
     check_byte_base(*sourced, path);
@@ -47,14 +46,14 @@ struct SheetReader {
 };
 
 std::optional<PriceSource> read_source(const YamlNode& node, const std::string& path, Diagnostics& d) {
-  MapReader reader(node, path, d);
+  MapReader reader(sheet_format::source(), node, path, d);
   PriceSource source;
   bool complete = reader.valid();
-  complete = read_text_field(reader, "id", source.id, true) && complete;
-  complete = read_text_field(reader, "title", source.title, true) && complete;
-  complete = read_text_field(reader, "url", source.url, true) && complete;
-  complete = read_text_field(reader, "note", source.note, false) && complete;
-  if (const YamlNode* retrieved = reader.require("retrieved")) {
+  complete = read_text_field(reader, "id", source.id) && complete;
+  complete = read_text_field(reader, "title", source.title) && complete;
+  complete = read_text_field(reader, "url", source.url) && complete;
+  complete = read_text_field(reader, "note", source.note) && complete;
+  if (const YamlNode* retrieved = reader.get("retrieved")) {
     if (auto day = read_date(*retrieved, reader.path("retrieved"), d))
       source.retrieved = *day;
     else
@@ -62,12 +61,8 @@ std::optional<PriceSource> read_source(const YamlNode& node, const std::string& 
   } else {
     complete = false;
   }
-  if (const YamlNode* confidence = reader.require("confidence")) {
-    if (auto value = read_enum(*confidence, reader.path("confidence"), {"primary", "secondhand"}, d)) {
-      source.confidence = *value == "primary" ? Confidence::primary : Confidence::secondhand;
-    } else {
-      complete = false;
-    }
+  if (auto value = read_enum(reader, "confidence")) {
+    source.confidence = *value == "primary" ? Confidence::primary : Confidence::secondhand;
   } else {
     complete = false;
   }
@@ -78,24 +73,20 @@ std::optional<PriceSource> read_source(const YamlNode& node, const std::string& 
 
 void read_gpu_offer(SheetReader& sheet, const YamlEntry& entry, const std::string& path, const std::string& inherited,
                     Region& region) {
-  MapReader reader(entry.value, path, sheet.d);
+  MapReader reader(sheet_format::gpu_offer(), entry.value, path, sheet.d);
   if (!reader.valid()) return;
   GpuOffer offer;
   offer.instance = entry.key;
   offer.where = entry.key_where;
-  if (const YamlNode* gpu = reader.require("gpu")) {
-    offer.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), sheet.d).value_or("");
-  }
-  if (const YamlNode* gpus = reader.require("gpus")) {
-    offer.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, sheet.d).value_or(0));
-  }
+  offer.gpu = read_enum(reader, "gpu").value_or("");
+  offer.gpus = static_cast<int>(read_integer(reader, "gpus").value_or(0));
   const std::string source = read_source_default(reader, inherited);
   bool priced = false;
   for (PricingModel model : kPricingModels) {
     const std::string key = to_string(model);
     if (const YamlNode* price = reader.get(key)) {
       priced = true;
-      if (auto value = sheet.value(*price, reader.path(key), Dimension::money_per_hour, source)) {
+      if (auto value = sheet.value(*price, reader.path(key), reader.shape_of(key), source)) {
         offer.hourly.emplace(model, *value);
       }
     }
@@ -109,20 +100,20 @@ void read_gpu_offer(SheetReader& sheet, const YamlEntry& entry, const std::strin
 
 std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node, const std::string& path,
                                        const std::string& inherited) {
-  MapReader reader(node, path, sheet.d);
+  MapReader reader(sheet_format::internet_egress(), node, path, sheet.d);
   if (!reader.valid()) return std::nullopt;
   const std::string source = read_source_default(reader, inherited);
   TieredEgress out;
   bool ok = true;
-  if (const YamlNode* free = reader.require("free")) {
-    if (auto value = sheet.value(*free, reader.path("free"), Dimension::bytes, source))
+  if (const YamlNode* free = reader.get("free")) {
+    if (auto value = sheet.value(*free, reader.path("free"), reader.shape_of("free"), source))
       out.free_bytes = *value;
     else
       ok = false;
   } else {
     ok = false;
   }
-  const YamlNode* tiers = reader.require("tiers");
+  const YamlNode* tiers = reader.get("tiers");
   reader.finish();
   if (tiers == nullptr) return std::nullopt;
   if (!tiers->is_sequence() || tiers->items.empty()) {
@@ -133,7 +124,7 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
   double previous_bound = 0;
   for (std::size_t i = 0; i < tiers->items.size(); ++i) {
     const std::string tier_path = fmt::format("{}[{}]", reader.path("tiers"), i);
-    MapReader tier_reader(tiers->items[i], tier_path, sheet.d);
+    MapReader tier_reader(sheet_format::tier(), tiers->items[i], tier_path, sheet.d);
     if (!tier_reader.valid()) {
       ok = false;
       continue;
@@ -146,7 +137,8 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
         sheet.d.error(bound->where, tier_reader.path("up_to"),
                       "the last tier must have no 'up_to': it covers everything above");
         ok = false;
-      } else if (auto value = sheet.value(*bound, tier_reader.path("up_to"), Dimension::bytes, tier_source)) {
+      } else if (auto value =
+                     sheet.value(*bound, tier_reader.path("up_to"), tier_reader.shape_of("up_to"), tier_source)) {
         if (i > 0 && value->value <= previous_bound) {
           sheet.d.error(value->where, tier_reader.path("up_to"),
                         fmt::format("tier bounds must increase from one tier to the next, found '{}' after {}",
@@ -170,9 +162,9 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
       sheet.d.error(tiers->items[i].where, tier_path, "missing required key 'up_to' (only the last tier is unbounded)");
       ok = false;
     }
-    if (const YamlNode* price = tier_reader.require("price")) {
+    if (const YamlNode* price = tier_reader.get("price")) {
       // The tier's price is read like any sourced value; its mapping is the tier itself.
-      auto value = sheet.value(*price, tier_reader.path("price"), Dimension::money_per_byte, tier_source);
+      auto value = sheet.value(*price, tier_reader.path("price"), tier_reader.shape_of("price"), tier_source);
       if (value)
         tier.price = *value;
       else
@@ -190,28 +182,27 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
 
 void read_network(SheetReader& sheet, const YamlNode& node, const std::string& path, const std::string& inherited,
                   Network& network) {
-  MapReader reader(node, path, sheet.d);
+  MapReader reader(sheet_format::network(), node, path, sheet.d);
   if (!reader.valid()) return;
   const std::string source = read_source_default(reader, inherited);
   auto per_byte = [&](const char* key) -> std::optional<Sourced> {
     const YamlNode* value = reader.get(key);
-    return value ? sheet.value(*value, reader.path(key), Dimension::money_per_byte, source) : std::nullopt;
+    return value ? sheet.value(*value, reader.path(key), reader.shape_of(key), source) : std::nullopt;
   };
   network.ingress = per_byte("ingress");
   if (const YamlNode* internet = reader.get("internet_egress")) {
     network.internet_egress = read_tiers(sheet, *internet, reader.path("internet_egress"), source);
   }
   if (const YamlNode* inter_region = reader.get("inter_region")) {
-    MapReader sub(*inter_region, reader.path("inter_region"), sheet.d);
+    MapReader sub(sheet_format::inter_region(), *inter_region, reader.path("inter_region"), sheet.d);
     const std::string sub_source = read_source_default(sub, source);
     if (const YamlNode* fallback = sub.get("default")) {
-      network.inter_region_default = sheet.value(*fallback, sub.path("default"), Dimension::money_per_byte, sub_source);
+      network.inter_region_default = sheet.value(*fallback, sub.path("default"), sub.shape_of("default"), sub_source);
     }
     if (const YamlNode* to = sub.get("to")) {
-      MapReader targets(*to, sub.path("to"), sheet.d);
+      MapReader targets(sheet_format::inter_region_to(), *to, sub.path("to"), sheet.d);
       for (const auto& entry : to->entries) {
-        targets.get(entry.key);
-        if (auto value = sheet.value(entry.value, targets.path(entry.key), Dimension::money_per_byte, sub_source)) {
+        if (auto value = sheet.value(entry.value, targets.path(entry.key), targets.shape_of(entry.key), sub_source)) {
           network.inter_region_to.emplace(entry.key, *value);
         }
       }
@@ -219,8 +210,8 @@ void read_network(SheetReader& sheet, const YamlNode& node, const std::string& p
     sub.finish();
   }
   if (const YamlNode* zone = reader.get("inter_zone")) {
-    network.inter_zone =
-        sheet.value(*zone, reader.path("inter_zone"), Dimension::money_per_byte, source, {"both_directions"});
+    // Its mapping declares both_directions too, read here from the same mapping.
+    network.inter_zone = sheet.value(*zone, reader.path("inter_zone"), reader.shape_of("inter_zone"), source);
     if (zone->is_mapping()) {
       if (const YamlNode* both = zone->find("both_directions")) {
         network.inter_zone_both_directions =
@@ -230,12 +221,12 @@ void read_network(SheetReader& sheet, const YamlNode& node, const std::string& p
   }
   network.interconnect_egress = per_byte("interconnect_egress");
   if (const YamlNode* ports = reader.get("interconnect_ports")) {
-    MapReader port_reader(*ports, reader.path("interconnect_ports"), sheet.d);
+    MapReader port_reader(sheet_format::interconnect_ports(), *ports, reader.path("interconnect_ports"), sheet.d);
     const std::string port_source = read_source_default(port_reader, source);
     for (const auto& entry : ports->entries) {
       if (entry.key == "source") continue;
-      port_reader.get(entry.key);
-      if (auto value = sheet.value(entry.value, port_reader.path(entry.key), Dimension::money_per_hour, port_source)) {
+      if (auto value =
+              sheet.value(entry.value, port_reader.path(entry.key), port_reader.shape_of(entry.key), port_source)) {
         network.interconnect_ports.emplace(entry.key, *value);
       }
     }
@@ -244,24 +235,24 @@ void read_network(SheetReader& sheet, const YamlNode& node, const std::string& p
 }
 
 void read_region(SheetReader& sheet, const YamlEntry& entry, const std::string& path, Region& region) {
-  MapReader reader(entry.value, path, sheet.d);
+  MapReader reader(sheet_format::region(), entry.value, path, sheet.d);
   if (!reader.valid()) return;
   region.id = entry.key;
   if (const YamlNode* name = reader.get("name"))
     region.name = read_string(*name, reader.path("name"), sheet.d).value_or("");
   const std::string source = read_source_default(reader, "");
   if (const YamlNode* offers = reader.get("gpu_instances")) {
-    MapReader offer_reader(*offers, reader.path("gpu_instances"), sheet.d);
+    MapReader offer_reader(sheet_format::gpu_instances(), *offers, reader.path("gpu_instances"), sheet.d);
     for (const auto& offer : offers->entries)
       read_gpu_offer(sheet, offer, offer_reader.path(offer.key), source, region);
   }
   if (const YamlNode* storage = reader.get("storage")) {
-    MapReader storage_reader(*storage, reader.path("storage"), sheet.d);
+    MapReader storage_reader(sheet_format::storage(), *storage, reader.path("storage"), sheet.d);
     const std::string storage_source = read_source_default(storage_reader, source);
     for (const std::string& name : storage_class_names()) {
       if (const YamlNode* price = storage_reader.get(name)) {
         if (auto value =
-                sheet.value(*price, storage_reader.path(name), Dimension::money_per_byte_month, storage_source)) {
+                sheet.value(*price, storage_reader.path(name), storage_reader.shape_of(name), storage_source)) {
           region.storage.emplace(*parse_storage_class(name), *value);
         }
       }
@@ -282,35 +273,24 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
   PriceSheet sheet;
   sheet.file = file;
   sheet.content_hash = sha256_hex(text);
-  MapReader top(parsed.value(), "", d);
+  MapReader top(sheet_format::top(), parsed.value(), "", d);
   if (!top.valid()) return d;
 
-  if (const YamlNode* version = top.require("schema_version")) {
-    read_integer(*version, "schema_version", kSchemaVersion, kSchemaVersion, d);
-  }
-  if (const YamlNode* kind = top.get("kind")) {
-    if (read_enum(*kind, "kind", {"sheet", "overlay"}, d).value_or("sheet") == "overlay")
-      sheet.kind = SheetKind::overlay;
-  }
-  if (const YamlNode* provider = top.require("provider"))
-    sheet.provider = read_string(*provider, "provider", d).value_or("");
-  if (const YamlNode* name = top.require("name")) sheet.name = read_string(*name, "name", d).value_or("");
-  if (const YamlNode* effective = top.require("effective_date")) {
+  read_integer(top, "schema_version");
+  if (read_enum(top, "kind") == "overlay") sheet.kind = SheetKind::overlay;
+  sheet.provider = read_text(top, "provider").value_or("");
+  sheet.name = read_text(top, "name").value_or("");
+  if (const YamlNode* effective = top.get("effective_date")) {
     if (auto day = read_date(*effective, "effective_date", d)) sheet.effective = *day;
   }
-  if (const YamlNode* currency = top.require("currency")) {
-    sheet.currency = read_enum(*currency, "currency", {"USD"}, d).value_or("USD");
-  }
+  if (auto currency = read_enum(top, "currency")) sheet.currency = *currency;
   SheetReader reader{d, ByteBase::binary, {}};
-  if (const YamlNode* base = top.get("billing_gb")) {
-    if (auto value = read_enum(*base, "billing_gb", {"GiB", "GB"}, d)) {
-      sheet.billing_gb = *value == "GiB" ? ByteBase::binary : ByteBase::decimal;
-    }
-  } else if (top.node().find("regions") != nullptr) {
-    d.error(top.node().where, "", "missing required key 'billing_gb' (what the provider bills as a \"GB\": GiB or GB)");
+  // Required with regions: the declaration reports it missing.
+  if (auto value = read_enum(top, "billing_gb")) {
+    sheet.billing_gb = *value == "GiB" ? ByteBase::binary : ByteBase::decimal;
   }
   reader.billing_gb = sheet.billing_gb;
-  if (const YamlNode* sources = top.require("sources")) {
+  if (const YamlNode* sources = top.get("sources")) {
     if (!sources->is_sequence()) {
       d.error(sources->where, "sources", fmt::format("expected a list of sources, found {}", describe(*sources)));
     } else {
@@ -327,7 +307,7 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
     }
   }
   if (const YamlNode* regions = top.get("regions")) {
-    MapReader region_reader(*regions, "regions", d);
+    MapReader region_reader(sheet_format::regions(), *regions, "regions", d);
     for (const auto& entry : regions->entries) {
       Region region;
       read_region(reader, entry, region_reader.path(entry.key), region);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "hardware_reader.hpp"
+#include "price_sheet_format.hpp"
 #include "sheet_sections.hpp"
 #include "tco/core/text.hpp"
 #include "tco/inputs/field_reader.hpp"
@@ -13,23 +14,22 @@ namespace {
 
 using References = SourceReferences;
 
-std::optional<Sourced> sourced(MapReader& reader, const char* key, Dimension dimension, const std::string& inherited,
-                               References& refs, bool required) {
-  const YamlNode* node = required ? reader.require(key) : reader.get(key);
+// The key's value as its section declares it (sheet_format), recorded for the source check.
+std::optional<Sourced> sourced(MapReader& reader, const char* key, const std::string& inherited, References& refs) {
+  const Shape& shape = reader.shape_of(key);
+  const YamlNode* node = reader.get(key);
   if (node == nullptr) return std::nullopt;
-  auto value = read_sourced(*node, reader.path(key), dimension, inherited, reader.diagnostics());
+  auto value = read_sourced(*node, reader.path(key), shape, inherited, reader.diagnostics());
   if (value) refs.emplace_back(reader.path(key), *value);
   return value;
 }
 
 void read_hardware(const YamlEntry& entry, const std::string& path, PriceSheet& sheet, Diagnostics& d,
                    References& refs) {
-  MapReader reader(entry.value, path, d);
+  MapReader reader(sheet_format::hardware_sku(), entry.value, path, d);
   if (!reader.valid()) return;
   const std::string source = read_source_default(reader, "");
-  auto sku = read_hardware_sku(reader, [&](MapReader& r, const char* key, Dimension dimension) {
-    return sourced(r, key, dimension, source, refs, true);
-  });
+  auto sku = read_hardware_sku(reader, [&](MapReader& r, const char* key) { return sourced(r, key, source, refs); });
   if (!sku) return;
   sku->id = entry.key;
   sku->where = entry.key_where;
@@ -37,16 +37,16 @@ void read_hardware(const YamlEntry& entry, const std::string& path, PriceSheet& 
 }
 
 void read_defaults(const YamlNode& node, SiteDefaults& defaults, Diagnostics& d, References& refs) {
-  MapReader reader(node, "site_defaults", d);
+  MapReader reader(sheet_format::site_defaults(), node, "site_defaults", d);
   if (!reader.valid()) return;
   const std::string source = read_source_default(reader, "");
-  defaults.pue = sourced(reader, "pue", Dimension::count, source, refs, false);
-  defaults.electricity = sourced(reader, "electricity", Dimension::money_per_kwh, source, refs, false);
-  defaults.colocation = sourced(reader, "colocation", Dimension::money_per_kw_month, source, refs, false);
-  defaults.maintenance = sourced(reader, "maintenance", Dimension::fraction, source, refs, false);
-  defaults.depreciation_life = sourced(reader, "depreciation_life", Dimension::hours, source, refs, false);
-  defaults.residual_value = sourced(reader, "residual_value", Dimension::fraction, source, refs, false);
-  defaults.staff_cost = sourced(reader, "staff_cost", Dimension::money_per_year, source, refs, false);
+  defaults.pue = sourced(reader, "pue", source, refs);
+  defaults.electricity = sourced(reader, "electricity", source, refs);
+  defaults.colocation = sourced(reader, "colocation", source, refs);
+  defaults.maintenance = sourced(reader, "maintenance", source, refs);
+  defaults.depreciation_life = sourced(reader, "depreciation_life", source, refs);
+  defaults.residual_value = sourced(reader, "residual_value", source, refs);
+  defaults.staff_cost = sourced(reader, "staff_cost", source, refs);
   reader.finish();
   for (const auto& [share, key] :
        {std::pair{&defaults.maintenance, "maintenance"}, std::pair{&defaults.residual_value, "residual_value"}}) {
@@ -62,16 +62,17 @@ void read_defaults(const YamlNode& node, SiteDefaults& defaults, Diagnostics& d,
   }
 }
 
-void read_by_region(MapReader& top, const char* key, Dimension dimension, std::map<std::string, Sourced>& out,
+// A map of sourced values by name, with a `source` key for their default.
+void read_by_region(MapReader& top, const char* key, const Section& declared, std::map<std::string, Sourced>& out,
                     References& refs) {
   const YamlNode* node = top.get(key);
   if (node == nullptr) return;
-  MapReader reader(*node, key, top.diagnostics());
+  MapReader reader(declared, *node, key, top.diagnostics());
   if (!reader.valid()) return;
   const std::string source = read_source_default(reader, "");
   for (const auto& entry : node->entries) {
     if (entry.key == "source") continue;
-    if (auto value = sourced(reader, entry.key.c_str(), dimension, source, refs, false)) out.emplace(entry.key, *value);
+    if (auto value = sourced(reader, entry.key.c_str(), source, refs)) out.emplace(entry.key, *value);
   }
   reader.finish();
 }
@@ -81,16 +82,13 @@ void read_by_region(MapReader& top, const char* key, Dimension dimension, std::m
 std::optional<HardwareSku> read_hardware_sku(MapReader& reader, const HardwareValueReader& read_value) {
   Diagnostics& d = reader.diagnostics();
   HardwareSku sku;
-  if (const YamlNode* name = reader.require("name")) sku.name = read_string(*name, reader.path("name"), d).value_or("");
-  if (const YamlNode* gpu = reader.require("gpu"))
-    sku.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
-  if (const YamlNode* gpus = reader.require("gpus"))
-    sku.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1024, d).value_or(0));
-  if (const YamlNode* units = reader.get("rack_units"))
-    sku.rack_units = static_cast<int>(read_integer(*units, reader.path("rack_units"), 1, 64, d).value_or(0));
-  auto price = read_value(reader, "price", Dimension::money);
-  auto max_kw = read_value(reader, "max_power", Dimension::kilowatts);
-  auto idle_kw = read_value(reader, "idle_power", Dimension::kilowatts);
+  sku.name = read_text(reader, "name").value_or("");
+  sku.gpu = read_enum(reader, "gpu").value_or("");
+  sku.gpus = static_cast<int>(read_integer(reader, "gpus").value_or(0));
+  sku.rack_units = static_cast<int>(read_integer(reader, "rack_units").value_or(0));
+  auto price = read_value(reader, "price");
+  auto max_kw = read_value(reader, "max_power");
+  auto idle_kw = read_value(reader, "idle_power");
   reader.finish();
   if (!price || !max_kw || !idle_kw) return std::nullopt;
   // With distributions (a scenario's inline hardware), for every value each can take.
@@ -108,13 +106,14 @@ std::optional<HardwareSku> read_hardware_sku(MapReader& reader, const HardwareVa
 
 void read_onprem_sections(MapReader& top, PriceSheet& sheet, Diagnostics& d, References& refs) {
   if (const YamlNode* hardware = top.get("hardware")) {
-    MapReader reader(*hardware, "hardware", d);
+    MapReader reader(sheet_format::hardware(), *hardware, "hardware", d);
     for (const auto& entry : hardware->entries) read_hardware(entry, reader.path(entry.key), sheet, d, refs);
   }
   if (const YamlNode* defaults = top.get("site_defaults")) read_defaults(*defaults, sheet.site_defaults, d, refs);
-  read_by_region(top, "electricity_by_region", Dimension::money_per_kwh, sheet.electricity_by_region, refs);
-  read_by_region(top, "carbon_intensity", Dimension::grams_co2_per_kwh, sheet.carbon_intensity, refs);
-  read_by_region(top, "pue_by_facility", Dimension::count, sheet.pue_by_facility, refs);
+  read_by_region(top, "electricity_by_region", sheet_format::electricity_by_region(), sheet.electricity_by_region,
+                 refs);
+  read_by_region(top, "carbon_intensity", sheet_format::carbon_intensity(), sheet.carbon_intensity, refs);
+  read_by_region(top, "pue_by_facility", sheet_format::pue_by_facility(), sheet.pue_by_facility, refs);
   for (const auto& [name, pue] : sheet.pue_by_facility) {
     if (pue.value < 1.0)
       d.error(pue.where, "pue_by_facility." + name, fmt::format("a PUE is 1.0 or more, found {}", pue.value));

@@ -178,7 +178,7 @@ void read_horizon(MapReader& reader, SavedComparison& out, Horizon& horizon, Dia
 
 void read_scenario(const YamlNode& node, SavedComparison& out, Horizon& horizon, BaselineName& baseline,
                    Diagnostics& d) {
-  MapReader reader(node, "scenario", d);
+  auto reader = MapReader::undeclared(node, "scenario", d);
   if (!reader.valid()) return;
   read_text_field(reader, "name", out.scenario_name, true);
   read_text_field(reader, "description", out.description, true);
@@ -233,7 +233,7 @@ Result<SavedComparison> read_saved_comparison(std::string_view text, const std::
                         root.items.size()));
     return d;
   }
-  MapReader top(root, "", d);
+  auto top = MapReader::undeclared(root, "", d);
   if (!top.valid() || !check_schema(top, d)) return d;
 
   SavedComparison out;

@@ -43,7 +43,7 @@ void read_overlays(MapReader& parent, std::vector<SavedOverlay>& out, Diagnostic
     return;
   }
   for (std::size_t i = 0; i < node->items.size(); ++i) {
-    MapReader reader(node->items[i], fmt::format("{}[{}]", parent.path("overlays"), i), d);
+    auto reader = MapReader::undeclared(node->items[i], fmt::format("{}[{}]", parent.path("overlays"), i), d);
     if (!reader.valid()) continue;
     SavedOverlay overlay;
     read_text_field(reader, "name", overlay.name, true);
@@ -56,7 +56,7 @@ void read_overlays(MapReader& parent, std::vector<SavedOverlay>& out, Diagnostic
 }
 
 void read_sheet(const YamlNode& node, const std::string& path, std::vector<SavedSheet>& out, Diagnostics& d) {
-  MapReader reader(node, path, d);
+  auto reader = MapReader::undeclared(node, path, d);
   if (!reader.valid()) return;
   SavedSheet sheet;
   read_text_field(reader, "provider", sheet.provider, true);
@@ -67,7 +67,7 @@ void read_sheet(const YamlNode& node, const std::string& path, std::vector<Saved
   read_text_field(reader, "origin", sheet.origin, true);
   read_overlays(reader, sheet.overlays, d);
   if (const YamlNode* months = reader.require("months")) {
-    MapReader range(*months, reader.path("months"), d);
+    auto range = MapReader::undeclared(*months, reader.path("months"), d);
     if (range.valid()) {
       read_month(range, "from", sheet.from_month);
       read_month(range, "to", sheet.to_month);

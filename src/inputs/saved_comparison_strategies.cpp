@@ -47,7 +47,7 @@ void check_unkept(MapReader& reader, const Unkept& unkept, Diagnostics& d) {
 bool read_components(MapReader& parent, const char* key, SavedAmounts& out, Diagnostics& d) {
   const YamlNode* node = parent.require(key);
   if (node == nullptr) return false;
-  MapReader reader(*node, parent.path(key), d);
+  auto reader = MapReader::undeclared(*node, parent.path(key), d);
   if (!reader.valid()) return false;
   bool ok = true;
   for (std::size_t i = 0; i < kComponentCount; ++i) {
@@ -73,7 +73,7 @@ bool check_sum(MapReader& reader, const char* total_key, double total, const cha
 std::optional<SavedMonth> read_crossing(MapReader& parent, const char* key, const Horizon& horizon, Diagnostics& d) {
   const YamlNode* node = parent.require(key);
   if (node == nullptr || node->kind == YamlNode::Kind::null) return std::nullopt;
-  MapReader reader(*node, parent.path(key), d);
+  auto reader = MapReader::undeclared(*node, parent.path(key), d);
   if (!reader.valid()) return std::nullopt;
   std::optional<SavedMonth> out;
   const YamlNode* month = reader.require("month");
@@ -104,7 +104,7 @@ std::optional<SavedMonth> read_crossing(MapReader& parent, const char* key, cons
 void read_breakeven(MapReader& parent, const Horizon& horizon, SavedStrategy& out, Diagnostics& d) {
   const YamlNode* node = parent.require("breakeven");
   if (node == nullptr || node->kind == YamlNode::Kind::null) return;
-  MapReader reader(*node, parent.path("breakeven"), d);
+  auto reader = MapReader::undeclared(*node, parent.path("breakeven"), d);
   if (!reader.valid()) return;
   out.has_breakeven = true;
   out.breakeven = read_crossing(reader, "month", horizon, d);
@@ -130,7 +130,7 @@ void read_monthly(MapReader& parent, const Horizon& horizon, SavedStrategy& out,
     check_labels = false;  // every month after a missing one would be reported too
   }
   for (std::size_t t = 0; t < node->items.size(); ++t) {
-    MapReader reader(node->items[t], fmt::format("{}[{}]", path, t), d);
+    auto reader = MapReader::undeclared(node->items[t], fmt::format("{}[{}]", path, t), d);
     if (!reader.valid()) continue;
     if (const YamlNode* month = reader.require("month"); month != nullptr &&
                                                          read_year_month(*month, reader.path("month"), d) &&
@@ -162,7 +162,7 @@ ReadStrategy read_strategy(const YamlNode& node, const std::string& path, const 
   ReadStrategy out;
   SavedStrategy& s = out.value;
   s.where = node.where;
-  MapReader reader(node, path, d);
+  auto reader = MapReader::undeclared(node, path, d);
   if (!reader.valid()) return out;
   if (read_text_field(reader, "name", s.name, true)) {
     out.name = reader.node().find("name");

@@ -38,7 +38,7 @@ std::optional<Sourced> read_limit(const YamlNode& node, const std::string& path,
 }
 
 void read_budget(const YamlNode& node, const std::string& path, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(node, path, d);
+  MapReader reader(scenario_format::budget(), node, path, d);
   if (!reader.valid()) return;
   Budget budget;
   budget.where = node.where;
@@ -51,15 +51,10 @@ void read_budget(const YamlNode& node, const std::string& path, Scenario& scenar
       d.error(strategy->where, reader.path("strategy"), unknown("strategy", budget.strategy, defined));
     }
   }
-  if (const YamlNode* component = reader.get("component")) {
-    if (const auto name = read_enum(*component, reader.path("component"), component_names(), d))
-      budget.component = parse_component(*name);
-  }
-  if (const YamlNode* basis = reader.get("basis")) {
-    budget.amortized = read_enum(*basis, reader.path("basis"), {"cash", "amortized"}, d).value_or("") == "amortized";
-  }
+  if (const auto name = read_enum(reader, "component")) budget.component = parse_component(*name);
+  budget.amortized = read_enum(reader, "basis") == "amortized";
   bool ok = true;
-  if (const YamlNode* limit = reader.require("limit")) {
+  if (const YamlNode* limit = reader.get("limit")) {
     if (auto value = read_limit(*limit, reader.path("limit"), budget.per_month, d))
       budget.limit = *value;
     else

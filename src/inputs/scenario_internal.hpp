@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "scenario_format.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/inputs/field_reader.hpp"
 #include "tco/inputs/scenario.hpp"
@@ -13,14 +14,13 @@ namespace tco::scenario_detail {
 
 // A value the scenario states itself: its source is the scenario line. A mapping is a
 // distribution (scenario_uncertainty.cpp): the value is its central one, the Sourced carries
-// it, and it is added to scenario.uncertain.
-std::optional<Sourced> stated(MapReader& reader, const char* key, Dimension dimension, bool required,
-                              Scenario& scenario);
+// it, and it is added to scenario.uncertain. The key's declaration (scenario_format.hpp) gives
+// its dimension and whether it is required.
+std::optional<Sourced> stated(MapReader& reader, const char* key, Scenario& scenario);
 // Like stated(), with a default used when the key is absent (recorded at the mapping).
-Sourced stated_or(MapReader& reader, const char* key, Dimension dimension, double fallback, Scenario& scenario);
+Sourced stated_or(MapReader& reader, const char* key, double fallback, Scenario& scenario);
 // A value that cannot be uncertain: a distribution is an error that says `why`.
-std::optional<Sourced> stated_single(MapReader& reader, const char* key, Dimension dimension, bool required,
-                                     const char* why);
+std::optional<Sourced> stated_single(MapReader& reader, const char* key, const char* why);
 
 // The values a field allows. A distribution must keep every value it can take within them.
 struct Limits {
@@ -38,17 +38,17 @@ bool within(const std::optional<Sourced>& value, const std::string& path, const 
 // Reports a share (maintenance a year, residual value) above 100 % of the purchase price.
 void at_most_whole(const std::optional<Sourced>& share, const std::string& path, const char* what, Diagnostics& d);
 
-// A distribution written as a mapping where a value of `dimension` is expected, with the
-// currency and byte base its parameters were written in. Nothing when it is not valid (each
-// error reported); parameters are read as the plain value is, so negative ones only when
-// `signed_value`.
+// A distribution written as a mapping where a value of `shape` (a quantity that may be a
+// distribution) is expected, with the currency and byte base its parameters were written in.
+// Nothing when it is not valid (each error reported); parameters are read as the plain value
+// is, so negative ones only when the shape is signed.
 struct ReadUncertainty {
   std::shared_ptr<const Uncertainty> uncertainty;
   std::string currency;
   ByteBase byte_base = ByteBase::none;
 };
-std::optional<ReadUncertainty> read_distribution(const YamlNode& node, const std::string& path, Dimension dimension,
-                                                 bool signed_value, Diagnostics& d);
+std::optional<ReadUncertainty> read_distribution(const YamlNode& node, const std::string& path, const Shape& shape,
+                                                 Diagnostics& d);
 // The message for a distribution that can take a value outside `limits` ("expected a value of
 // zero or more, found a normal distribution, which reaches below 0 USD/kWh; bound it with
 // min:"), or "" when every value it can take is within them.

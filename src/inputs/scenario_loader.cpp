@@ -14,38 +14,33 @@ namespace {
 
 using namespace scenario_detail;
 
-constexpr long kSchemaVersion = 1;
-
 void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(entry.value, path, d);
+  MapReader reader(scenario_format::strategy(), entry.value, path, d);
   if (!reader.valid()) return;
   Strategy strategy;
   strategy.name = entry.key;
   strategy.where = entry.key_where;
   if (const YamlNode* description = reader.get("description"))
     strategy.description = read_string(*description, reader.path("description"), d).value_or("");
-  if (const YamlNode* workloads = reader.require("workloads")) {
-    MapReader placement(*workloads, reader.path("workloads"), d);
+  if (const YamlNode* workloads = reader.get("workloads")) {
+    MapReader placement(scenario_format::workload_placement(), *workloads, reader.path("workloads"), d);
     for (const auto& item : workloads->entries) {
-      placement.get(item.key);
       if (auto site = read_string(item.value, placement.path(item.key), d)) strategy.workload_site[item.key] = *site;
       strategy.key_where["workloads." + item.key] = item.key_where;
       strategy.site_where["workloads." + item.key] = item.value.where;
     }
   }
   if (const YamlNode* datasets = reader.get("datasets")) {
-    MapReader placement(*datasets, reader.path("datasets"), d);
+    MapReader placement(scenario_format::dataset_placement(), *datasets, reader.path("datasets"), d);
     for (const auto& item : datasets->entries) {
-      placement.get(item.key);
       strategy.key_where["datasets." + item.key] = item.key_where;
       strategy.site_where["datasets." + item.key] =
           item.value.is_mapping() && item.value.find("site") ? item.value.find("site")->where : item.value.where;
       DatasetPlacement where;
       if (item.value.is_mapping()) {
-        MapReader detail(item.value, placement.path(item.key), d);
-        if (const YamlNode* site = detail.require("site"))
-          where.site = read_string(*site, detail.path("site"), d).value_or("");
-        where.changed_per_refresh = stated(detail, "changed", Dimension::fraction, false, scenario);
+        MapReader detail(scenario_format::dataset_site(), item.value, placement.path(item.key), d);
+        where.site = read_text(detail, "site").value_or("");
+        where.changed_per_refresh = stated(detail, "changed", scenario);
         // As the dataset's own refresh.changed, which it replaces.
         within(where.changed_per_refresh, detail.path("changed"), Limits{{}, 1.0, true, "", "100 %"},
                "expected at most 100 %", "", d);
@@ -178,7 +173,7 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
 }
 
 void read_price_trends(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(node, "price_trends", d);
+  MapReader reader(scenario_format::price_trends(), node, "price_trends", d);
   if (!reader.valid()) return;
   for (const auto& name : price_service_names()) {
     const YamlNode* value = reader.get(name);
@@ -190,7 +185,7 @@ void read_price_trends(const YamlNode& node, Scenario& scenario, Diagnostics& d)
                           kind));
       continue;
     }
-    const auto quantity = read_quantity(*value, reader.path(name), Dimension::fraction, d, true);
+    const auto quantity = read_quantity(*value, reader.path(name), reader.shape_of(name), d);
     if (!quantity) continue;
     auto trend = Sourced::stated(quantity->value, value->where, "annual price trend");
     if (trend.value < -0.9 || trend.value > 1.0) {
@@ -234,19 +229,16 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   Diagnostics d = parsed.diagnostics();
   Scenario scenario;
   scenario.file = file;
-  MapReader top(parsed.value(), "", d);
+  MapReader top(scenario_format::top(), parsed.value(), "", d);
   if (!top.valid()) return d;
-  if (const YamlNode* version = top.require("schema_version"))
-    read_integer(*version, "schema_version", kSchemaVersion, kSchemaVersion, d);
-  if (const YamlNode* name = top.require("name")) scenario.name = read_string(*name, "name", d).value_or("");
-  if (const YamlNode* description = top.get("description"))
-    scenario.description = read_string(*description, "description", d).value_or("");
-  if (const YamlNode* start = top.require("start")) {
+  read_integer(top, "schema_version");
+  scenario.name = read_text(top, "name").value_or("");
+  scenario.description = read_text(top, "description").value_or("");
+  if (const YamlNode* start = top.get("start")) {
     scenario.start = read_year_month(*start, "start", d).value_or(YearMonth{});
     scenario.start_where = start->where;
   }
-  if (auto horizon =
-          stated_single(top, "horizon", Dimension::hours, true, "the horizon decides which months are evaluated")) {
+  if (auto horizon = stated_single(top, "horizon", "the horizon decides which months are evaluated")) {
     const double months = horizon->value / kHoursPerMonth;
     if (months != static_cast<double>(static_cast<int>(months)) || months < 1 || months > 360) {
       d.error(horizon->where, "horizon",
@@ -256,14 +248,11 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
       scenario.horizon_months = static_cast<int>(months);
     }
   }
-  if (const YamlNode* hours = top.get("hours_per_month")) {
-    if (auto value = read_enum(*hours, "hours_per_month", {"730", "calendar"}, d)) {
-      scenario.hours = *value == "calendar" ? HoursConvention::calendar : HoursConvention::fixed_730;
-    }
+  if (auto value = read_enum(top, "hours_per_month")) {
+    scenario.hours = *value == "calendar" ? HoursConvention::calendar : HoursConvention::fixed_730;
   }
-  if (const YamlNode* currency = top.get("currency"))
-    scenario.currency = read_enum(*currency, "currency", {"USD"}, d).value_or("USD");
-  scenario.discount_rate = stated_or(top, "discount_rate", Dimension::fraction, 0.0, scenario);
+  if (auto currency = read_enum(top, "currency")) scenario.currency = *currency;
+  scenario.discount_rate = stated_or(top, "discount_rate", 0.0, scenario);
   within(scenario.discount_rate, "discount_rate", Limits{{}, 1.0, true, "", "100 %"},
          "expected an annual rate of at most 100 %",
          fmt::format("expected an annual rate of at most 100 %, found '{} %'",
@@ -275,12 +264,12 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   if (const YamlNode* changes = top.get("price_uncertainty")) read_price_uncertainty(*changes, scenario, d);
   if (const YamlNode* baseline = top.get("baseline"))
     scenario.baseline = read_string(*baseline, "baseline", d).value_or("");
-  if (const YamlNode* sites = top.require("sites")) read_sites(*sites, scenario, d);
-  if (const YamlNode* workloads = top.require("workloads")) read_workloads(*workloads, scenario, d);
+  if (const YamlNode* sites = top.get("sites")) read_sites(*sites, scenario, d);
+  if (const YamlNode* workloads = top.get("workloads")) read_workloads(*workloads, scenario, d);
   if (const YamlNode* datasets = top.get("datasets")) read_datasets(*datasets, scenario, d);
   const YamlNode* strategies = top.get("strategies");
   if (strategies != nullptr) {
-    MapReader reader(*strategies, "strategies", d);
+    MapReader reader(scenario_format::strategies(), *strategies, "strategies", d);
     for (const auto& entry : strategies->entries) read_strategy(entry, reader.path(entry.key), scenario, d);
   } else if (!d.has_errors()) {
     add_default_strategies(scenario, parsed.value().where, d);

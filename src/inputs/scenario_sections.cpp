@@ -30,18 +30,20 @@ Sourced rate_of(const Sourced& interval, Scenario& scenario) {
 const Limits kAboveZero{0.0, {}, false, "", ""};
 
 void read_spot(const YamlNode& node, const std::string& path, CloudSite& cloud, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(node, path, d);
+  MapReader reader(scenario_format::spot(), node, path, d);
   if (!reader.valid()) return;
-  auto every = stated(reader, "interruption_every", Dimension::hours, true, scenario);
-  auto restart = stated(reader, "restart", Dimension::hours, true, scenario);
+  auto every = stated(reader, "interruption_every", scenario);
+  auto restart = stated(reader, "restart", scenario);
   reader.finish();
   within(every, reader.path("interruption_every"), kAboveZero, "expected a duration above zero", "", d);
   if (every && restart) cloud.spot = SpotTerms{*every, *restart};
 }
 
+// One pricing model for every workload, or a mapping with 'default' and workloads' names.
 void read_pricing(const YamlNode& node, const std::string& path, CloudSite& cloud, Diagnostics& d) {
+  const Section& by_workload = scenario_format::pricing_by_workload();
   auto model_of = [&](const YamlNode& value, const std::string& value_path) {
-    if (auto name = read_enum(value, value_path, pricing_model_names(), d)) return parse_pricing_model(*name);
+    if (auto name = read_enum(value, value_path, by_workload.entries->allowed, d)) return parse_pricing_model(*name);
     return std::optional<PricingModel>{};
   };
   if (!node.is_mapping()) {
@@ -59,28 +61,23 @@ void read_pricing(const YamlNode& node, const std::string& path, CloudSite& clou
 }
 
 void read_interconnect(const YamlNode& node, const std::string& path, CloudSite& cloud, Diagnostics& d) {
-  MapReader reader(node, path, d);
+  MapReader reader(scenario_format::interconnect(), node, path, d);
   if (!reader.valid()) return;
   InterconnectLink link;
   link.where = node.where;
-  if (const YamlNode* port = reader.require("port"))
-    link.port = read_string(*port, reader.path("port"), d).value_or("");
-  if (const YamlNode* count = reader.get("count"))
-    link.count = static_cast<int>(read_integer(*count, reader.path("count"), 1, 64, d).value_or(1));
-  if (const YamlNode* to = reader.require("to"))
-    link.to = read_string_list(*to, reader.path("to"), d).value_or(std::vector<std::string>{});
+  link.port = read_text(reader, "port").value_or("");
+  link.count = static_cast<int>(read_integer(reader, "count").value_or(1));
+  link.to = read_string_list(reader, "to").value_or(std::vector<std::string>{});
   reader.finish();
   cloud.interconnect = link;
 }
 
 void read_inline_hardware(const YamlNode& node, const std::string& path, OnPremSite& site, Scenario& scenario,
                           Diagnostics& d) {
-  MapReader reader(node, path, d);
+  MapReader reader(scenario_format::inline_hardware(), node, path, d);
   if (!reader.valid()) return;
   reader.get("source");  // free text: where the quote came from
-  auto sku = read_hardware_sku(reader, [&](MapReader& r, const char* key, Dimension dimension) {
-    return stated(r, key, dimension, true, scenario);
-  });
+  auto sku = read_hardware_sku(reader, [&](MapReader& r, const char* key) { return stated(r, key, scenario); });
   if (!sku) return;
   sku->id = "inline";
   sku->where = node.where;
@@ -88,22 +85,22 @@ void read_inline_hardware(const YamlNode& node, const std::string& path, OnPremS
 }
 
 void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(entry.value, path, d);
+  MapReader reader(scenario_format::site(), entry.value, path, d);
   if (!reader.valid()) return;
   Site site;
   site.name = entry.key;
   site.where = entry.key_where;
   reader.get("description");
-  const YamlNode* kind = reader.require("kind");
-  const auto kind_name = kind ? read_enum(*kind, reader.path("kind"), {"cloud", "onprem"}, d) : std::nullopt;
+  const auto kind_name = read_enum(reader, "kind");
+  if (kind_name) reader.choose(*kind_name);
   if (kind_name == "cloud") {
     site.kind = SiteKind::cloud;
     auto& cloud = site.cloud;
-    if (const YamlNode* provider = reader.require("provider")) {
+    if (const YamlNode* provider = reader.get("provider")) {
       cloud.provider = read_string(*provider, reader.path("provider"), d).value_or("");
       site.value_where["provider"] = provider->where;
     }
-    if (const YamlNode* region = reader.require("region")) {
+    if (const YamlNode* region = reader.get("region")) {
       cloud.region = read_string(*region, reader.path("region"), d).value_or("");
       site.value_where["region"] = region->where;
     }
@@ -115,7 +112,7 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
   } else if (kind_name == "onprem") {
     site.kind = SiteKind::onprem;
     auto& onprem = site.onprem;
-    if (const YamlNode* hardware = reader.require("hardware")) {
+    if (const YamlNode* hardware = reader.get("hardware")) {
       site.value_where["hardware"] = hardware->where;
       if (hardware->is_mapping()) {
         read_inline_hardware(*hardware, reader.path("hardware"), onprem, scenario, d);
@@ -123,16 +120,16 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
         onprem.hardware_sku = read_string(*hardware, reader.path("hardware"), d).value_or("");
       }
     }
-    onprem.electricity = stated(reader, "electricity", Dimension::money_per_kwh, false, scenario);
-    onprem.pue = stated(reader, "pue", Dimension::count, false, scenario);
-    onprem.colocation = stated(reader, "colocation", Dimension::money_per_kw_month, false, scenario);
-    onprem.maintenance = stated(reader, "maintenance", Dimension::fraction, false, scenario);
-    onprem.depreciation_life = stated(reader, "depreciation", Dimension::hours, false, scenario);
-    onprem.residual_value = stated(reader, "residual_value", Dimension::fraction, false, scenario);
-    onprem.staff_fte = stated(reader, "staff", Dimension::count, false, scenario);
-    onprem.staff_cost = stated(reader, "staff_cost", Dimension::money_per_year, false, scenario);
-    onprem.storage = stated(reader, "storage", Dimension::money_per_byte_month, false, scenario);
-    onprem.egress = stated(reader, "egress", Dimension::money_per_byte, false, scenario);
+    onprem.electricity = stated(reader, "electricity", scenario);
+    onprem.pue = stated(reader, "pue", scenario);
+    onprem.colocation = stated(reader, "colocation", scenario);
+    onprem.maintenance = stated(reader, "maintenance", scenario);
+    onprem.depreciation_life = stated(reader, "depreciation", scenario);
+    onprem.residual_value = stated(reader, "residual_value", scenario);
+    onprem.staff_fte = stated(reader, "staff", scenario);
+    onprem.staff_cost = stated(reader, "staff_cost", scenario);
+    onprem.storage = stated(reader, "storage", scenario);
+    onprem.egress = stated(reader, "egress", scenario);
     at_most_whole(onprem.maintenance, reader.path("maintenance"), "a yearly maintenance cost", d);
     at_most_whole(onprem.residual_value, reader.path("residual_value"), "a residual value", d);
     within(onprem.pue, reader.path("pue"), Limits{1.0, {}, true, "1", ""}, "a PUE is 1.0 or more",
@@ -147,9 +144,9 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
 void read_schedule(MapReader& reader, Workload& workload, Scenario& scenario, Diagnostics& d) {
   auto& schedule = workload.schedule;
   const YamlNode* runs = reader.get("runs");
-  auto gpu_hours = stated(reader, "gpu_hours_per_month", Dimension::count, false, scenario);
-  auto tokens = stated(reader, "tokens_per_month", Dimension::count, false, scenario);
-  auto tokens_per_second = stated(reader, "tokens_per_second_per_gpu", Dimension::count, false, scenario);
+  auto gpu_hours = stated(reader, "gpu_hours_per_month", scenario);
+  auto tokens = stated(reader, "tokens_per_month", scenario);
+  auto tokens_per_second = stated(reader, "tokens_per_second_per_gpu", scenario);
   const int chosen = (runs ? 1 : 0) + (gpu_hours ? 1 : 0) + (tokens ? 1 : 0);
   if (chosen > 1) {
     d.error(reader.node().where, reader.path(), "choose one of 'runs', 'gpu_hours_per_month' or 'tokens_per_month'");
@@ -157,16 +154,15 @@ void read_schedule(MapReader& reader, Workload& workload, Scenario& scenario, Di
   }
   if (runs) {
     schedule.kind = ScheduleKind::runs;
-    MapReader run_reader(*runs, reader.path("runs"), d);
+    MapReader run_reader(scenario_format::runs(), *runs, reader.path("runs"), d);
     if (!run_reader.valid()) return;
-    schedule.run_interval_hours = stated(run_reader, "every", Dimension::hours, false, scenario);
-    schedule.runs_per_month = stated(run_reader, "per_month", Dimension::count, false, scenario);
+    schedule.run_interval_hours = stated(run_reader, "every", scenario);
+    schedule.runs_per_month = stated(run_reader, "per_month", scenario);
     if (schedule.run_interval_hours.has_value() == schedule.runs_per_month.has_value()) {
       d.error(runs->where, reader.path("runs"), "give exactly one of 'every' (a duration) or 'per_month' (a number)");
     }
     within(schedule.run_interval_hours, run_reader.path("every"), kAboveZero, "expected a duration above zero", "", d);
-    if (auto duration = stated(run_reader, "duration", Dimension::hours, true, scenario))
-      schedule.run_hours = *duration;
+    if (auto duration = stated(run_reader, "duration", scenario)) schedule.run_hours = *duration;
     run_reader.finish();
   } else if (gpu_hours) {
     schedule.kind = ScheduleKind::gpu_hours;
@@ -194,19 +190,15 @@ void read_schedule(MapReader& reader, Workload& workload, Scenario& scenario, Di
 
 void read_checkpoints(const YamlNode& node, const std::string& path, Workload& workload, Scenario& scenario,
                       Diagnostics& d) {
-  MapReader reader(node, path, d);
+  MapReader reader(scenario_format::checkpoints(), node, path, d);
   if (!reader.valid()) return;
   Checkpoints checkpoints;
   checkpoints.where = node.where;
-  auto parameters = stated(reader, "parameters", Dimension::count, true, scenario);
-  checkpoints.bytes_per_parameter = stated_or(reader, "bytes_per_parameter", Dimension::count, 14.0, scenario);
-  auto interval = stated(reader, "every", Dimension::hours, true, scenario);
-  if (const YamlNode* keep = reader.get("keep"))
-    checkpoints.keep = static_cast<int>(read_integer(*keep, reader.path("keep"), 1, 100000, d).value_or(1));
-  if (const YamlNode* replicas = reader.get("replicate_to")) {
-    checkpoints.replicate_to =
-        read_string_list(*replicas, reader.path("replicate_to"), d).value_or(std::vector<std::string>{});
-  }
+  auto parameters = stated(reader, "parameters", scenario);
+  checkpoints.bytes_per_parameter = stated_or(reader, "bytes_per_parameter", 14.0, scenario);
+  auto interval = stated(reader, "every", scenario);
+  checkpoints.keep = static_cast<int>(read_integer(reader, "keep").value_or(1));
+  if (auto replicas = read_string_list(reader, "replicate_to")) checkpoints.replicate_to = *replicas;
   reader.finish();
   if (!parameters || !interval) return;
   if (!within(interval, reader.path("every"), kAboveZero, "expected a checkpoint interval above zero", "", d)) return;
@@ -223,29 +215,23 @@ void read_checkpoints(const YamlNode& node, const std::string& path, Workload& w
 }
 
 void read_workload(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(entry.value, path, d);
+  MapReader reader(scenario_format::workload(), entry.value, path, d);
   if (!reader.valid()) return;
   Workload workload;
   workload.name = entry.key;
   workload.where = entry.key_where;
   workload.start = scenario.start;
   reader.get("description");
-  if (const YamlNode* kind = reader.require("kind")) {
-    workload.kind = read_enum(*kind, reader.path("kind"), {"training", "inference"}, d) == "inference"
-                        ? WorkloadKind::inference
-                        : WorkloadKind::training;
-  }
-  if (const YamlNode* gpu = reader.require("gpu"))
-    workload.gpu = read_enum(*gpu, reader.path("gpu"), gpu_model_names(), d).value_or("");
-  if (const YamlNode* gpus = reader.get("gpus"))
-    workload.gpus = static_cast<int>(read_integer(*gpus, reader.path("gpus"), 1, 1000000, d).value_or(0));
+  workload.kind = read_enum(reader, "kind") == "inference" ? WorkloadKind::inference : WorkloadKind::training;
+  workload.gpu = read_enum(reader, "gpu").value_or("");
+  workload.gpus = static_cast<int>(read_integer(reader, "gpus").value_or(0));
   read_schedule(reader, workload, scenario, d);
+  // Only runs and continuous workloads need gpus; a demand (GPU-hours, tokens) gives them.
+  // Checked after the schedule, whose errors come first.
   const bool needs_gpus =
       workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
-  if (needs_gpus && reader.node().find("gpus") == nullptr) {
-    d.error(entry.value.where, path, "missing required key 'gpus' (GPUs used at once)");
-  }
-  workload.utilization = stated_or(reader, "utilization", Dimension::fraction, 1.0, scenario);
+  if (needs_gpus && reader.node().find("gpus") == nullptr) reader.report_missing("gpus");
+  workload.utilization = stated_or(reader, "utilization", 1.0, scenario);
   const std::string expected = "expected a utilization above 0 % and at most 100 %";
   const bool valid =
       within(workload.utilization, reader.path("utilization"), Limits{0.0, 1.0, false, "0 %", "100 %"}, expected,
@@ -264,8 +250,7 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
   }
   if (const YamlNode* start = reader.get("start"))
     workload.start = read_year_month(*start, reader.path("start"), d).value_or(scenario.start);
-  if (auto months = stated_single(reader, "duration", Dimension::hours, false,
-                                  "the duration decides which months the workload is active in")) {
+  if (auto months = stated_single(reader, "duration", "the duration decides which months the workload is active in")) {
     const double count = months->value / kHoursPerMonth;
     if (count < 1 || count != static_cast<double>(static_cast<int>(count))) {
       d.error(months->where, reader.path("duration"), "expected a whole number of months or years, e.g. '3 months'");
@@ -275,35 +260,29 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
   }
   if (const YamlNode* checkpoints = reader.get("checkpoints"))
     read_checkpoints(*checkpoints, reader.path("checkpoints"), workload, scenario, d);
-  if (const YamlNode* reads = reader.get("reads"))
-    workload.reads = read_string_list(*reads, reader.path("reads"), d).value_or(std::vector<std::string>{});
+  if (auto reads = read_string_list(reader, "reads")) workload.reads = *reads;
   reader.finish();
   scenario.workloads.push_back(std::move(workload));
 }
 
 void read_dataset(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(entry.value, path, d);
+  MapReader reader(scenario_format::dataset(), entry.value, path, d);
   if (!reader.valid()) return;
   Dataset dataset;
   dataset.name = entry.key;
   dataset.where = entry.key_where;
   reader.get("description");
-  if (auto size = stated(reader, "size", Dimension::bytes, true, scenario)) dataset.size_bytes = *size;
-  dataset.growth_per_month = stated_or(reader, "growth", Dimension::fraction, 0.0, scenario);
-  if (const YamlNode* origin = reader.require("origin"))
-    dataset.origin = read_string(*origin, reader.path("origin"), d).value_or("");
-  if (const YamlNode* storage_class = reader.get("storage_class")) {
-    if (auto name = read_enum(*storage_class, reader.path("storage_class"), storage_class_names(), d)) {
-      dataset.storage_class = *parse_storage_class(*name);
-    }
-  }
+  if (auto size = stated(reader, "size", scenario)) dataset.size_bytes = *size;
+  dataset.growth_per_month = stated_or(reader, "growth", 0.0, scenario);
+  dataset.origin = read_text(reader, "origin").value_or("");
+  if (auto name = read_enum(reader, "storage_class")) dataset.storage_class = *parse_storage_class(*name);
   dataset.refreshes_per_month = Sourced::stated(0, entry.value.where, "no refresh");
   dataset.changed_per_refresh = Sourced::stated(1.0, entry.value.where, "default changed = 100 %");
   if (const YamlNode* refresh = reader.get("refresh")) {
-    MapReader refresh_reader(*refresh, reader.path("refresh"), d);
+    MapReader refresh_reader(scenario_format::refresh(), *refresh, reader.path("refresh"), d);
     if (refresh_reader.valid()) {
-      auto every = stated(refresh_reader, "every", Dimension::hours, false, scenario);
-      auto per_month = stated(refresh_reader, "per_month", Dimension::count, false, scenario);
+      auto every = stated(refresh_reader, "every", scenario);
+      auto per_month = stated(refresh_reader, "per_month", scenario);
       if (every.has_value() == per_month.has_value()) {
         d.error(refresh->where, reader.path("refresh"),
                 "give exactly one of 'every' (a duration) or 'per_month' (a number)");
@@ -314,7 +293,7 @@ void read_dataset(const YamlEntry& entry, const std::string& path, Scenario& sce
       } else {
         dataset.refreshes_per_month = *per_month;
       }
-      dataset.changed_per_refresh = stated_or(refresh_reader, "changed", Dimension::fraction, 1.0, scenario);
+      dataset.changed_per_refresh = stated_or(refresh_reader, "changed", 1.0, scenario);
       within(dataset.changed_per_refresh, refresh_reader.path("changed"), Limits{{}, 1.0, true, "", "100 %"},
              "expected at most 100 %", "", d);
       refresh_reader.finish();
@@ -341,19 +320,19 @@ std::optional<Endpoint> read_endpoint(const YamlNode& node, const std::string& p
 }
 
 void read_flow(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(entry.value, path, d);
+  MapReader reader(scenario_format::flow(), entry.value, path, d);
   if (!reader.valid()) return;
   Flow flow;
   flow.name = entry.key;
   flow.where = entry.key_where;
   reader.get("description");
-  const YamlNode* from = reader.require("from");
-  const YamlNode* to = reader.require("to");
+  const YamlNode* from = reader.get("from");
+  const YamlNode* to = reader.get("to");
   auto from_endpoint = from ? read_endpoint(*from, reader.path("from"), d) : std::nullopt;
   auto to_endpoint = to ? read_endpoint(*to, reader.path("to"), d) : std::nullopt;
-  if (auto size = stated(reader, "size", Dimension::bytes, true, scenario)) flow.size_bytes = *size;
+  if (auto size = stated(reader, "size", scenario)) flow.size_bytes = *size;
   const YamlNode* once = reader.get("once");
-  auto every = stated(reader, "every", Dimension::hours, false, scenario);
+  auto every = stated(reader, "every", scenario);
   if ((once != nullptr) == every.has_value()) {
     d.error(entry.value.where, path,
             "give exactly one of 'once' (a month, YYYY-MM) or 'every' (a duration, e.g. '1 month')");
@@ -362,9 +341,7 @@ void read_flow(const YamlEntry& entry, const std::string& path, Scenario& scenar
   } else if (within(every, reader.path("every"), kAboveZero, "expected a duration above zero", "", d)) {
     flow.per_month = rate_of(*every, scenario);
   }
-  if (const YamlNode* strategies = reader.get("strategies")) {
-    flow.strategies = read_string_list(*strategies, reader.path("strategies"), d).value_or(std::vector<std::string>{});
-  }
+  if (auto strategies = read_string_list(reader, "strategies")) flow.strategies = *strategies;
   reader.finish();
   if (!from_endpoint || !to_endpoint) return;
   if (from_endpoint->kind == Endpoint::Kind::internet) {
@@ -378,8 +355,9 @@ void read_flow(const YamlEntry& entry, const std::string& path, Scenario& scenar
 }
 
 template <typename ReadOne>
-void read_named_map(const YamlNode& node, const char* section, Scenario& scenario, Diagnostics& d, ReadOne read_one) {
-  MapReader reader(node, section, d);
+void read_named_map(const Section& declared, const YamlNode& node, const char* section, Scenario& scenario,
+                    Diagnostics& d, ReadOne read_one) {
+  MapReader reader(declared, node, section, d);
   if (!reader.valid()) return;
   for (const auto& entry : node.entries) read_one(entry, reader.path(entry.key), scenario, d);
 }
@@ -387,16 +365,16 @@ void read_named_map(const YamlNode& node, const char* section, Scenario& scenari
 }  // namespace
 
 void read_sites(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
-  read_named_map(node, "sites", scenario, d, read_site);
+  read_named_map(scenario_format::sites(), node, "sites", scenario, d, read_site);
 }
 void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
-  read_named_map(node, "workloads", scenario, d, read_workload);
+  read_named_map(scenario_format::workloads(), node, "workloads", scenario, d, read_workload);
 }
 void read_datasets(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
-  read_named_map(node, "datasets", scenario, d, read_dataset);
+  read_named_map(scenario_format::datasets(), node, "datasets", scenario, d, read_dataset);
 }
 void read_flows(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
-  read_named_map(node, "flows", scenario, d, read_flow);
+  read_named_map(scenario_format::flows(), node, "flows", scenario, d, read_flow);
 }
 
 }  // namespace tco::scenario_detail

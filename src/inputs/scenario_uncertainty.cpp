@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <stdexcept>
 
 #include "scenario_internal.hpp"
 #include "tco/core/text.hpp"
@@ -86,12 +87,13 @@ class Parameters {
 };
 
 // normal: {mean, sd, min, max}, of the value itself; for a lognormal too.
-void read_normal(const YamlNode& node, const std::string& path, Distribution& out, Parameters& p, Diagnostics& d) {
+void read_normal(const Section& parameters, const YamlNode& node, const std::string& path, Distribution& out,
+                 Parameters& p, Diagnostics& d) {
   const bool log = out.kind == DistributionKind::lognormal;
-  MapReader reader(node, path, d);
+  MapReader reader(parameters, node, path, d);
   if (!reader.valid()) return;
-  const YamlNode* mean = reader.require("mean");
-  const YamlNode* sd = reader.require("sd");
+  const YamlNode* mean = reader.get("mean");
+  const YamlNode* sd = reader.get("sd");
   const YamlNode* lower = reader.get("min");
   const YamlNode* upper = reader.get("max");
   reader.finish();
@@ -185,8 +187,12 @@ std::string text_of(const Distribution& distribution, const Parameters& p, const
 
 }  // namespace
 
-std::optional<ReadUncertainty> read_distribution(const YamlNode& node, const std::string& path, Dimension dimension,
-                                                 bool signed_value, Diagnostics& d) {
+std::optional<ReadUncertainty> read_distribution(const YamlNode& node, const std::string& path, const Shape& shape,
+                                                 Diagnostics& d) {
+  if (shape.kind != ValueKind::quantity || shape.section == nullptr ||
+      (shape.form != QuantityForm::or_distribution && shape.form != QuantityForm::distribution_only))
+    throw std::logic_error("read_distribution: '" + path + "' is not declared as a value that may be a distribution");
+  const Dimension dimension = shape.dimension;
   const auto kinds = distribution_kind_names();
   std::vector<const YamlEntry*> named;
   for (const auto& entry : node.entries)
@@ -208,18 +214,23 @@ std::optional<ReadUncertainty> read_distribution(const YamlNode& node, const std
     return std::nullopt;
   }
   const std::size_t errors_before = error_count(d);
-  MapReader reader(node, path, d);
+  MapReader reader(*shape.section, node, path, d);
   const YamlEntry& entry = *named.front();
+  reader.choose(entry.key);
   reader.get(entry.key);
   const std::string kind_path = reader.path(entry.key);
+  // How many values the kind's list takes: exactly `min_items`, or at least when unbounded.
+  const Shape& kind_shape = reader.shape_of(entry.key);
+  const std::size_t values = kind_shape.min_items;
+  const bool at_least = kind_shape.max_items == 0;
   auto uncertainty = std::make_shared<Uncertainty>();
   Distribution& out = uncertainty->distribution;
   out.kind = *parse_distribution_kind(entry.key);
-  Parameters p(dimension, signed_value, d);
+  Parameters p(dimension, shape.signed_value, d);
   const YamlNode* weights = out.kind == DistributionKind::choice ? reader.get("weights") : nullptr;
   switch (out.kind) {
     case DistributionKind::range:
-      if (auto v = p.read_list(entry.value, kind_path, 2, false, " [min, max]"); v.size() == 2) {
+      if (auto v = p.read_list(entry.value, kind_path, values, at_least, " [min, max]"); v.size() == 2) {
         out.min = v[0];
         out.max = v[1];
         if (!(out.min < out.max)) {
@@ -229,7 +240,7 @@ std::optional<ReadUncertainty> read_distribution(const YamlNode& node, const std
       }
       break;
     case DistributionKind::triangular:
-      if (auto v = p.read_list(entry.value, kind_path, 3, false, " [min, mode, max]"); v.size() == 3) {
+      if (auto v = p.read_list(entry.value, kind_path, values, at_least, " [min, mode, max]"); v.size() == 3) {
         out.min = v[0];
         out.mode = v[1];
         out.max = v[2];
@@ -242,10 +253,10 @@ std::optional<ReadUncertainty> read_distribution(const YamlNode& node, const std
       break;
     case DistributionKind::normal:
     case DistributionKind::lognormal:
-      read_normal(entry.value, kind_path, out, p, d);
+      read_normal(*kind_shape.section, entry.value, kind_path, out, p, d);
       break;
     case DistributionKind::choice:
-      out.values = p.read_list(entry.value, kind_path, 2, true, "");
+      out.values = p.read_list(entry.value, kind_path, values, at_least, "");
       if (weights != nullptr) {
         const std::size_t count = entry.value.is_sequence() ? entry.value.items.size() : 0;
         read_weights(*weights, reader.path("weights"), count, out, d);

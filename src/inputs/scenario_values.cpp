@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <stdexcept>
 
 #include "scenario_internal.hpp"
 #include "tco/core/text.hpp"
@@ -13,16 +14,16 @@ namespace {
 
 // A distribution where a value is stated: the value is its central one, which `tco compare`
 // uses, and the distribution is recorded for the sampler.
-std::optional<Sourced> stated_distribution(const YamlNode& node, const std::string& path, Dimension dimension,
+std::optional<Sourced> stated_distribution(const YamlNode& node, const std::string& path, const Shape& shape,
                                            Scenario& scenario, Diagnostics& d) {
-  auto read = read_distribution(node, path, dimension, false, d);
+  auto read = read_distribution(node, path, shape, d);
   if (!read) return std::nullopt;
   Sourced out =
       Sourced::stated(read->uncertainty->distribution.central(), node.where, central_note(*read->uncertainty));
   out.currency = read->currency;
   out.byte_base = read->byte_base;
   out.uncertainty = read->uncertainty;
-  scenario.uncertain.push_back(UncertainInput{path, node.where, dimension, read->uncertainty});
+  scenario.uncertain.push_back(UncertainInput{path, node.where, shape.dimension, read->uncertainty});
   return out;
 }
 
@@ -39,29 +40,32 @@ std::optional<Sourced> plain(const YamlNode& node, const std::string& path, Dime
 
 }  // namespace
 
-std::optional<Sourced> stated(MapReader& reader, const char* key, Dimension dimension, bool required,
-                              Scenario& scenario) {
-  const YamlNode* node = required ? reader.require(key) : reader.get(key);
+std::optional<Sourced> stated(MapReader& reader, const char* key, Scenario& scenario) {
+  const Shape& shape = reader.shape_of(key);
+  if (shape.kind != ValueKind::quantity || shape.form != QuantityForm::or_distribution)
+    throw std::logic_error(fmt::format("stated: '{}' is not declared as a value that may be a distribution", key));
+  const YamlNode* node = reader.get(key);
   if (node == nullptr) return std::nullopt;
-  if (node->is_mapping())
-    return stated_distribution(*node, reader.path(key), dimension, scenario, reader.diagnostics());
-  return plain(*node, reader.path(key), dimension, reader.diagnostics());
+  if (node->is_mapping()) return stated_distribution(*node, reader.path(key), shape, scenario, reader.diagnostics());
+  return plain(*node, reader.path(key), shape.dimension, reader.diagnostics());
 }
 
-std::optional<Sourced> stated_single(MapReader& reader, const char* key, Dimension dimension, bool required,
-                                     const char* why) {
-  const YamlNode* node = required ? reader.require(key) : reader.get(key);
+std::optional<Sourced> stated_single(MapReader& reader, const char* key, const char* why) {
+  const Shape& shape = reader.shape_of(key);
+  if (shape.kind != ValueKind::quantity || shape.form != QuantityForm::plain)
+    throw std::logic_error(fmt::format("stated_single: '{}' is not declared as a single value", key));
+  const YamlNode* node = reader.get(key);
   if (node == nullptr) return std::nullopt;
   if (const std::string kind = distribution_named(*node); !kind.empty()) {
     reader.diagnostics().error(node->where, reader.path(key),
                                fmt::format("expected a single value, found a {} distribution: {}", kind, why));
     return std::nullopt;
   }
-  return plain(*node, reader.path(key), dimension, reader.diagnostics());
+  return plain(*node, reader.path(key), shape.dimension, reader.diagnostics());
 }
 
-Sourced stated_or(MapReader& reader, const char* key, Dimension dimension, double fallback, Scenario& scenario) {
-  if (auto value = stated(reader, key, dimension, false, scenario)) return *value;
+Sourced stated_or(MapReader& reader, const char* key, double fallback, Scenario& scenario) {
+  if (auto value = stated(reader, key, scenario)) return *value;
   Sourced out;
   out.value = fallback;
   out.where = reader.node().where;
@@ -161,17 +165,16 @@ void at_most_whole(const std::optional<Sourced>& share, const std::string& path,
 }
 
 void read_drivers(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(node, "drivers", d);
+  MapReader reader(scenario_format::drivers(), node, "drivers", d);
   if (!reader.valid()) return;
   for (const auto& entry : node.entries) {
-    reader.get(entry.key);
     auto description = read_string(entry.value, reader.path(entry.key), d);
     scenario.drivers.push_back(Driver{entry.key, description.value_or(""), entry.key_where});
   }
 }
 
 void read_price_uncertainty(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(node, "price_uncertainty", d);
+  MapReader reader(scenario_format::price_uncertainty(), node, "price_uncertainty", d);
   if (!reader.valid()) return;
   for (const auto& name : price_service_names()) {
     const YamlNode* value = reader.get(name);
@@ -184,7 +187,7 @@ void read_price_uncertainty(const YamlNode& node, Scenario& scenario, Diagnostic
                       value->is_scalar() ? "'" + value->scalar + "'" : describe(*value)));
       continue;
     }
-    auto read = read_distribution(*value, path, Dimension::fraction, true, d);
+    auto read = read_distribution(*value, path, reader.shape_of(name), d);
     if (!read) continue;
     const std::string message =
         outside(*read->uncertainty, Limits{-1.0, {}, false, "-100 %", ""}, "expected a change above -100 %");

@@ -1,0 +1,160 @@
+// The top level of a scenario, its uncertainty, strategies and budgets (tco-scenario(5)),
+// declared in the order the readers ask for their keys.
+#include "scenario_format.hpp"
+
+#include <map>
+
+#include "tco/core/component.hpp"
+#include "tco/inputs/price_sheet.hpp"
+
+namespace tco::scenario_format {
+namespace {
+
+// What each service of price_trends and price_uncertainty covers; the names themselves, and
+// their order, are the model's (price_service_names()).
+std::string service_doc(const std::string& service) {
+  static const std::map<std::string, std::string> docs{
+      {"all", "every price of every sheet"},
+      {"compute", "GPU instance prices"},
+      {"storage", "storage prices"},
+      {"network", "ingress, internet egress, inter-region, inter-zone and interconnect transfer prices"},
+      {"interconnect", "interconnect port prices"},
+      {"hardware", "the on-prem catalog's server prices"},
+      {"electricity", "the on-prem catalog's electricity prices"},
+      {"colocation", "the on-prem catalog's colocation price"},
+  };
+  const auto it = docs.find(service);
+  return it == docs.end() ? service : it->second;
+}
+
+}  // namespace
+
+const Section& top() {
+  static const Section declared = mapping(
+      "scenario",
+      "A tco scenario: the sites, workloads, datasets and flows of an AI infrastructure question, and the strategies "
+      "compared",
+      {
+          required("schema_version", integer(1, 1), "The format version: 1."),
+          required("name", text(), "The scenario's name, shown in reports."),
+          optional("description", text(), "One line about the question the scenario asks, shown in reports."),
+          required("start", year_month(), "The first month of the horizon, YYYY-MM."),
+          required("horizon", quantity(Dimension::hours),
+                   "How long to evaluate: a whole number of months from 1 month to 30 years, such as '5 years'."),
+          optional("hours_per_month", one_of({"730", "calendar"}),
+                   "730 (8760 h / 12, the default) or calendar (each month's real hours)."),
+          optional("currency", one_of({"USD"}), "USD, the default and the only currency supported."),
+          optional("discount_rate", stated(Dimension::fraction),
+                   "The annual discount rate for NPV and the discounted break-even, 0 % (the default) to 100 %."),
+          optional("as_of", date(), "A date, YYYY-MM-DD, whose prices apply to every month of the horizon."),
+          optional("price_trends", section(price_trends()),
+                   "How prices change a year beyond each provider's newest sheet, per service."),
+          optional("drivers", section(drivers()),
+                   "Named draws that uncertain values share, so that they move together."),
+          optional("price_uncertainty", section(price_uncertainty()),
+                   "The uncertain relative change of every price of a service, a distribution centred on 0 %."),
+          optional("baseline", text(),
+                   "The strategy the others are compared with; default cloud-only if defined, else the first."),
+          required("sites", section(sites()), "The places that can run work or hold data, by name."),
+          required("workloads", section(workloads()), "The training and inference workloads, by name."),
+          optional("datasets", section(datasets()), "The datasets workloads read, by name."),
+          optional("strategies", section(strategies()),
+                   "Where each strategy places workloads and datasets; without it, cloud-only, hybrid and on-prem."),
+          optional("flows", section(flows()), "Other data moved: weights released, responses sent, logs shipped."),
+          optional("budgets", list_of(section(budget())), "Spending limits that tco check and tco diff enforce."),
+      });
+  return declared;
+}
+
+const Section& price_trends() {
+  static const Section declared = [] {
+    Section out =
+        mapping("price_trends", "The annual change of prices beyond each provider's newest sheet, by service", {});
+    for (const auto& service : price_service_names()) {
+      out.fields.push_back(optional(service, signed_quantity(Dimension::fraction),
+                                    "The annual change of " + service_doc(service) + ", -90 % to +100 %."));
+    }
+    return out;
+  }();
+  return declared;
+}
+
+const Section& drivers() {
+  static const Section declared =
+      named_map("drivers", "Drivers: uncertain values that name the same one are drawn at the same quantile", text(),
+                "A driver's name, mapped to a one-line description of it");
+  return declared;
+}
+
+const Section& price_uncertainty() {
+  static const Section declared = [] {
+    Section out =
+        mapping("price_uncertainty",
+                "The uncertain relative change of every price of a service: a distribution centred on 0 %", {});
+    for (const auto& service : price_service_names()) {
+      out.fields.push_back(optional(service, distribution(Dimension::fraction, true),
+                                    "A distribution of the change of " + service_doc(service) + ", above -100 %."));
+    }
+    return out;
+  }();
+  return declared;
+}
+
+const Section& strategies() {
+  static const Section declared = named_map("strategies", "The strategies compared, by name", section(strategy()),
+                                            "A strategy's name, such as cloud-only, hybrid or on-prem");
+  return declared;
+}
+
+const Section& strategy() {
+  static const Section declared = mapping(
+      "strategy", "A strategy: where it runs every workload, and where it stores datasets",
+      {
+          optional("description", text(), "One line, shown in reports."),
+          required("workloads", section(workload_placement()), "Every workload's name, mapped to the site it runs on."),
+          optional("datasets", section(dataset_placement()),
+                   "Datasets stored away from their origin in this strategy, mapped to their site."),
+      });
+  return declared;
+}
+
+const Section& workload_placement() {
+  static const Section declared = named_map("workload_placement", "Where a strategy runs each workload", text(),
+                                            "A workload's name, mapped to the name of the site it runs on");
+  return declared;
+}
+
+const Section& dataset_placement() {
+  static const Section declared =
+      named_map("dataset_placement", "Where a strategy stores datasets", either({text(), section(dataset_site())}),
+                "A dataset's name, mapped to a site's name or to {site, changed}");
+  return declared;
+}
+
+const Section& dataset_site() {
+  static const Section declared =
+      mapping("dataset_site", "A dataset's site in a strategy, with the share of it each refresh sends there",
+              {
+                  required("site", text(), "The site that stores the dataset in this strategy."),
+                  optional("changed", stated(Dimension::fraction),
+                           "The share of the dataset sent per refresh in this strategy, replacing refresh.changed."),
+              });
+  return declared;
+}
+
+const Section& budget() {
+  static const Section declared =
+      mapping("budget", "A spending limit on a strategy's total or one of its components",
+              {
+                  optional("name", text(), "A label for reports; without it the budget is named by its scope."),
+                  optional("strategy", text(), "The strategy it limits; without it, every strategy, each on its own."),
+                  optional("component", one_of(component_names()), "The component it limits; without it, the total."),
+                  optional("basis", one_of({"cash", "amortized"}),
+                           "cash (the default: hardware counts when bought) or amortized (spread over its life)."),
+                  required("limit", either({quantity(Dimension::money), quantity(Dimension::money_per_month)}),
+                           "Over the horizon, such as '150000 USD', or for each month, such as '30000 USD/month'."),
+              });
+  return declared;
+}
+
+}  // namespace tco::scenario_format
