@@ -22,6 +22,10 @@ test_packages=(
   chromium                       # headless render, DOM check, screenshot and PDF (tests/html)
   fonts-dejavu-core              # the font of the text in screenshots (chromium only recommends one)
   git                            # e2e.ci-example: the CI cost gate runs in a throwaway git repository
+  # tests/schema: every bundled file is validated against `tco schema` by a validator that is not
+  # ours, so it cannot share the generator's blind spots.
+  python3-jsonschema             # JSON Schema draft-07 validation
+  python3-yaml                   # reads the YAML files to validate (PyYAML)
   # fuzz/ (cmake --workflow --preset fuzz, run by .ci/run): libFuzzer exists only for clang.
   clang                          # Debian 12's clang 14, which builds the harnesses and the libraries under them
   libclang-rt-14-dev             # libFuzzer and the ASan/UBSan runtimes; clang-14 only recommends it

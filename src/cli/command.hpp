@@ -37,6 +37,7 @@ std::unique_ptr<Command> make_compare_command();
 std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_diff_command();
 std::unique_ptr<Command> make_validate_command();
+std::unique_ptr<Command> make_schema_command();
 std::unique_ptr<Command> make_egress_command();
 std::unique_ptr<Command> make_prices_command();
 std::unique_ptr<Command> make_breakeven_command();

@@ -19,6 +19,7 @@ const std::vector<CommandEntry>& command_registry() {
       {"diff", "Compare two versions of a scenario; gate on cost increases (exit 1 when one fails)", make_diff_command},
       {"check", "Check the scenario's budgets; exit 1 when any is breached", make_check_command},
       {"validate", "Check scenarios and price sheets, reporting every error at once", make_validate_command},
+      {"schema", "Print the JSON Schema of scenarios, price sheets or overlays, for editors", make_schema_command},
       {"egress", "Quote the cost of moving data out of a provider region", make_egress_command},
       {"prices", "List, show, compare and rank the prices in the price sheets", make_prices_command},
   };

@@ -287,6 +287,49 @@ std::string dimension_name(Dimension dimension) {
   return "a value";
 }
 
+std::vector<std::string> unit_spellings(Dimension dimension, std::string_view currency) {
+  const std::string money(currency);
+  std::vector<std::string> sizes;
+  for (const auto& unit : kSizeUnits) sizes.emplace_back(unit.name);
+  switch (dimension) {
+    case Dimension::count:
+      return {};
+    case Dimension::fraction:
+      return {"%"};
+    case Dimension::bytes:
+      return sizes;
+    case Dimension::hours: {
+      std::vector<std::string> out;
+      for (const auto& unit : kDurationUnits) out.emplace_back(unit.name);
+      return out;
+    }
+    case Dimension::money:
+      return {money};
+    case Dimension::money_per_hour:
+      return {money + "/h"};
+    case Dimension::money_per_byte:
+    case Dimension::money_per_byte_month: {
+      const std::string suffix = dimension == Dimension::money_per_byte_month ? "-month" : "";
+      std::vector<std::string> out;
+      for (const auto& size : sizes) out.push_back(money + "/" + size + suffix);
+      return out;
+    }
+    case Dimension::money_per_kwh:
+      return {money + "/kWh"};
+    case Dimension::money_per_kw_month:
+      return {money + "/kW-month"};
+    case Dimension::money_per_year:
+      return {money + "/year"};
+    case Dimension::money_per_month:
+      return {money + "/month"};
+    case Dimension::kilowatts:
+      return {"W", "kW", "MW"};
+    case Dimension::grams_co2_per_kwh:
+      return {"gCO2e/kWh"};
+  }
+  return {};
+}
+
 std::string accepted_units(Dimension dimension) {
   switch (dimension) {
     case Dimension::count:

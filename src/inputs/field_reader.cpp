@@ -196,7 +196,7 @@ std::optional<Quantity> read_quantity(const YamlNode& node, const std::string& p
     d.error(node.where, path, error.message);
     return std::nullopt;
   }
-  if (!quantity->currency.empty() && quantity->currency != "USD") {
+  if (!quantity->currency.empty() && quantity->currency != kSupportedCurrency) {
     d.error(node.where, path, fmt::format("only USD amounts are supported, found '{}'", node.scalar));
     return std::nullopt;
   }

@@ -32,7 +32,7 @@ const Section& top() {
           required("provider", text(), "The provider's id in lower case, its directory's name, such as aws."),
           required("name", text(), "The provider's name for people; for an overlay, a short name for reports."),
           required("effective_date", date(), "The date these prices took effect, YYYY-MM-DD: the file's name."),
-          required("currency", one_of({"USD"}), "USD."),
+          required("currency", one_of({kSupportedCurrency}), "USD."),
           optional("billing_gb", one_of({"GiB", "GB"}),
                    "What the provider bills as a \"GB\": GiB (2^30 bytes) or GB (10^9); required with regions.")
               .needed_with("regions", "what the provider bills as a \"GB\": GiB or GB"),

@@ -43,7 +43,7 @@ const Section& top() {
                    "How long to evaluate: a whole number of months from 1 month to 30 years, such as '5 years'."),
           optional("hours_per_month", one_of({"730", "calendar"}),
                    "730 (8760 h / 12, the default) or calendar (each month's real hours)."),
-          optional("currency", one_of({"USD"}), "USD, the default and the only currency supported."),
+          optional("currency", one_of({kSupportedCurrency}), "USD, the default and the only currency supported."),
           optional("discount_rate", stated(Dimension::fraction),
                    "The annual discount rate for NPV and the discounted break-even, 0 % (the default) to 100 %."),
           optional("as_of", date(), "A date, YYYY-MM-DD, whose prices apply to every month of the horizon."),

@@ -59,6 +59,11 @@ std::optional<Quantity> parse_quantity(std::string_view text, Dimension expected
 // value was written, for showing other values in it.
 std::pair<std::string_view, std::string_view> split_number(std::string_view text);
 
+// Every unit parse_quantity accepts after the number of a quantity of `dimension`, money
+// written in `currency` ("USD/h" for an hourly price): what a schema for editors lists. Empty
+// for counts, which are plain numbers.
+std::vector<std::string> unit_spellings(Dimension dimension, std::string_view currency);
+
 // A human description of the units accepted for a dimension, for error messages.
 std::string accepted_units(Dimension dimension);
 std::string dimension_name(Dimension dimension);

@@ -16,6 +16,9 @@
 
 namespace tco {
 
+// The one currency amounts may be written in: read_quantity rejects any other.
+inline constexpr const char* kSupportedCurrency = "USD";
+
 struct Section;
 
 // What a value is.

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "tco/core/quantity.hpp"
@@ -95,4 +97,24 @@ TEST_CASE("NaN, infinity and overflow are rejected") {
   CHECK_FALSE(parse_quantity("1e308 PiB", Dimension::bytes));
   CHECK_FALSE(parse_quantity("", Dimension::count));
   CHECK_FALSE(parse_quantity("12 GB extra", Dimension::bytes));
+}
+
+TEST_CASE("unit_spellings lists exactly the units parse_quantity accepts") {
+  std::vector<std::string> every;
+  for (int i = 0; i <= static_cast<int>(Dimension::grams_co2_per_kwh); ++i) {
+    for (const auto& unit : unit_spellings(static_cast<Dimension>(i), "USD")) every.push_back(unit);
+  }
+  every.insert(every.end(), {"EUR", "EUR/h", "USD/hour", "KB", "seconds", "kw", "", "%%"});
+  for (int i = 0; i <= static_cast<int>(Dimension::grams_co2_per_kwh); ++i) {
+    const auto dimension = static_cast<Dimension>(i);
+    const auto own = unit_spellings(dimension, "USD");
+    for (const auto& unit : every) {
+      INFO(dimension_name(dimension) << ": '2 " << unit << "'");
+      const bool listed = std::find(own.begin(), own.end(), unit) != own.end();
+      const bool plain = dimension == Dimension::count && unit.empty();
+      // Other currencies parse (read_quantity rejects them); the schema lists only USD.
+      const bool other_currency = unit.rfind("EUR", 0) == 0;
+      if (!other_currency) CHECK(parse_quantity("2 " + unit, dimension).has_value() == (listed || plain));
+    }
+  }
 }
