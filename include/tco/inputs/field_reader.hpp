@@ -1,7 +1,8 @@
 #pragma once
 // Field-by-field validation of YAML mappings, in the style of vcpkg's JSON readers: each
-// reader knows its key path, reports "expected ..., found ..." at the node's location, and
-// rejects unknown keys with a suggestion. Readers never stop at the first error.
+// reader knows its key path and its declared section (input_format.hpp), reports "expected
+// ..., found ..." at the node's location, and rejects unknown keys with a suggestion. Readers
+// never stop at the first error.
 #include <mutex>
 #include <optional>
 #include <set>
@@ -39,7 +40,7 @@ class MapReader {
   // Undeclared only: the value of a required key; reports "missing required key" when absent.
   const YamlNode* require(std::string_view key);
   // In a section with variants, which one this mapping is (a site's kind, a distribution's
-  // kind): its keys become known. Before a choice only the keys of every variant are.
+  // kind): its keys become known. Before a choice, only the keys common to all variants are.
   void choose(std::string_view variant);
   // The declared shape of a key's value (an entry's, for a key the section does not declare).
   [[nodiscard]] const Shape& shape_of(std::string_view key) const;
