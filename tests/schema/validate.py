@@ -58,7 +58,7 @@ def load(path):
 
 
 def errors_of(validator, document):
-    return sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    return sorted(validator.iter_errors(document), key=lambda e: [str(part) for part in e.absolute_path])
 
 
 def where(error):
