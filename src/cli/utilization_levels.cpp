@@ -3,32 +3,23 @@
 #include <fmt/format.h>
 
 #include "tco/analysis/breakeven.hpp"
-#include "tco/core/quantity.hpp"
+#include "tco/core/range.hpp"
 
 namespace tco::cli {
 
 std::optional<std::vector<double>> parse_utilization_levels(const std::string& text) {
-  std::vector<double> parts;
-  std::size_t from = 0;
-  while (true) {
-    const auto colon = text.find(':', from);
-    const auto part = parse_quantity(text.substr(from, colon - from), Dimension::fraction);
-    if (!part) return std::nullopt;
-    parts.push_back(part->value);
-    if (colon == std::string::npos) break;
-    from = colon + 1;
-  }
-  if (parts.size() != 3 || parts[0] <= 0 || parts[1] > 1 || parts[0] > parts[1] || parts[2] <= 0) return std::nullopt;
-  std::vector<double> levels;
-  for (int i = 0;; ++i) {
-    const double level = parts[0] + i * parts[2];
-    if (level > parts[1] + 1e-9 || levels.size() >= 100) break;
-    levels.push_back(level);
-  }
-  return levels;
+  std::string problem;
+  const auto range = parse_range(text, Dimension::fraction, problem);
+  if (!range || range->from <= 0 || range->to > 1 || range->count() > kMaxUtilizationLevels) return std::nullopt;
+  return range->values();
 }
 
 std::string utilization_levels_error(const std::string& text) {
+  std::string problem;
+  if (const auto range = parse_range(text, Dimension::fraction, problem);
+      range && range->count() > kMaxUtilizationLevels)
+    return fmt::format("--utilization: {} is {} levels; at most {} are computed: widen the STEP", text, range->count(),
+                       kMaxUtilizationLevels);
   return fmt::format(
       "--utilization: expected FROM:TO:STEP with 0 % < FROM <= TO <= 100 % and STEP > 0, such as 30%:100%:10%, "
       "found '{}'",

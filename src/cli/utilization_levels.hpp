@@ -14,8 +14,11 @@ namespace tco::cli {
 // The levels the break-even-by-utilization table is computed at, unless --utilization says.
 inline constexpr const char* kDefaultUtilizationLevels = "30%:100%:10%";
 
-// "30%:100%:10%" -> 0.3, 0.4, ... 1.0 (at most 100 levels); none when the text is not a
-// range with 0 % < FROM <= TO <= 100 % and STEP > 0.
+// At most this many levels.
+inline constexpr std::size_t kMaxUtilizationLevels = 100;
+
+// "30%:100%:10%" -> 0.3, 0.4, ... 1.0 (core's FROM:TO:STEP); none when the text is not a
+// range with 0 % < FROM <= TO <= 100 %, STEP > 0 and at most kMaxUtilizationLevels levels.
 std::optional<std::vector<double>> parse_utilization_levels(const std::string& text);
 
 // The error to print for a --utilization value parse_utilization_levels rejected.
