@@ -24,6 +24,8 @@ std::vector<ComponentAmounts> amounts_by_month(const std::vector<CostLine>& ledg
 std::vector<double> month_totals(const std::vector<ComponentAmounts>& months);
 // Over the horizon: every component, or one.
 double total(const std::vector<ComponentAmounts>& months, std::optional<Component> only = std::nullopt);
+// A horizon's total as an average month (0 over no months).
+inline double per_month(double horizon_total, int months) { return months > 0 ? horizon_total / months : 0; }
 // The running sum: the cumulative curve of monthly amounts (never falls while they are >= 0).
 std::vector<double> cumulative(std::vector<double> monthly);
 

@@ -21,7 +21,7 @@ StrategyColumn make_column(const StrategyResult& strategy, const ModelResult& mo
   }
   column.total_cash = strategy.total_cash();
   column.total_amortized = strategy.total_amortized();
-  column.monthly_average = model.months > 0 ? column.total_cash / model.months : 0;
+  column.monthly_average = per_month(column.total_cash, model.months);
   column.monthly_cash = strategy.monthly_cash_totals();
   column.monthly_amortized = strategy.monthly_amortized_totals();
   column.monthly_components_cash = strategy.monthly_cash;

@@ -12,7 +12,6 @@
 namespace tco {
 namespace {
 
-constexpr double kCent = 0.005;  // half a cent: figures closer than this print the same
 
 const StrategyColumn* find_column(const ComparisonReport& report, const std::string& name) {
   for (const auto& column : report.strategies) {
@@ -99,11 +98,11 @@ std::map<std::string, std::vector<std::string>> sheets_by_provider(const Compari
 }  // namespace
 
 std::optional<double> Change::fraction() const {
-  if (std::abs(base) < kCent) return std::nullopt;
+  if (std::abs(base) < kCentTolerance) return std::nullopt;
   return delta() / std::abs(base);
 }
 
-bool Change::changed() const { return std::abs(delta()) >= kCent; }
+bool Change::changed() const { return std::abs(delta()) >= kCentTolerance; }
 
 std::optional<double> Change::from_scenario() const {
   if (!head_at_base_prices) return std::nullopt;
@@ -170,7 +169,7 @@ DiffReport make_diff_report(const ComparisonReport& base, bool base_saved, const
 }
 
 std::string format_change(double delta, std::optional<double> fraction, const std::string& currency) {
-  if (std::abs(delta) < kCent) return "no change";
+  if (std::abs(delta) < kCentTolerance) return "no change";
   // Whole units read best; below one, cents, so a change never reads as "+$0".
   const int decimals = std::abs(delta) < 1 ? 2 : 0;
   std::string text = (delta > 0 ? "+" : "-") + format_money(std::abs(delta), currency, decimals);
