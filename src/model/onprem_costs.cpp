@@ -105,8 +105,10 @@ std::optional<SitePrices> prices_in(StrategyContext& context, const std::string&
   return p;
 }
 
-void add_site(StrategyContext& context, const std::string& name) {
-  const HardwareSku& hardware = context.pricing(0).onprem.at(name).hardware;
+// The workloads placed on the site; none when one needs other GPUs than the site's hardware
+// has, which is reported.
+std::vector<const Workload*> workloads_on(StrategyContext& context, const std::string& name,
+                                          const HardwareSku& hardware) {
   std::vector<const Workload*> placed;
   for (const auto& workload : context.scenario.workloads) {
     if (context.workload_site(workload.name) != name) continue;
@@ -114,136 +116,221 @@ void add_site(StrategyContext& context, const std::string& name) {
       context.error(workload.where, "workloads." + workload.name + ".gpu",
                     fmt::format("workload '{}' needs {} GPUs but site '{}' has {} ({})", workload.name, workload.gpu,
                                 name, hardware.gpu, hardware.name));
-      return;
+      return {};
     }
     placed.push_back(&workload);
   }
-  if (placed.empty()) return;
-  const SiteDemand demand = site_demand(context, placed);
-  if (demand.first < 0) return;
+  return placed;
+}
+
+// The site's fleet: enough servers for the peak GPUs placed on it, and their power draw.
+struct Fleet {
+  std::string name;             // the site's
+  const HardwareSku* hardware;  // as the first month's catalog describes it
+  SiteDemand demand;            // with some month of demand
+  double servers = 0;
+  double gpu_capacity = 0;  // servers × GPUs per server
+  std::string cause;        // of every cost line: "site NAME"
+  Val idle_kw, max_kw;      // per server
+  Factor servers_factor;    // the first factor of most derivations
+};
+
+Fleet size_fleet(StrategyContext& context, const std::string& name, const HardwareSku& hardware, SiteDemand demand) {
   const double servers = std::ceil(static_cast<double>(demand.peak) / hardware.gpus - 1e-9);
   const double gpu_capacity = servers * hardware.gpus;
-  const std::string cause = "site " + name;
   // The fleet's power draw, from the hardware as the first month's catalog describes it.
   const auto power_path = [&](const char* key) { return "sites." + name + ".hardware." + key; };
   const Val idle_kw = context.in(hardware.idle_kw, [&] { return power_path("idle_power"); }, {Dimension::kilowatts});
   const Val max_kw = context.in(hardware.max_kw, [&] { return power_path("max_power"); }, {Dimension::kilowatts});
+  Factor servers_factor{"servers of " + hardware.name + " (" + std::to_string(demand.peak) + " GPUs at peak)", servers,
+                        Dimension::count};
+  return Fleet{name,    &hardware, std::move(demand),        servers, gpu_capacity, "site " + name,
+               idle_kw, max_kw,    std::move(servers_factor)};
+}
+
+// One purchase of the fleet, at the prices of the month it is bought, and the months it serves.
+struct Purchase {
+  int month = 0;
+  SitePrices prices;
+  const PriceSheet* catalog = nullptr;  // the month's on-prem catalog
+  Val capex, salvage;
+  int life_months = 0;
+  int life_end = 0;  // the month after the last it serves, within the horizon
+  Factor capex_factor;
+};
+
+// Buys the fleet in month `bought`, at that month's price: a cash line only, since the
+// amortized view spreads it as the monthly depreciation. None when a price is missing (reported).
+std::optional<Purchase> buy_fleet(StrategyContext& context, const Fleet& fleet, int bought) {
+  const auto at_purchase = prices_in(context, fleet.name, bought);
+  if (!at_purchase) return std::nullopt;
+  const HardwareSku& hardware = *fleet.hardware;
+  const Val capex = fleet.servers * at_purchase->in.price;
+  const Val salvage = capex * at_purchase->in.residual;
+  // The life decides when hardware is replaced: the plan keeps it to the month.
+  const int life_months = std::max(1, static_cast<int>(rounded(at_purchase->in.life / kHoursPerMonth)));
+  const int life_end = std::min(bought + life_months, context.months);
+  const PriceSheet* purchase_catalog = context.pricing(bought).onprem.at(fleet.name).catalog;
+  Factor capex_factor{"purchase price of the fleet (servers × price per server)", capex.v, Dimension::money,
+                      ByteBase::none, context.origin(purchase_catalog, at_purchase->hardware->price)};
+  context.add({bought, Component::hardware, fleet.cause, fleet.name, "", capex, 0.0, "", hardware.name,
+               Usage{fleet.servers, UsageUnit::servers},
+               context.rate(purchase_catalog, at_purchase->hardware->price, Dimension::money, at_purchase->in.price)},
+              context.derive([&] {
+                return Derivation{"servers × price per server (paid when bought)",
+                                  {fleet.servers_factor, Factor::line_rate("price per server")},
+                                  {},
+                                  "",
+                                  capex.v};
+              }));
+  return Purchase{bought,  *at_purchase, purchase_catalog, capex,
+                  salvage, life_months,  life_end,         std::move(capex_factor)};
+}
+
+// One month of a purchase's life: the site's prices in it, as the month's catalog gives them.
+struct SiteMonth {
+  int month = 0;
+  const SitePrices& prices;
+  const PriceSheet* catalog = nullptr;
+  double hours = 0;  // in the month
+};
+
+// The purchase price less the residual value, spread evenly over the months of its life:
+// the amortized view only, the cash was paid when bought.
+void add_depreciation(StrategyContext& context, const Fleet& fleet, const Purchase& purchase, int month) {
+  const Val depreciation = (purchase.capex - purchase.salvage) / static_cast<double>(purchase.life_months);
+  const Rate per_server_month{depreciation.v / fleet.servers, Dimension::money_per_month, ByteBase::none, std::nullopt,
+                              "price per server × (1 − residual value) ÷ depreciation life in months"};
+  context.add({month, Component::hardware, fleet.cause, fleet.name, "", 0.0, depreciation, "", fleet.hardware->name,
+               Usage{fleet.servers, UsageUnit::server_months}, per_server_month},
+              context.derive([&] {
+                return Derivation{
+                    "purchase price × (1 − residual value) ÷ depreciation life in months",
+                    {purchase.capex_factor,
+                     context.factor("residual value", purchase.catalog, *purchase.prices.residual, Dimension::fraction),
+                     Factor{"depreciation life in months", static_cast<double>(purchase.life_months), Dimension::count,
+                            ByteBase::none, context.origin(purchase.catalog, *purchase.prices.life)}},
+                    {},
+                    "",
+                    depreciation.v};
+              }));
+}
+
+// The electricity the fleet draws at the month's GPU utilization, the facility's overhead
+// (PUE) included.
+void add_power(StrategyContext& context, const Fleet& fleet, const SiteMonth& m, Val utilization, Val kw) {
+  const SitePrices& p = m.prices;
+  const Val power = kw * p.in.pue * m.hours * p.in.electricity;
+  const double kwh = kw.v * p.in.pue.v * m.hours;  // drawn from the grid, the facility's overhead included
+  context.add({m.month, Component::power, fleet.cause, fleet.name, "", power, power, "", "electricity",
+               Usage{kwh, UsageUnit::kilowatt_hours},
+               context.rate(m.catalog, *p.electricity, Dimension::money_per_kwh, p.in.electricity),
+               Measures{std::nullopt, kwh}},
+              context.derive([&] {
+                return Derivation{
+                    "servers × (idle kW + (max kW − idle kW) × GPU utilization) × PUE × hours × electricity price",
+                    {fleet.servers_factor,
+                     context.factor("idle power per server", m.catalog, fleet.hardware->idle_kw, Dimension::kilowatts),
+                     context.factor("max power per server", m.catalog, fleet.hardware->max_kw, Dimension::kilowatts),
+                     Factor{"GPU utilization (used GPU-hours ÷ capacity)", utilization.v, Dimension::fraction},
+                     context.factor("PUE", m.catalog, *p.pue, Dimension::count),
+                     Factor{"hours in the month", m.hours, Dimension::hours}, Factor::line_rate("electricity price")},
+                    {},
+                    "",
+                    power.v};
+              }));
+}
+
+// Colocation space, priced by the fleet's maximum power.
+void add_space(StrategyContext& context, const Fleet& fleet, const SiteMonth& m) {
+  const Val space = fleet.servers * fleet.max_kw * m.prices.in.colocation;
+  context.add({m.month, Component::space, fleet.cause, fleet.name, "", space, space, "", "colocation",
+               Usage{fleet.servers * fleet.max_kw.v, UsageUnit::kilowatt_months},
+               context.rate(m.catalog, *m.prices.colocation, Dimension::money_per_kw_month, m.prices.in.colocation)},
+              context.derive([&] {
+                return Derivation{
+                    "servers × max kW per server × colocation price per kW-month",
+                    {fleet.servers_factor,
+                     context.factor("max power per server", m.catalog, fleet.hardware->max_kw, Dimension::kilowatts),
+                     Factor::line_rate("colocation price")},
+                    {},
+                    "",
+                    space.v};
+              }));
+}
+
+// Maintenance: a share of the purchase price per year, at the month's rate.
+void add_maintenance(StrategyContext& context, const Fleet& fleet, const Purchase& purchase, const SiteMonth& m) {
+  const Val maintenance = purchase.capex * m.prices.in.maintenance / 12.0;
+  const Rate maintenance_rate{maintenance.v / fleet.servers, Dimension::money_per_month, ByteBase::none, std::nullopt,
+                              "price per server × maintenance per year ÷ 12"};
+  context.add({m.month, Component::maintenance, fleet.cause, fleet.name, "", maintenance, maintenance, "",
+               fleet.hardware->name, Usage{fleet.servers, UsageUnit::server_months}, maintenance_rate},
+              context.derive([&] {
+                return Derivation{"purchase price × maintenance per year ÷ 12",
+                                  {purchase.capex_factor, context.factor("maintenance per year", m.catalog,
+                                                                         *m.prices.maintenance, Dimension::fraction)},
+                                  {},
+                                  "",
+                                  maintenance.v};
+              }));
+}
+
+// The site's staff (a staffed site only): FTEs at their yearly cost.
+void add_staff(StrategyContext& context, const Fleet& fleet, const SiteMonth& m) {
+  const SitePrices& p = m.prices;
+  const Val staff = p.in.fte * p.in.staff_cost / 12.0;
+  const Rate per_fte_month{p.in.staff_cost.v / 12.0, Dimension::money_per_month, ByteBase::none,
+                           context.origin(m.catalog, *p.staff_cost), "cost per FTE-year ÷ 12"};
+  context.add({m.month, Component::staff, fleet.cause, fleet.name, "", staff, staff, "", "staff",
+               Usage{p.in.fte.v, UsageUnit::full_time_months}, per_fte_month},
+              context.derive([&] {
+                return Derivation{
+                    "FTEs × cost per FTE-year ÷ 12",
+                    {context.factor("FTEs", m.catalog, *p.fte, Dimension::count),
+                     context.factor("cost per FTE-year", m.catalog, *p.staff_cost, Dimension::money_per_year)},
+                    {},
+                    "",
+                    staff.v};
+              }));
+}
+
+// The fleet's costs in `month` of a purchase's life, at that month's prices; false when a
+// price is missing (reported).
+bool add_month_costs(StrategyContext& context, const Fleet& fleet, const Purchase& purchase, int month) {
+  const auto p = prices_in(context, fleet.name, month);
+  if (!p) return false;
+  const SiteMonth m{month, *p, context.pricing(month).onprem.at(fleet.name).catalog,
+                    context.scenario.hours_in_month(month)};
+  const Val utilization =
+      vmin(1.0, fleet.demand.used_hours[static_cast<std::size_t>(month)] / (fleet.gpu_capacity * m.hours));
+  const Val kw = fleet.servers * (fleet.idle_kw + (fleet.max_kw - fleet.idle_kw) * utilization);
+  add_depreciation(context, fleet, purchase, month);
+  add_power(context, fleet, m, utilization, kw);
+  add_space(context, fleet, m);
+  add_maintenance(context, fleet, purchase, m);
+  if (p->staff_cost != nullptr) add_staff(context, fleet, m);
+  return true;
+}
+
+void add_site(StrategyContext& context, const std::string& name) {
+  const HardwareSku& hardware = context.pricing(0).onprem.at(name).hardware;
+  const std::vector<const Workload*> placed = workloads_on(context, name, hardware);
+  if (placed.empty()) return;
+  SiteDemand demand = site_demand(context, placed);
+  if (demand.first < 0) return;
+  const Fleet fleet = size_fleet(context, name, hardware, std::move(demand));
 
   // Buy when first needed, at that month's price; replace at end of life while workloads
   // continue. The residual value lowers the amortized cost only: the cash view assumes no
   // sale, so cumulative cash never falls.
-  for (int bought = demand.first; bought <= demand.last;) {
-    const auto at_purchase = prices_in(context, name, bought);
-    if (!at_purchase) return;
-    const Val capex = servers * at_purchase->in.price;
-    const Val salvage = capex * at_purchase->in.residual;
-    // The life decides when hardware is replaced: the plan keeps it to the month.
-    const int life_months = std::max(1, static_cast<int>(rounded(at_purchase->in.life / kHoursPerMonth)));
-    const int life_end = std::min(bought + life_months, context.months);
-    const PriceSheet* purchase_catalog = context.pricing(bought).onprem.at(name).catalog;
-    const Factor servers_factor{"servers of " + hardware.name + " (" + std::to_string(demand.peak) + " GPUs at peak)",
-                                servers, Dimension::count};
-    const Factor capex_factor{"purchase price of the fleet (servers × price per server)", capex.v, Dimension::money,
-                              ByteBase::none, context.origin(purchase_catalog, at_purchase->hardware->price)};
-    // Cash only: the amortized view spreads it as the monthly depreciation below.
-    context.add({bought, Component::hardware, cause, name, "", capex, 0.0, "", hardware.name,
-                 Usage{servers, UsageUnit::servers},
-                 context.rate(purchase_catalog, at_purchase->hardware->price, Dimension::money, at_purchase->in.price)},
-                context.derive([&] {
-                  return Derivation{"servers × price per server (paid when bought)",
-                                    {servers_factor, Factor::line_rate("price per server")},
-                                    {},
-                                    "",
-                                    capex.v};
-                }));
-    for (int month = bought; month < life_end; ++month) {
-      const auto p = prices_in(context, name, month);
-      if (!p) return;
-      const PriceSheet* catalog = context.pricing(month).onprem.at(name).catalog;
-      const double hours = context.scenario.hours_in_month(month);
-      const Val utilization = vmin(1.0, demand.used_hours[static_cast<std::size_t>(month)] / (gpu_capacity * hours));
-      const Val kw = servers * (idle_kw + (max_kw - idle_kw) * utilization);
-      const Val depreciation = (capex - salvage) / static_cast<double>(life_months);
-      const Rate per_server_month{depreciation.v / servers, Dimension::money_per_month, ByteBase::none, std::nullopt,
-                                  "price per server × (1 − residual value) ÷ depreciation life in months"};
-      context.add(
-          {month, Component::hardware, cause, name, "", 0.0, depreciation, "", hardware.name,
-           Usage{servers, UsageUnit::server_months}, per_server_month},
-          context.derive([&] {
-            return Derivation{
-                "purchase price × (1 − residual value) ÷ depreciation life in months",
-                {capex_factor,
-                 context.factor("residual value", purchase_catalog, *at_purchase->residual, Dimension::fraction),
-                 Factor{"depreciation life in months", static_cast<double>(life_months), Dimension::count,
-                        ByteBase::none, context.origin(purchase_catalog, *at_purchase->life)}},
-                {},
-                "",
-                depreciation.v};
-          }));
-      const Val power = kw * p->in.pue * hours * p->in.electricity;
-      const double kwh = kw.v * p->in.pue.v * hours;  // drawn from the grid, the facility's overhead included
-      context.add({month, Component::power, cause, name, "", power, power, "", "electricity",
-                   Usage{kwh, UsageUnit::kilowatt_hours},
-                   context.rate(catalog, *p->electricity, Dimension::money_per_kwh, p->in.electricity),
-                   Measures{std::nullopt, kwh}},
-                  context.derive([&] {
-                    return Derivation{
-                        "servers × (idle kW + (max kW − idle kW) × GPU utilization) × PUE × hours × electricity price",
-                        {servers_factor,
-                         context.factor("idle power per server", catalog, hardware.idle_kw, Dimension::kilowatts),
-                         context.factor("max power per server", catalog, hardware.max_kw, Dimension::kilowatts),
-                         Factor{"GPU utilization (used GPU-hours ÷ capacity)", utilization.v, Dimension::fraction},
-                         context.factor("PUE", catalog, *p->pue, Dimension::count),
-                         Factor{"hours in the month", hours, Dimension::hours}, Factor::line_rate("electricity price")},
-                        {},
-                        "",
-                        power.v};
-                  }));
-      const Val space = servers * max_kw * p->in.colocation;
-      context.add(
-          {month, Component::space, cause, name, "", space, space, "", "colocation",
-           Usage{servers * max_kw.v, UsageUnit::kilowatt_months},
-           context.rate(catalog, *p->colocation, Dimension::money_per_kw_month, p->in.colocation)},
-          context.derive([&] {
-            return Derivation{
-                "servers × max kW per server × colocation price per kW-month",
-                {servers_factor, context.factor("max power per server", catalog, hardware.max_kw, Dimension::kilowatts),
-                 Factor::line_rate("colocation price")},
-                {},
-                "",
-                space.v};
-          }));
-      const Val maintenance = capex * p->in.maintenance / 12.0;
-      const Rate maintenance_rate{maintenance.v / servers, Dimension::money_per_month, ByteBase::none, std::nullopt,
-                                  "price per server × maintenance per year ÷ 12"};
-      context.add({month, Component::maintenance, cause, name, "", maintenance, maintenance, "", hardware.name,
-                   Usage{servers, UsageUnit::server_months}, maintenance_rate},
-                  context.derive([&] {
-                    return Derivation{"purchase price × maintenance per year ÷ 12",
-                                      {capex_factor, context.factor("maintenance per year", catalog, *p->maintenance,
-                                                                    Dimension::fraction)},
-                                      {},
-                                      "",
-                                      maintenance.v};
-                  }));
-      if (p->staff_cost != nullptr) {
-        const Val staff = p->in.fte * p->in.staff_cost / 12.0;
-        const Rate per_fte_month{p->in.staff_cost.v / 12.0, Dimension::money_per_month, ByteBase::none,
-                                 context.origin(catalog, *p->staff_cost), "cost per FTE-year ÷ 12"};
-        context.add({month, Component::staff, cause, name, "", staff, staff, "", "staff",
-                     Usage{p->in.fte.v, UsageUnit::full_time_months}, per_fte_month},
-                    context.derive([&] {
-                      return Derivation{
-                          "FTEs × cost per FTE-year ÷ 12",
-                          {context.factor("FTEs", catalog, *p->fte, Dimension::count),
-                           context.factor("cost per FTE-year", catalog, *p->staff_cost, Dimension::money_per_year)},
-                          {},
-                          "",
-                          staff.v};
-                    }));
-      }
+  for (int bought = fleet.demand.first; bought <= fleet.demand.last;) {
+    const auto purchase = buy_fleet(context, fleet, bought);
+    if (!purchase) return;
+    for (int month = bought; month < purchase->life_end; ++month) {
+      if (!add_month_costs(context, fleet, *purchase, month)) return;
     }
-    bought += life_months;
+    bought += purchase->life_months;
   }
 }
 
