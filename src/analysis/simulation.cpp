@@ -191,6 +191,123 @@ std::string drawn(const Sampler& sampler, std::uint64_t sample) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+// Which plan inputs the draws set: the compiled plan folds the others into constants.
+std::vector<bool> varying_inputs(const EvaluationPlan& plan, const Sampler& sampler) {
+  std::vector<bool> varying(plan.inputs.size(), false);
+  for (const Draw& d : sampler.draws) {
+    for (std::size_t input : d.price ? sampler.service_inputs : d.targets) varying[input] = true;
+  }
+  return varying;
+}
+
+// Each strategy's figures as written: the plan at its nominal values.
+std::vector<StrategySimulation> as_written(const EvaluationPlan& plan, const CompiledPlan& compiled) {
+  auto scratch = compiled.scratch();
+  std::vector<double> monthly(plan.cells());
+  const auto nominal = plan.nominal_values();
+  compiled.evaluate(nominal, monthly, scratch);
+  Partial written;
+  Reducer(plan).add(monthly, nominal, written);
+  std::vector<StrategySimulation> strategies;
+  for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
+    StrategySimulation strategy;
+    strategy.name = plan.strategies[s];
+    strategy.total.as_written = written.totals[s];
+    strategy.npv.as_written = written.npvs[s];
+    if (s != plan.baseline && written.months[s] > 0) strategy.breakeven_as_written = written.months[s];
+    strategies.push_back(std::move(strategy));
+  }
+  return strategies;
+}
+
+// Draws and evaluates the samples of a chunk; chunks run concurrently. A sample the compiled
+// plan cannot evaluate (a decision changes) goes to the plan cache; one that cannot be priced
+// ends its chunk with the failure, and later chunks then stop early.
+class ChunkRunner {
+ public:
+  ChunkRunner(const Scenario& scenario, const PreparedModel& prepared, const EvaluationPlan& plan,
+              const CompiledPlan& compiled, const Sampler& sampler, const std::vector<bool>& varying)
+      : scenario_(scenario),
+        prepared_(prepared),
+        plan_(plan),
+        compiled_(compiled),
+        sampler_(sampler),
+        cache_(prepared, plan, varying) {}
+
+  Partial run(std::uint64_t chunk, std::uint64_t begin, std::uint64_t end) {
+    Partial out;
+    if (first_failed_chunk_.load() < chunk) return out;
+    auto scratch = compiled_.scratch();
+    std::vector<double> values = plan_.nominal_values();
+    std::vector<double> monthly(plan_.cells());
+    Reducer reducer(plan_);
+    for (std::uint64_t sample = begin; sample < end; ++sample) {
+      sampler_.fill(sample, values);
+      if (!compiled_.evaluate(values, monthly, scratch)) {
+        ++out.engine_samples;
+        std::optional<Diagnostics> problem;
+        if (!cache_.evaluate(values, monthly, problem)) return fail(out, sample, *problem);
+      }
+      if (!plausible(monthly)) {
+        // The engine names the cost line that ran away, and the input it rests on.
+        Variation variation;
+        variation.plan = &plan_;
+        variation.values = values;
+        const auto model = prepared_.run(variation);
+        return fail(out, sample, model ? Diagnostics() : model.diagnostics());
+      }
+      reducer.add(monthly, values, out);
+    }
+    return out;
+  }
+
+ private:
+  // Ends the chunk at `sample`, which cannot be priced, naming what it drew so that it can be
+  // reproduced.
+  Partial fail(Partial& out, std::uint64_t sample, const Diagnostics& why) {
+    Diagnostics d;
+    d.error({scenario_.file, 0, 0}, "",
+            fmt::format("sample {} of seed {} cannot be priced; it drew {}:", sample + 1, sampler_.seed,
+                        drawn(sampler_, sample)));
+    for (const auto& item : why.items()) d.add(item);
+    if (!why.has_errors()) d.error({scenario_.file, 0, 0}, "", "a figure is not a finite number");
+    out.failure = std::move(d);
+    const std::uint64_t chunk = sample / kChunk;
+    for (std::uint64_t seen = first_failed_chunk_.load(); chunk < seen;)
+      if (first_failed_chunk_.compare_exchange_weak(seen, chunk)) break;
+    return std::move(out);
+  }
+
+  const Scenario& scenario_;
+  const PreparedModel& prepared_;
+  const EvaluationPlan& plan_;
+  const CompiledPlan& compiled_;
+  const Sampler& sampler_;
+  PlanCache cache_;
+  // The first chunk with a sample that cannot be priced: later chunks stop early, earlier
+  // ones finish, so the sample reported is the first such sample whatever the threads.
+  std::atomic<std::uint64_t> first_failed_chunk_{std::numeric_limits<std::uint64_t>::max()};
+};
+
+// Adds a chunk's samples, in order, to each strategy's statistics.
+void add_samples(const Partial& part, const EvaluationPlan& plan, SimulationResult& result) {
+  const std::size_t strategies = plan.strategies.size();
+  result.engine_samples += part.engine_samples;
+  for (std::size_t i = 0; i < part.cheapest.size(); ++i) {
+    result.strategies[part.cheapest[i]].cheapest += 1;
+    for (std::size_t s = 0; s < strategies; ++s) {
+      auto& strategy = result.strategies[s];
+      const std::size_t at = i * strategies + s;
+      strategy.total.moments.add(part.totals[at]);
+      strategy.total.quantiles.add(part.totals[at]);
+      strategy.npv.moments.add(part.npvs[at]);
+      strategy.npv.quantiles.add(part.npvs[at]);
+      if (s != plan.baseline)
+        strategy.breakeven.add(part.months[at] > 0 ? std::optional<int>(part.months[at]) : std::nullopt);
+    }
+  }
+}
+
 }  // namespace
 
 Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel& prepared,
@@ -205,93 +322,19 @@ Result<SimulationResult> simulate(const Scenario& scenario, const PreparedModel&
   result.months = plan.months;
   result.baseline = plan.strategies[plan.baseline];
   const Sampler sampler = sampler_for(scenario, plan, options.seed, result.inputs);
-
-  std::vector<bool> varying(plan.inputs.size(), false);
-  for (const Draw& d : sampler.draws) {
-    for (std::size_t input : d.price ? sampler.service_inputs : d.targets) varying[input] = true;
-  }
+  const std::vector<bool> varying = varying_inputs(plan, sampler);
   const CompiledPlan compiled(plan, varying);
   result.plan_instructions = compiled.instructions();
+  result.strategies = as_written(plan, compiled);
 
-  // The figures as written: the plan at its nominal values.
-  {
-    auto scratch = compiled.scratch();
-    std::vector<double> monthly(plan.cells());
-    const auto nominal = plan.nominal_values();
-    compiled.evaluate(nominal, monthly, scratch);
-    Partial written;
-    Reducer(plan).add(monthly, nominal, written);
-    for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
-      StrategySimulation strategy;
-      strategy.name = plan.strategies[s];
-      strategy.total.as_written = written.totals[s];
-      strategy.npv.as_written = written.npvs[s];
-      if (s != plan.baseline && written.months[s] > 0) strategy.breakeven_as_written = written.months[s];
-      result.strategies.push_back(std::move(strategy));
-    }
-  }
-
-  // The first chunk with a sample that cannot be priced: later chunks stop early, earlier
-  // ones finish, so the sample reported is the first such sample whatever the threads.
-  std::atomic<std::uint64_t> first_failed_chunk{std::numeric_limits<std::uint64_t>::max()};
+  ChunkRunner runner(scenario, prepared, plan, compiled, sampler, varying);
   std::optional<Diagnostics> failure;
-  const std::size_t strategies = plan.strategies.size();
-  PlanCache cache(prepared, plan, varying);
-  const auto fail = [&](Partial& out, std::uint64_t sample, const Diagnostics& why) -> Partial {
-    Diagnostics d;
-    d.error({scenario.file, 0, 0}, "",
-            fmt::format("sample {} of seed {} cannot be priced; it drew {}:", sample + 1, options.seed,
-                        drawn(sampler, sample)));
-    for (const auto& item : why.items()) d.add(item);
-    if (!why.has_errors()) d.error({scenario.file, 0, 0}, "", "a figure is not a finite number");
-    out.failure = std::move(d);
-    const std::uint64_t chunk = sample / kChunk;
-    for (std::uint64_t seen = first_failed_chunk.load(); chunk < seen;)
-      if (first_failed_chunk.compare_exchange_weak(seen, chunk)) break;
-    return std::move(out);
-  };
   const auto work = [&](std::uint64_t chunk, std::uint64_t begin, std::uint64_t end) {
-    Partial out;
-    if (first_failed_chunk.load() < chunk) return out;
-    auto scratch = compiled.scratch();
-    std::vector<double> values = plan.nominal_values();
-    std::vector<double> monthly(plan.cells());
-    Reducer reducer(plan);
-    for (std::uint64_t sample = begin; sample < end; ++sample) {
-      sampler.fill(sample, values);
-      if (!compiled.evaluate(values, monthly, scratch)) {
-        ++out.engine_samples;
-        std::optional<Diagnostics> problem;
-        if (!cache.evaluate(values, monthly, problem)) return fail(out, sample, *problem);
-      }
-      if (!plausible(monthly)) {
-        // The engine names the cost line that ran away, and the input it rests on.
-        Variation variation;
-        variation.plan = &plan;
-        variation.values = values;
-        const auto model = prepared.run(variation);
-        return fail(out, sample, model ? Diagnostics() : model.diagnostics());
-      }
-      reducer.add(monthly, values, out);
-    }
-    return out;
+    return runner.run(chunk, begin, end);
   };
   const auto merge = [&](Partial&& part) {
     if (part.failure && !failure) failure = std::move(part.failure);
-    result.engine_samples += part.engine_samples;
-    for (std::size_t i = 0; i < part.cheapest.size(); ++i) {
-      result.strategies[part.cheapest[i]].cheapest += 1;
-      for (std::size_t s = 0; s < strategies; ++s) {
-        auto& strategy = result.strategies[s];
-        const std::size_t at = i * strategies + s;
-        strategy.total.moments.add(part.totals[at]);
-        strategy.total.quantiles.add(part.totals[at]);
-        strategy.npv.moments.add(part.npvs[at]);
-        strategy.npv.quantiles.add(part.npvs[at]);
-        if (s != plan.baseline)
-          strategy.breakeven.add(part.months[at] > 0 ? std::optional<int>(part.months[at]) : std::nullopt);
-      }
-    }
+    add_samples(part, plan, result);
   };
   ordered_parallel_reduce<Partial>(options.samples, kChunk, result.threads, work, merge);
   if (failure) return *failure;
