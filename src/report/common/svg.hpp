@@ -1,6 +1,6 @@
 #pragma once
-// Pieces shared by the line and stacked-bar renderers (svg_chart*.cpp): number formatting,
-// scales, the chart frame (root, title, axes, ticks) and the legend layout.
+// Pieces shared by the chart renderers (svg_chart_{line,bars,heatmap,tornado}.cpp): number
+// formatting, scales, the chart frame (root, title, axes, ticks) and the legend layout.
 #include <cstddef>
 #include <iterator>
 #include <string>
