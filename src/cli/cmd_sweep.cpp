@@ -31,9 +31,10 @@ class SweepCommand : public Command {
     pricing_.add_to(app);
     app.footer(
         "PATH is the key path of a value the strategies use (sites.dc.electricity,\n"
-        "workloads.serve.utilization), prices.SERVICE for every price of a service as a change\n"
-        "(-20%:20%:10%), or utilization: the share of every hour all workloads hold their GPUs, as\n"
-        "tco breakeven varies it. A price from a sheet is given as its first month's value.\n\n"
+        "workloads.serve.useful_work), prices.SERVICE for every price of a service as a change\n"
+        "(-20%:20%:10%), or utilization: the share of every hour of their GPUs all workloads\n"
+        "occupy, as tco breakeven varies it. A price from a sheet is given as its first month's\n"
+        "value.\n\n"
         "Examples:\n"
         "  tco sweep scenarios/llm-70b.yaml --vary utilization=30%:100%:10% \\\n"
         "            --vary sites.dc.electricity=0.05:0.20:0.05USD/kWh\n"

@@ -7,6 +7,7 @@
 #include "tco/cli/app.hpp"
 #include "tco/inputs/file.hpp"
 #include "tco/inputs/price_sheet_loader.hpp"
+#include "tco/inputs/scenario_loader.hpp"
 #include "tco/inputs/yaml_tree.hpp"
 
 namespace tco::cli {
@@ -53,6 +54,7 @@ class ValidateCommand : public Command {
     auto run = run_scenario_text(file, text.value(), ScenarioRunOptions{pricing_, "", {}, "", false}, console);
     if (!run) return false;
     const Scenario& scenario = *run->scenario;
+    console.report(schema_upgrade_notes(scenario));
     return console.write(
         fmt::format("{}: ok (scenario {}: {} sites, {} workloads, {} datasets, {} flows, {} "
                     "strategies)\n",

@@ -28,7 +28,7 @@ std::string unknown_input(const std::string& path, const Sweep& sweep) {
   paths.push_back("utilization");
   return fmt::format(
       "--vary: no input '{}' in the scenario's figures{}; inputs are the key paths of the values its strategies use, "
-      "such as sites.NAME.electricity, workloads.NAME.utilization, prices.compute (every compute price) or "
+      "such as sites.NAME.electricity, workloads.NAME.useful_work, prices.compute (every compute price) or "
       "utilization (every workload's, as tco breakeven varies it); tco sensitivity lists them all",
       path, did_you_mean(path, paths));
 }

@@ -35,7 +35,8 @@ const Section& top() {
       "A tco scenario: the sites, workloads, datasets and flows of an AI infrastructure question, and the strategies "
       "compared",
       {
-          required("schema_version", integer(1, 1), "The format version: 1."),
+          required("schema_version", integer(1, 2),
+                   "The format version: 2, or 1 for files whose workloads' utilization is the useful-work share."),
           required("name", text(), "The scenario's name, shown in reports."),
           optional("description", text(), "One line about the question the scenario asks, shown in reports."),
           required("start", year_month(), "The first month of the horizon, YYYY-MM."),

@@ -131,7 +131,11 @@ const Section& workload() {
           optional("tokens_per_second_per_gpu", stated(Dimension::count),
                    "The throughput of one busy GPU in tokens per second, above zero."),
           optional("utilization", stated(Dimension::fraction),
-                   "The share of allocated GPU time doing useful work, above 0 % and at most 100 % (the default)."),
+                   "Schema 2: the share of every hour of its GPUs a continuous workload occupies, above 0 % and at "
+                   "most 100 % (the default). Schema 1: the useful-work share, useful_work in schema 2."),
+          optional("useful_work", stated(Dimension::fraction),
+                   "Schema 2: the share of the occupied GPU time doing useful work, above 0 % and at most 100 % (the "
+                   "default)."),
           optional("start", year_month(), "The first month the workload is active, YYYY-MM; default: the scenario's."),
           optional("duration", quantity(Dimension::hours),
                    "How many months it stays active, a whole number such as '3 months'; default: to the end."),

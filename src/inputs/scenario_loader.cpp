@@ -231,7 +231,9 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   scenario.file = file;
   MapReader top(scenario_format::top(), parsed.value(), "", d);
   if (!top.valid()) return d;
-  read_integer(top, "schema_version");
+  if (const YamlNode* version = top.node().find("schema_version")) scenario.schema_version_where = version->where;
+  // Read before the sections: the version decides what a workload's `utilization` means.
+  scenario.schema_version = static_cast<int>(read_integer(top, "schema_version").value_or(1));
   scenario.name = read_text(top, "name").value_or("");
   scenario.description = read_text(top, "description").value_or("");
   if (const YamlNode* start = top.get("start")) {
@@ -293,6 +295,25 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
   }
   if (d.has_errors()) return d;
   return {std::move(scenario), std::move(d)};
+}
+
+Diagnostics schema_upgrade_notes(const Scenario& scenario) {
+  Diagnostics notes;
+  if (scenario.schema_version >= 2) return notes;
+  std::vector<std::string> renamed;
+  for (const auto& workload : scenario.workloads) {
+    if (workload.useful_work_stated) renamed.push_back("workloads." + workload.name + ".utilization");
+  }
+  std::string message =
+      "schema 1 is read as before; to write this file in schema 2 with the same figures, set 'schema_version: 2'";
+  if (!renamed.empty()) {
+    message += fmt::format(
+        " and rename {} to 'useful_work' (in schema 2, 'utilization' is the share of the provisioned GPUs' hours "
+        "the work occupies)",
+        join(renamed, ", "));
+  }
+  notes.add({Severity::note, scenario.schema_version_where, "schema_version", message});
+  return notes;
 }
 
 }  // namespace tco

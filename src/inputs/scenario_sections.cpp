@@ -214,6 +214,52 @@ void read_checkpoints(const YamlNode& node, const std::string& path, Workload& w
   }
 }
 
+// A share of GPU time, above 0 % and at most 100 %. Under 10 % is legal but warned about:
+// often 0.85 % written for 85 % (for a distribution, its central value: the one compare uses).
+void check_share(const Sourced& share, MapReader& reader, const std::string& key, const std::string& what,
+                 const std::string& idle, Diagnostics& d) {
+  const std::string expected = "expected " + what + " above 0 % and at most 100 %";
+  const bool valid = within(share, reader.path(key), Limits{0.0, 1.0, false, "0 %", "100 %"}, expected,
+                            fmt::format("{}, found '{} %'", expected,
+                                        trim_trailing_zeros(fmt::format("{:.4f}", share.value * 100))),
+                            d);
+  if (!valid || share.value >= 0.1) return;
+  const double percent = share.value * 100;
+  std::string hint;
+  if (percent * 100 <= 100) hint = "; was " + trim_trailing_zeros(fmt::format("{:.2f}", percent * 100)) + " % meant?";
+  d.warning(share.where, reader.path(key),
+            fmt::format("{} of {} % leaves the GPUs idle over 90 % of {}{}", what,
+                        trim_trailing_zeros(fmt::format("{:.4f}", percent)), idle, hint));
+}
+
+// The useful-work share and, in schema 2, the duty cycle (tco-scenario(5), SCHEMA VERSIONS).
+void read_shares(MapReader& reader, Workload& workload, Scenario& scenario, Diagnostics& d) {
+  if (scenario.schema_version < 2) {
+    if (const YamlNode* useful = reader.get("useful_work")) {
+      d.error(useful->where, reader.path("useful_work"),
+              "'useful_work' needs 'schema_version: 2'; in schema 1, 'utilization' is the useful-work share");
+    }
+    workload.useful_work_key = "utilization";
+    workload.useful_work_stated = reader.node().find("utilization") != nullptr;
+    workload.useful_work = stated_or(reader, "utilization", 1.0, scenario);
+    check_share(workload.useful_work, reader, "utilization", "a utilization", "the time they are allocated", d);
+    return;
+  }
+  workload.useful_work_stated = reader.node().find("useful_work") != nullptr;
+  workload.useful_work = stated_or(reader, "useful_work", 1.0, scenario);
+  check_share(workload.useful_work, reader, "useful_work", "a useful-work share", "the time they are occupied", d);
+  workload.utilization = stated(reader, "utilization", scenario);
+  if (!workload.utilization) return;
+  if (workload.schedule.kind != ScheduleKind::continuous) {
+    d.error(workload.utilization->where, reader.path("utilization"),
+            "'utilization' is the duty cycle of a continuous workload; 'runs', 'gpu_hours_per_month' and "
+            "'tokens_per_month' state their own demand");
+    workload.utilization.reset();
+    return;
+  }
+  check_share(*workload.utilization, reader, "utilization", "a utilization", "the hours they are provisioned", d);
+}
+
 void read_workload(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
   MapReader reader(scenario_format::workload(), entry.value, path, d);
   if (!reader.valid()) return;
@@ -231,23 +277,7 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
   const bool needs_gpus =
       workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
   if (needs_gpus && reader.node().find("gpus") == nullptr) reader.report_missing("gpus");
-  workload.utilization = stated_or(reader, "utilization", 1.0, scenario);
-  const std::string expected = "expected a utilization above 0 % and at most 100 %";
-  const bool valid =
-      within(workload.utilization, reader.path("utilization"), Limits{0.0, 1.0, false, "0 %", "100 %"}, expected,
-             fmt::format("{}, found '{} %'", expected,
-                         trim_trailing_zeros(fmt::format("{:.4f}", workload.utilization.value * 100))),
-             d);
-  if (valid && workload.utilization.value < 0.1) {
-    // Legal, but most of the paid GPU time would do nothing: often 0.85 % written for 85 %.
-    // (For a distribution, its central value: the one compare uses.)
-    const double percent = workload.utilization.value * 100;
-    std::string hint;
-    if (percent * 100 <= 100) hint = "; was " + trim_trailing_zeros(fmt::format("{:.2f}", percent * 100)) + " % meant?";
-    d.warning(workload.utilization.where, reader.path("utilization"),
-              fmt::format("a utilization of {} % leaves the GPUs idle over 90 % of the time they are allocated{}",
-                          trim_trailing_zeros(fmt::format("{:.4f}", percent)), hint));
-  }
+  read_shares(reader, workload, scenario, d);
   if (const YamlNode* start = reader.get("start"))
     workload.start = read_year_month(*start, reader.path("start"), d).value_or(scenario.start);
   if (auto months = stated_single(reader, "duration", "the duration decides which months the workload is active in")) {

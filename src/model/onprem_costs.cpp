@@ -216,9 +216,8 @@ void add_depreciation(StrategyContext& context, const Fleet& fleet, const Purcha
               }));
 }
 
-// The electricity the fleet draws at the month's GPU utilization, the facility's overhead
-// (PUE) included.
-void add_power(StrategyContext& context, const Fleet& fleet, const SiteMonth& m, Val utilization, Val kw) {
+// The electricity the fleet draws at the month's load, the facility's overhead (PUE) included.
+void add_power(StrategyContext& context, const Fleet& fleet, const SiteMonth& m, Val load, Val kw) {
   const SitePrices& p = m.prices;
   const Val power = kw * p.in.pue * m.hours * p.in.electricity;
   const double kwh = kw.v * p.in.pue.v * m.hours;  // drawn from the grid, the facility's overhead included
@@ -228,11 +227,11 @@ void add_power(StrategyContext& context, const Fleet& fleet, const SiteMonth& m,
                Measures{std::nullopt, kwh}},
               context.derive([&] {
                 return Derivation{
-                    "servers × (idle kW + (max kW − idle kW) × GPU utilization) × PUE × hours × electricity price",
+                    "servers × (idle kW + (max kW − idle kW) × load) × PUE × hours × electricity price",
                     {fleet.servers_factor,
                      context.factor("idle power per server", m.catalog, fleet.hardware->idle_kw, Dimension::kilowatts),
                      context.factor("max power per server", m.catalog, fleet.hardware->max_kw, Dimension::kilowatts),
-                     Factor{"GPU utilization (used GPU-hours ÷ capacity)", utilization.v, Dimension::fraction},
+                     Factor{"load (used GPU-hours ÷ capacity)", load.v, Dimension::fraction},
                      context.factor("PUE", m.catalog, *p.pue, Dimension::count),
                      Factor{"hours in the month", m.hours, Dimension::hours}, Factor::line_rate("electricity price")},
                     {},
@@ -302,11 +301,12 @@ bool add_month_costs(StrategyContext& context, const Fleet& fleet, const Purchas
   if (!p) return false;
   const SiteMonth m{month, *p, context.pricing(month).onprem.at(fleet.name).catalog,
                     context.scenario.hours_in_month(month)};
-  const Val utilization =
-      vmin(1.0, fleet.demand.used_hours[static_cast<std::size_t>(month)] / (fleet.gpu_capacity * m.hours));
-  const Val kw = fleet.servers * (fleet.idle_kw + (fleet.max_kw - fleet.idle_kw) * utilization);
+  // The share of the fleet doing useful work: what draws power above idle (not the
+  // utilization, which counts every occupied hour).
+  const Val load = vmin(1.0, fleet.demand.used_hours[static_cast<std::size_t>(month)] / (fleet.gpu_capacity * m.hours));
+  const Val kw = fleet.servers * (fleet.idle_kw + (fleet.max_kw - fleet.idle_kw) * load);
   add_depreciation(context, fleet, purchase, month);
-  add_power(context, fleet, m, utilization, kw);
+  add_power(context, fleet, m, load, kw);
   add_space(context, fleet, m);
   add_maintenance(context, fleet, purchase, m);
   if (p->staff_cost != nullptr) add_staff(context, fleet, m);

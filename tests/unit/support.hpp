@@ -161,6 +161,21 @@ inline std::vector<CostLine> lines(const StrategyResult& s, Component component,
   return out;
 }
 
+// A strategy's use of one workload (its GPU-hours, runs and tokens).
+inline const WorkloadUse& use_of(const StrategyResult& s, const std::string& workload) {
+  const auto it = std::find_if(s.workloads.begin(), s.workloads.end(),
+                               [&](const WorkloadUse& use) { return use.name == workload; });
+  REQUIRE(it != s.workloads.end());
+  return *it;
+}
+
+// The cash of one component at one site in one month.
+inline double cash_at_site(const StrategyResult& s, Component component, const std::string& site, int month = 0) {
+  double total = 0;
+  for (const auto& line : lines(s, component, month, site)) total += line.cash;
+  return total;
+}
+
 // A strategy's cash or amortized amount of one component in one month.
 inline double cash_in(const StrategyResult& s, int month, Component component) {
   return s.monthly_cash[static_cast<std::size_t>(month)][static_cast<std::size_t>(component)];
@@ -172,6 +187,12 @@ inline double amortized_in(const StrategyResult& s, int month, Component compone
 // The first lines every test scenario shares.
 inline std::string header(const std::string& horizon = "12 months") {
   return "schema_version: 1\nname: t\nstart: 2027-01\nhorizon: " + horizon + "\ndiscount_rate: 0 %\n";
+}
+
+// The same in schema 2, where a workload's utilization is its duty cycle and useful_work the
+// share of occupied time doing useful work.
+inline std::string header_v2(const std::string& horizon = "12 months") {
+  return "schema_version: 2\nname: t\nstart: 2027-01\nhorizon: " + horizon + "\ndiscount_rate: 0 %\n";
 }
 
 // A small whole scenario: one training workload rented ("rent") or on owned hardware ("own").

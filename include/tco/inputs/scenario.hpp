@@ -94,7 +94,16 @@ struct Workload {
   std::string gpu;
   int gpus = 0;  // GPUs used at once (for gpu_hours and tokens schedules: derived)
   Schedule schedule;
-  Sourced utilization;        // fraction of allocated GPU time doing useful work
+  // The share of the GPU time the work occupies that does useful work: it turns occupied
+  // GPU-hours into used ones (cost per used GPU-hour, on-prem power, tokens into GPU-hours).
+  // Schema 2 writes it `useful_work`; schema 1 wrote it `utilization`.
+  Sourced useful_work;
+  std::string useful_work_key = "useful_work";  // as written: "useful_work", or "utilization" in schema 1
+  bool useful_work_stated = false;              // written in the file (else 100 %, the default)
+  // Schema 2, continuous workloads: the share of every hour of its GPUs the work occupies (a
+  // duty cycle; none = 100 %). Elastic capacity is paid for that share, owned or committed
+  // capacity for every hour. tco-model(7), UTILIZATION.
+  std::optional<Sourced> utilization;
   YearMonth start;            // first active month
   std::optional<int> months;  // active months; none = to the end of the horizon
   std::optional<Checkpoints> checkpoints;
@@ -163,6 +172,10 @@ struct Budget {
 
 struct Scenario {
   std::string file;
+  // The format version (tco-scenario(5), SCHEMA VERSIONS): 1 reads `utilization` as the
+  // useful-work share; 2 as the duty cycle of the provisioned GPUs.
+  int schema_version = 1;
+  SourceLocation schema_version_where;
   std::string name;
   std::string description;
   YearMonth start;

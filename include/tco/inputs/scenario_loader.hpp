@@ -12,4 +12,8 @@ namespace tco {
 // resolved later, against a catalog, by the model.
 Result<Scenario> load_scenario(std::string_view text, const std::string& file);
 
+// How to write a schema-1 scenario in the current schema with the same figures, as notes
+// (`tco validate` prints them); none for a current file. tco-scenario(5), SCHEMA VERSIONS.
+Diagnostics schema_upgrade_notes(const Scenario& scenario);
+
 }  // namespace tco

@@ -39,8 +39,8 @@ TEST_CASE("scenario values keep their units and locations") {
   const Workload& train = scenario->workloads[0];
   CHECK(train.schedule.kind == ScheduleKind::runs);
   CHECK(train.schedule.run_interval_hours->value == Approx(87.6));
-  CHECK(train.utilization.value == Approx(0.85));
-  CHECK(train.utilization.where.line == 15);
+  CHECK(train.useful_work.value == Approx(0.85));
+  CHECK(train.useful_work.where.line == 15);
 }
 
 TEST_CASE("scenario errors name the file, line, key path and what was expected") {
@@ -67,4 +67,59 @@ TEST_CASE("a horizon must be whole months within 30 years") {
              Catch::Contains("from 1 month to 30 years"));
   CHECK_THAT(errors_of(test::header("10 days") + kSites + "workloads: {}\n")[0],
              Catch::Contains("whole number of months"));
+}
+
+TEST_CASE("schema 2 reads utilization as the duty cycle and useful_work as the useful share") {
+  auto scenario = load_scenario(test::header_v2() + kSites +
+                                    "workloads:\n  train: {kind: training, gpu: H100, gpus: 8, utilization: 70 %, "
+                                    "useful_work: 90 %}\n  serve: {kind: inference, gpu: H100, gpus: 8}\n",
+                                "s.yaml");
+  REQUIRE(scenario);
+  CHECK(scenario->schema_version == 2);
+  const Workload& train = scenario->workloads[0];
+  REQUIRE(train.utilization);
+  CHECK(train.utilization->value == Approx(0.7));
+  CHECK(train.useful_work.value == Approx(0.9));
+  CHECK(train.useful_work_key == "useful_work");
+  // Left out: every hour of its GPUs, all of it useful.
+  const Workload& serve = scenario->workloads[1];
+  CHECK_FALSE(serve.utilization);
+  CHECK(serve.useful_work.value == 1.0);
+  CHECK(schema_upgrade_notes(scenario.value()).empty());
+}
+
+TEST_CASE("schema 1 reads utilization as the useful share, and its notes say how to write the file in schema 2") {
+  auto scenario = load_scenario(test::header() + kSites +
+                                    "workloads:\n  train: {kind: training, gpu: H100, gpus: 8, utilization: 70 %}\n"
+                                    "  serve: {kind: inference, gpu: H100, gpus: 8}\n",
+                                "s.yaml");
+  REQUIRE(scenario);
+  const Workload& train = scenario->workloads[0];
+  CHECK_FALSE(train.utilization);
+  CHECK(train.useful_work.value == Approx(0.7));
+  CHECK(train.useful_work_key == "utilization");
+  const auto notes = schema_upgrade_notes(scenario.value());
+  REQUIRE(notes.items().size() == 1);
+  CHECK(notes.items()[0].severity == Severity::note);
+  CHECK(format_location(notes.items()[0]) ==
+        "s.yaml:1:17: schema_version: schema 1 is read as before; to write this file in schema 2 with the same "
+        "figures, set 'schema_version: 2' and rename workloads.train.utilization to 'useful_work' (in schema 2, "
+        "'utilization' is the share of the provisioned GPUs' hours the work occupies)");
+}
+
+TEST_CASE("a schema 2 key in schema 1, and a duty cycle with a schedule that states its own, are errors") {
+  CHECK(errors_of(test::header() + kSites +
+                  "workloads:\n  train: {kind: training, gpu: H100, gpus: 8, useful_work: 70 %}\n") ==
+        std::vector<std::string>{"s.yaml:10:60: workloads.train.useful_work: 'useful_work' needs 'schema_version: 2'; "
+                                 "in schema 1, 'utilization' is the useful-work share"});
+  CHECK(errors_of(test::header_v2() + kSites +
+                  "workloads:\n  train: {kind: training, gpu: H100, gpus: 8, runs: {per_month: 2, duration: 1 h}, "
+                  "utilization: 70 %}\n") ==
+        std::vector<std::string>{"s.yaml:10:97: workloads.train.utilization: 'utilization' is the duty cycle of a "
+                                 "continuous workload; 'runs', 'gpu_hours_per_month' and 'tokens_per_month' state "
+                                 "their own demand"});
+  CHECK(errors_of(test::header_v2() + kSites +
+                  "workloads:\n  train: {kind: training, gpu: H100, gpus: 8, utilization: 170 %}\n") ==
+        std::vector<std::string>{"s.yaml:10:60: workloads.train.utilization: expected a utilization above 0 % and at "
+                                 "most 100 %, found '170 %'"});
 }

@@ -53,12 +53,12 @@ TEST_CASE("a stated value may be a distribution: the value is its central one, t
   REQUIRE(scenario);
   CHECK(scenario.diagnostics().empty());
   const Workload& train = scenario->workloads[0];
-  CHECK(train.utilization.value == 0.85);
-  CHECK(train.utilization.note == "triangular(60 %, 85 %, 95 %), its mode");
-  REQUIRE(train.utilization.uncertainty);
-  CHECK(train.utilization.uncertainty->text == "triangular(60 %, 85 %, 95 %)");
-  CHECK(train.utilization.uncertainty->driver.empty());
-  CHECK(train.utilization.where.line == 21);
+  CHECK(train.useful_work.value == 0.85);
+  CHECK(train.useful_work.note == "triangular(60 %, 85 %, 95 %), its mode");
+  REQUIRE(train.useful_work.uncertainty);
+  CHECK(train.useful_work.uncertainty->text == "triangular(60 %, 85 %, 95 %)");
+  CHECK(train.useful_work.uncertainty->driver.empty());
+  CHECK(train.useful_work.where.line == 21);
   CHECK(train.schedule.run_interval_hours->value == Approx(84));
   CHECK(train.schedule.run_interval_hours->note == "range(3 days, 4 days), its midpoint");
   CHECK(train.schedule.run_hours.value == 6);
@@ -87,7 +87,7 @@ TEST_CASE("a stated value may be a distribution: the value is its central one, t
   CHECK(paths == std::vector<std::string>{"sites.dc.electricity", "sites.dc.storage", "workloads.train.utilization",
                                           "workloads.train.runs.every", "workloads.train.runs.duration"});
   CHECK(scenario->uncertain[3].dimension == Dimension::hours);
-  CHECK(scenario->uncertain[2].uncertainty == train.utilization.uncertainty);
+  CHECK(scenario->uncertain[2].uncertainty == train.useful_work.uncertainty);
   REQUIRE(scenario->drivers.size() == 1);
   CHECK(scenario->drivers[0].name == "energy");
   CHECK(scenario->drivers[0].description == "power prices move together");
@@ -97,7 +97,7 @@ TEST_CASE("the central value per kind, and its note") {
   const auto utilization = [](const std::string& value) {
     const auto scenario = load_scenario(scenario_text("", "", "    utilization: " + value + "\n"), "s.yaml");
     REQUIRE(scenario);
-    return std::pair{scenario->workloads[0].utilization.value, scenario->workloads[0].utilization.note};
+    return std::pair{scenario->workloads[0].useful_work.value, scenario->workloads[0].useful_work.note};
   };
   CHECK(utilization("{range: [60 %, 90 %]}") == std::pair{0.75, std::string("range(60 %, 90 %), its midpoint")});
   CHECK(utilization("{normal: {mean: 99 %, sd: 5 %, min: 50 %, max: 95 %}}") ==
@@ -113,7 +113,7 @@ TEST_CASE("a scenario without distributions has none") {
   CHECK(scenario->uncertain.empty());
   CHECK(scenario->drivers.empty());
   CHECK(scenario->price_uncertainty.empty());
-  CHECK_FALSE(scenario->workloads[0].utilization.uncertainty);
+  CHECK_FALSE(scenario->workloads[0].useful_work.uncertainty);
 }
 
 TEST_CASE("price_uncertainty: a distribution of each service's relative change, centred on the sheets' prices") {

@@ -1,0 +1,103 @@
+// What each workload demands of its site month by month: the GPU-hours its work occupies,
+// the GPUs it needs at once, its runs and checkpoints (tco-model(7), GPU DEMAND).
+#include <cmath>
+
+#include "engine_internal.hpp"
+
+namespace tco::engine {
+namespace {
+
+std::string workload_path(const Workload& workload, const char* key) {
+  return "workloads." + workload.name + "." + key;
+}
+
+Demand demand_in(const Scenario& scenario, const Workload& workload, int month, const RunInputs& inputs,
+                 std::optional<Val> utilization) {
+  Demand demand;
+  const YearMonth current = add_months(scenario.start, month);
+  if (current < workload.start) return demand;
+  if (workload.months && current >= add_months(workload.start, *workload.months)) return demand;
+  demand.active = true;
+  const double hours = scenario.hours_in_month(month);
+  const auto& schedule = workload.schedule;
+  auto in = [&](const Sourced& value, const char* key, InputSpec spec = {}) {
+    if (!inputs.active()) return Val(value.value);
+    return inputs.read(value, workload_path(workload, key), spec);
+  };
+  const double gpus = workload.gpus;
+  const Val busy =
+      in(workload.useful_work, workload.useful_work_key.c_str(), {Dimension::fraction, 0, 1, std::nullopt});
+  Val runs = 0;
+  switch (schedule.kind) {
+    case ScheduleKind::continuous:
+      // Its GPUs occupied for the stated share of every hour (schema 2's utilization).
+      demand.wall_hours =
+          workload.utilization ? hours * in(*workload.utilization, "utilization", {Dimension::fraction, 0, 1}) : hours;
+      demand.allocated_gpu_hours = gpus * demand.wall_hours;
+      demand.peak_gpus = workload.gpus;
+      break;
+    case ScheduleKind::runs: {
+      const Val run_hours = in(schedule.run_hours, "runs.duration", {Dimension::hours});
+      runs = schedule.runs_per_month ? in(*schedule.runs_per_month, "runs.per_month")
+                                     : hours / in(*schedule.run_interval_hours, "runs.every", {Dimension::hours});
+      demand.runs = runs;
+      demand.wall_hours = runs * run_hours;
+      demand.allocated_gpu_hours = gpus * demand.wall_hours;
+      demand.peak_gpus = workload.gpus;
+      break;
+    }
+    case ScheduleKind::gpu_hours:
+      demand.allocated_gpu_hours = in(schedule.gpu_hours_per_month, "gpu_hours_per_month");
+      break;
+    case ScheduleKind::tokens:
+      demand.allocated_gpu_hours =
+          in(schedule.tokens_per_month, "tokens_per_month") /
+          (in(schedule.tokens_per_second_per_gpu, "tokens_per_second_per_gpu") * 3600.0 * busy);
+      break;
+  }
+  if (schedule.kind == ScheduleKind::gpu_hours || schedule.kind == ScheduleKind::tokens) {
+    // Spread evenly over the month on as few GPUs as can hold it. The GPU count shapes the
+    // plan (instances, servers), so it is a guarded decision, not arithmetic.
+    const Val needed = demand.allocated_gpu_hours / hours - 1e-9;
+    demand.peak_gpus = static_cast<int>(std::ceil(needed.v));
+    is_le(needed, static_cast<double>(demand.peak_gpus));
+    is_lt(static_cast<double>(demand.peak_gpus - 1), needed);
+    demand.wall_hours = demand.peak_gpus > 0 ? demand.allocated_gpu_hours / static_cast<double>(demand.peak_gpus) : 0;
+  }
+  if (utilization) {
+    // The same GPUs held for that share of every hour: the schedule's shape is replaced.
+    demand.wall_hours = hours * *utilization;
+    demand.allocated_gpu_hours = static_cast<double>(demand.peak_gpus) * demand.wall_hours;
+    if (schedule.kind == ScheduleKind::runs) {
+      runs = demand.wall_hours / in(schedule.run_hours, "runs.duration", {Dimension::hours});
+      demand.runs = runs;
+    }
+  }
+  demand.used_gpu_hours = demand.allocated_gpu_hours * busy;
+  if (workload.checkpoints) {
+    const Val interval = inputs.active() ? inputs.read(workload.checkpoints->interval_hours,
+                                                       workload_path(workload, "checkpoints.every"), {Dimension::hours})
+                                         : Val(workload.checkpoints->interval_hours.value);
+    // A run writes one checkpoint per interval begun, the last at its end.
+    demand.checkpoints_written =
+        schedule.kind == ScheduleKind::runs
+            ? runs * vceil(in(schedule.run_hours, "runs.duration", {Dimension::hours}) / interval - 1e-9)
+            : demand.wall_hours / interval;
+  }
+  return demand;
+}
+
+}  // namespace
+
+std::vector<Demand> workload_demands(const Scenario& scenario, int months, const RunInputs& inputs,
+                                     std::optional<Val> utilization) {
+  std::vector<Demand> demands;
+  demands.reserve(scenario.workloads.size() * static_cast<std::size_t>(months));
+  for (const auto& workload : scenario.workloads) {
+    for (int month = 0; month < months; ++month)
+      demands.push_back(demand_in(scenario, workload, month, inputs, utilization));
+  }
+  return demands;
+}
+
+}  // namespace tco::engine
