@@ -1,7 +1,6 @@
 // Cloud GPU compute under each pricing model, and interconnect ports.
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include <fmt/format.h>
 
@@ -25,7 +24,7 @@ std::string offer_path(const CloudPricing& cloud, const GpuOffer& offer, Pricing
 Val hourly_price(const StrategyContext& context, const CloudPricing& cloud, const GpuOffer& offer, PricingModel model,
                  const Sourced& hourly) {
   return context.in(hourly, [&] { return offer_path(cloud, offer, model); },
-                    {Dimension::money_per_hour, 0, std::numeric_limits<double>::infinity(), PriceService::compute});
+                    {Dimension::money_per_hour, 0, kNoLimit, PriceService::compute});
 }
 
 // The cheapest offer stays the cheapest only while the prices compare as they did: the
@@ -274,7 +273,7 @@ void add_interconnect_ports(StrategyContext& context) {
       const Val price_then = context.in(
           price->second,
           [&] { return fmt::format("prices.{}.{}.ports.{}", sheet->provider, cloud.region->id, link->port); },
-          {Dimension::money_per_hour, 0, std::numeric_limits<double>::infinity(), PriceService::interconnect});
+          {Dimension::money_per_hour, 0, kNoLimit, PriceService::interconnect});
       const Val amount = link->count * price_then * hours;
       context.add(
           {month, Component::interconnect, "site " + name, name, "", amount, amount, "", "port " + link->port,

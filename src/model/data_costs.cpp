@@ -2,7 +2,6 @@
 // read), checkpoints (retention, replication) and declared flows.
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include <fmt/format.h>
 
@@ -17,8 +16,6 @@ struct StoragePrice {
   const Sourced* price = nullptr;
   Val value;  // as an input
 };
-
-constexpr double kNoLimit = std::numeric_limits<double>::infinity();
 
 // Storage price per byte-month at a site, or an error naming where it was looked for.
 std::optional<StoragePrice> storage_price(StrategyContext& context, int month, const std::string& site_name,

@@ -30,10 +30,13 @@ struct PlanRecording {
 
 namespace tco::engine {
 
+// The upper bound of an input that has none (a price, a PUE, a life).
+inline constexpr double kNoLimit = std::numeric_limits<double>::infinity();
+
 // What a value read as an input may be: sensitivity swings and sweeps stay inside.
 struct InputSpec {
   InputSpec(Dimension dimension_ = Dimension::count, double lowest_ = 0,
-            double highest_ = std::numeric_limits<double>::infinity(),
+            double highest_ = kNoLimit,
             std::optional<PriceService> service_ = std::nullopt)
       : dimension(dimension_), lowest(lowest_), highest(highest_), service(service_) {}
   Dimension dimension;

@@ -2,7 +2,6 @@
 // month it is needed and replaced at the end of its depreciation life while still needed.
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include <fmt/format.h>
 
@@ -61,7 +60,6 @@ struct SitePrices {
 };
 
 void read_values(const StrategyContext& context, const std::string& name, SitePrices& p) {
-  constexpr double kNoLimit = std::numeric_limits<double>::infinity();
   auto in = [&](const Sourced* value, const char* key, InputSpec spec) {
     if (value == nullptr) return Val(0.0);
     return context.in(

@@ -1,6 +1,5 @@
 // Pricing the bytes that leave each site. Internet egress is tiered on the month's total
 // leaving each provider region, then shared back to the transfers that caused it.
-#include <limits>
 #include <map>
 
 #include <fmt/format.h>
@@ -11,8 +10,6 @@
 
 namespace tco::engine {
 namespace {
-
-constexpr double kNoLimit = std::numeric_limits<double>::infinity();
 
 struct TierGroup {
   const CloudPricing* cloud = nullptr;

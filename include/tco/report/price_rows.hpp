@@ -33,4 +33,7 @@ std::vector<PriceRow> price_rows(const PriceSheet& sheet);
 // "0.09", "55.04", "113.9328": a price with the digits it was written with.
 std::string format_price(double value);
 
+// The confidence of the source a row cites ("primary", "secondary", ...), "-" for none.
+std::string confidence_name(const PriceSource* source);
+
 }  // namespace tco

@@ -33,7 +33,7 @@ std::string fitted(const std::string& label) {
   return cut + "…";
 }
 
-struct XScale {
+struct TornadoScale {
   std::vector<double> ticks;
   double left = 0, right = 0;
   [[nodiscard]] double to_px(double value) const {
@@ -42,7 +42,7 @@ struct XScale {
   }
 };
 
-XScale scale_for(const Tornado& chart, double left) {
+TornadoScale scale_for(const Tornado& chart, double left) {
   ValueSpan span;
   auto include = [&](double value) { span.include(value); };
   bool missing = !chart.as_written.has_value();
@@ -54,7 +54,7 @@ XScale scale_for(const Tornado& chart, double left) {
   }
   if (chart.as_written) include(*chart.as_written);
   if (missing) include(chart.beyond_at);
-  return XScale{nice_ticks(span.lo, span.hi, 6), left, kPlotRight};
+  return TornadoScale{nice_ticks(span.lo, span.hi, 6), left, kPlotRight};
 }
 
 std::string end_label(const Tornado& chart, double value) {
@@ -105,7 +105,7 @@ struct Layout {
   std::vector<std::string> labels;  // one per bar, shortened to fit
   double plot_left = 0;             // right of the widest label
   double plot_bottom = 0;
-  XScale x;
+  TornadoScale x;
   double beyond_px = 0;  // where a missing figure is drawn
   double base = 0;       // the as-written line
   bool missing = false;  // some figure is off the axis: drawn at beyond_px, with a note in the legend
@@ -140,7 +140,7 @@ Legend legend_for(const Tornado& chart, const Layout& at) {
 // The vertical lines behind the bars: the grid at each tick, zero when the axis crosses it,
 // and the horizon where a figure off the axis is drawn.
 void draw_grid(std::string& out, const Tornado& chart, const Layout& at) {
-  const XScale& x = at.x;
+  const TornadoScale& x = at.x;
   emit(out, "<g class=\"grid\" stroke=\"#e2e2e2\" stroke-width=\"1\">\n");
   for (double tick : x.ticks) {
     const std::string px = num(x.to_px(tick));

@@ -12,8 +12,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string confidence_name(const PriceSource* source) { return source ? to_string(source->confidence) : "-"; }
-
 ordered_json source_with_file_json(const PriceSource& source) {
   ordered_json out = source_json(source);
   out["file"] = source.file;

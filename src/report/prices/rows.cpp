@@ -130,4 +130,6 @@ std::vector<PriceRow> price_rows(const PriceSheet& sheet) {
 
 std::string format_price(double value) { return fmt::format("{:.10g}", value); }
 
+std::string confidence_name(const PriceSource* source) { return source ? to_string(source->confidence) : "-"; }
+
 }  // namespace tco

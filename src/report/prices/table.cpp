@@ -11,8 +11,6 @@
 namespace tco {
 namespace {
 
-std::string confidence_name(const PriceSource* source) { return source ? to_string(source->confidence) : "-"; }
-
 std::string origin_suffix(const std::string& origin) { return origin == "bundled" ? "" : " (from " + origin + ")"; }
 
 }  // namespace
