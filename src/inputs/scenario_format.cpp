@@ -112,7 +112,7 @@ const Section& strategy() {
       "strategy", "A strategy: where it runs every workload, and where it stores datasets",
       {
           optional("description", text(), "One line, shown in reports."),
-          required("workloads", section(workload_placement()), "Every workload's name, mapped to the site it runs on."),
+          required("workloads", section(workload_placement()), "Every workload's name, mapped to where it runs."),
           optional("datasets", section(dataset_placement()),
                    "Datasets stored away from their origin in this strategy, mapped to their site."),
       });
@@ -120,8 +120,50 @@ const Section& strategy() {
 }
 
 const Section& workload_placement() {
-  static const Section declared = named_map("workload_placement", "Where a strategy runs each workload", text(),
-                                            "A workload's name, mapped to the name of the site it runs on");
+  static const Section declared = named_map(
+      "workload_placement", "Where a strategy runs each workload", either({text(), section(workload_site())}),
+      "A workload's name, mapped to the site it runs on, 'none' (not run in this strategy), {site, pricing, gpus} "
+      "or {base, burst} (schema 2)");
+  return declared;
+}
+
+const Section& workload_site() {
+  static const Section declared = mapping(
+      "workload_site", "How a strategy provisions a workload: one site, or a base and a burst site (schema 2)",
+      {
+          optional("site", text(), "The one site that runs all of the workload's demand."),
+          optional("pricing", one_of(pricing_model_names()),
+                   "How the site's GPU instances are paid for here: on-demand, spot, 1y or 3y (a cloud site)."),
+          optional("gpus", integer(1, 1000000),
+                   "GPUs provisioned: a 1y or 3y commitment or an owned fleet of this size; default the peak."),
+          optional("base", section(base_portion()),
+                   "Capacity held on one site (owned, or committed for 1y or 3y); each month's demand fills it first."),
+          optional("burst", either({text(), section(burst_portion())}),
+                   "The cloud site (on-demand or spot) that runs the rest of each month's demand."),
+      });
+  return declared;
+}
+
+const Section& base_portion() {
+  static const Section declared =
+      mapping("base_portion", "The base of a split: GPUs held on one site, paid used or not",
+              {
+                  required("site", text(), "An onprem site, or a cloud site committed for 1y or 3y."),
+                  required("gpus", integer(0, 1000000), "GPUs held; 0 sends all the demand to the burst site."),
+                  optional("pricing", one_of(pricing_model_names()),
+                           "A cloud site's commitment, 1y or 3y; default the site's pricing for the workload."),
+              });
+  return declared;
+}
+
+const Section& burst_portion() {
+  static const Section declared =
+      mapping("burst_portion", "The burst of a split: a cloud site paid for what the work occupies",
+              {
+                  required("site", text(), "A cloud site."),
+                  optional("pricing", one_of(pricing_model_names()),
+                           "on-demand or spot; default the site's pricing for the workload."),
+              });
   return declared;
 }
 

@@ -69,6 +69,11 @@ void read_sites(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_datasets(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_flows(const YamlNode& node, Scenario& scenario, Diagnostics& d);
+// scenario_strategies.cpp: one strategy; the three defaults when the file has none; and the
+// checks of what a strategy names, once every section is read.
+void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d);
+void add_default_strategies(Scenario& scenario, const SourceLocation& where, Diagnostics& d);
+void check_strategy(const Scenario& scenario, const Strategy& strategy, Diagnostics& d);
 // After the strategies: a budget names one.
 void read_budgets(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 

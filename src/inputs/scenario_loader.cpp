@@ -14,83 +14,6 @@ namespace {
 
 using namespace scenario_detail;
 
-void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
-  MapReader reader(scenario_format::strategy(), entry.value, path, d);
-  if (!reader.valid()) return;
-  Strategy strategy;
-  strategy.name = entry.key;
-  strategy.where = entry.key_where;
-  if (const YamlNode* description = reader.get("description"))
-    strategy.description = read_string(*description, reader.path("description"), d).value_or("");
-  if (const YamlNode* workloads = reader.get("workloads")) {
-    MapReader placement(scenario_format::workload_placement(), *workloads, reader.path("workloads"), d);
-    for (const auto& item : workloads->entries) {
-      if (auto site = read_string(item.value, placement.path(item.key), d)) strategy.workload_site[item.key] = *site;
-      strategy.key_where["workloads." + item.key] = item.key_where;
-      strategy.site_where["workloads." + item.key] = item.value.where;
-    }
-  }
-  if (const YamlNode* datasets = reader.get("datasets")) {
-    MapReader placement(scenario_format::dataset_placement(), *datasets, reader.path("datasets"), d);
-    for (const auto& item : datasets->entries) {
-      strategy.key_where["datasets." + item.key] = item.key_where;
-      strategy.site_where["datasets." + item.key] =
-          item.value.is_mapping() && item.value.find("site") ? item.value.find("site")->where : item.value.where;
-      DatasetPlacement where;
-      if (item.value.is_mapping()) {
-        MapReader detail(scenario_format::dataset_site(), item.value, placement.path(item.key), d);
-        where.site = read_text(detail, "site").value_or("");
-        where.changed_per_refresh = stated(detail, "changed", scenario);
-        // As the dataset's own refresh.changed, which it replaces.
-        within(where.changed_per_refresh, detail.path("changed"), Limits{{}, 1.0, true, "", "100 %"},
-               "expected at most 100 %", "", d);
-        detail.finish();
-      } else if (auto site = read_string(item.value, placement.path(item.key), d)) {
-        where.site = *site;
-      }
-      strategy.dataset_site[item.key] = where;
-    }
-  }
-  reader.finish();
-  scenario.strategies.push_back(std::move(strategy));
-}
-
-// Without a strategies section, a scenario with one cloud and one on-prem site gets the
-// three classic placements. Hybrid trains on owned hardware and serves from the cloud.
-void add_default_strategies(Scenario& scenario, const SourceLocation& where, Diagnostics& d) {
-  const Site* cloud = nullptr;
-  const Site* onprem = nullptr;
-  for (const auto& site : scenario.sites) {
-    if (site.kind == SiteKind::cloud && cloud == nullptr) cloud = &site;
-    if (site.kind == SiteKind::onprem && onprem == nullptr) onprem = &site;
-  }
-  if (cloud == nullptr || onprem == nullptr) {
-    d.error(where, "strategies",
-            "missing 'strategies': defaults need one cloud site and one onprem site to place workloads on");
-    return;
-  }
-  auto make = [&](const char* name, const char* description, auto site_for_workload, auto site_for_dataset) {
-    Strategy strategy;
-    strategy.name = name;
-    strategy.description = description;
-    strategy.where = where;
-    for (const auto& workload : scenario.workloads) strategy.workload_site[workload.name] = site_for_workload(workload);
-    for (const auto& dataset : scenario.datasets)
-      strategy.dataset_site[dataset.name] = DatasetPlacement{site_for_dataset(dataset), {}};
-    scenario.strategies.push_back(strategy);
-  };
-  make(
-      "cloud-only", "every workload and dataset in the cloud", [&](const Workload&) { return cloud->name; },
-      [&](const Dataset&) { return cloud->name; });
-  make(
-      "hybrid", "training on owned hardware, inference in the cloud",
-      [&](const Workload& w) { return w.kind == WorkloadKind::training ? onprem->name : cloud->name; },
-      [&](const Dataset& ds) { return ds.origin; });
-  make(
-      "on-prem", "every workload and dataset on owned hardware", [&](const Workload&) { return onprem->name; },
-      [&](const Dataset&) { return onprem->name; });
-}
-
 void check_site(const Scenario& scenario, const std::string& name, const SourceLocation& where, const std::string& path,
                 Diagnostics& d) {
   if (scenario.find_site(name) != nullptr) return;
@@ -143,33 +66,7 @@ void check_references(const Scenario& scenario, Diagnostics& d) {
       }
     }
   }
-  for (const auto& strategy : scenario.strategies) {
-    const std::string path = "strategies." + strategy.name;
-    for (const auto& workload : scenario.workloads) {
-      if (!strategy.workload_site.count(workload.name))
-        d.error(strategy.where, path + ".workloads",
-                fmt::format("workload '{}' is not placed on a site", workload.name));
-    }
-    // The key's or the site value's place, when the placement was written (not generated).
-    const auto at = [&](const std::map<std::string, SourceLocation>& where, const std::string& key) {
-      const auto it = where.find(key);
-      return it == where.end() ? strategy.where : it->second;
-    };
-    for (const auto& [workload, site] : strategy.workload_site) {
-      const std::string key = "workloads." + workload;
-      if (scenario.find_workload(workload) == nullptr) {
-        d.error(at(strategy.key_where, key), path + ".workloads", unknown("workload", workload, scenario.workloads));
-      }
-      check_site(scenario, site, at(strategy.site_where, key), path + "." + key, d);
-    }
-    for (const auto& [dataset, placement] : strategy.dataset_site) {
-      const std::string key = "datasets." + dataset;
-      if (scenario.find_dataset(dataset) == nullptr) {
-        d.error(at(strategy.key_where, key), path + ".datasets", unknown("dataset", dataset, scenario.datasets));
-      }
-      check_site(scenario, placement.site, at(strategy.site_where, key), path + "." + key, d);
-    }
-  }
+  for (const auto& strategy : scenario.strategies) check_strategy(scenario, strategy, d);
 }
 
 void read_price_trends(const YamlNode& node, Scenario& scenario, Diagnostics& d) {

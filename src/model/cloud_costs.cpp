@@ -130,17 +130,39 @@ std::optional<PricedInstances> price_month(StrategyContext& context, const Workl
   return PricedInstances{&cloud, *chosen, std::ceil(peak / static_cast<double>(chosen->offer->gpus) - 1e-9)};
 }
 
-void add_workload_compute(StrategyContext& context, const Workload& workload, const std::string& site_name) {
-  const CloudSite& site = context.scenario.find_site(site_name)->cloud;
-  const auto by_workload = site.pricing_by_workload.find(workload.name);
-  const PricingModel model = by_workload != site.pricing_by_workload.end() ? by_workload->second : site.default_pricing;
-  const std::string cause = "workload " + workload.name;
+// How the portion's instances are paid: as the strategy states, else as the site pays for the workload.
+PricingModel pricing_of(const StrategyContext& context, const PlacedPortion& placed) {
+  if (placed.portion->pricing) return *placed.portion->pricing;
+  const CloudSite& site = context.scenario.find_site(placed.site())->cloud;
+  const auto by_workload = site.pricing_by_workload.find(placed.workload->name);
+  return by_workload != site.pricing_by_workload.end() ? by_workload->second : site.default_pricing;
+}
+
+std::string cause_of(const PlacedPortion& placed) {
+  const std::string cause = "workload " + placed.workload->name;
+  switch (placed.portion->role) {
+    case Portion::Role::base:
+      return cause + " (base)";
+    case Portion::Role::burst:
+      return cause + " (burst)";
+    case Portion::Role::whole:
+      break;
+  }
+  return cause;
+}
+
+void add_workload_compute(StrategyContext& context, const PlacedPortion& placed) {
+  const Workload& workload = *placed.workload;
+  const std::string& site_name = placed.site();
+  const PricingModel model = pricing_of(context, placed);
+  const std::string cause = cause_of(placed);
+  const auto demand_in = [&](int month) -> const Demand& { return placed.demand[static_cast<std::size_t>(month)]; };
 
   int first = -1;
   int last = -1;
   int peak = 0;
   for (int month = 0; month < context.months; ++month) {
-    const Demand& demand = context.demand(workload, month);
+    const Demand& demand = demand_in(month);
     if (!demand.active) continue;
     if (first < 0) first = month;
     last = month;
@@ -149,6 +171,8 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
   }
   if (first < 0) return;
   if (model == PricingModel::commit_1y || model == PricingModel::commit_3y) {
+    if (placed.provisioned == 0) return;  // a base of none: every GPU-hour bursts
+    peak = placed.provisioned;
     // Committed capacity is paid every hour of every month of each term, used or not, at
     // the price in effect when the term was bought.
     const int term = model == PricingModel::commit_1y ? 12 : 36;
@@ -182,8 +206,8 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
     return;
   }
   for (int month = first; month <= last; ++month) {
-    const Demand& demand = context.demand(workload, month);
-    if (!demand.active) continue;
+    const Demand& demand = demand_in(month);
+    if (!demand.active || (placed.split() && demand.peak_gpus == 0)) continue;
     const auto priced = price_month(context, workload, site_name, model, month, peak);
     if (!priced) return;
     Val inflation = 1.0;
@@ -196,7 +220,7 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
     const double gpus_per_instance = priced->chosen.offer->gpus;
     const bool fixed =
         workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
-    const double instances = std::ceil(workload.gpus / gpus_per_instance - 1e-9);
+    const double instances = std::ceil(demand.peak_gpus / gpus_per_instance - 1e-9);
     const Val instance_hours = fixed ? instances * demand.wall_hours : demand.allocated_gpu_hours / gpus_per_instance;
     const Val amount = instance_hours * inflation * priced->chosen.price;
     const double billed_hours = instance_hours.v * inflation.v;  // instance-hours, rework included
@@ -233,9 +257,8 @@ void add_workload_compute(StrategyContext& context, const Workload& workload, co
 }  // namespace
 
 void add_cloud_compute(StrategyContext& context) {
-  for (const auto& workload : context.scenario.workloads) {
-    const std::string site = context.workload_site(workload.name);
-    if (context.pricing(0).cloud.count(site) > 0) add_workload_compute(context, workload, site);
+  for (const auto& placed : context.portions) {
+    if (context.pricing(0).cloud.count(placed.site()) > 0) add_workload_compute(context, placed);
   }
 }
 

@@ -124,7 +124,10 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
     std::set<std::string> readers;
     for (const auto& workload : context.scenario.workloads) {
       if (std::find(workload.reads.begin(), workload.reads.end(), dataset.name) == workload.reads.end()) continue;
-      if (context.demand(workload, month).active) readers.insert(context.workload_site(workload.name));
+      // Synced to every site that runs some of the workload's work in the month.
+      for (const auto* placed : context.portions_of(workload)) {
+        if (placed->runs_in(month)) readers.insert(placed->site());
+      }
     }
     readers.erase(home);
     for (const auto& site : readers) {
@@ -142,16 +145,22 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
   }
 }
 
-void add_checkpoints(StrategyContext& context, const Workload& workload) {
+// Checkpoints follow the work: each site running part of a workload writes its share of
+// them and keeps the newest `keep` of those it wrote.
+void add_checkpoints(StrategyContext& context, const PlacedPortion& placed) {
+  const Workload& workload = *placed.workload;
   const Checkpoints& checkpoints = *workload.checkpoints;
-  const std::string site = context.workload_site(workload.name);
+  const std::string& site = placed.site();
   const auto path = [&](const char* key) { return "workloads." + workload.name + ".checkpoints." + key; };
   const Val size = context.in(checkpoints.parameters, [&] { return path("parameters"); }) *
                    context.in(checkpoints.bytes_per_parameter, [&] { return path("bytes_per_parameter"); });
   const std::string cause = "workload " + workload.name + " (checkpoints)";
   Val written = 0;
+  bool started = false;
   for (int month = 0; month < context.months; ++month) {
-    const Demand& demand = context.demand(workload, month);
+    const Demand& demand = placed.demand[static_cast<std::size_t>(month)];
+    started = started || placed.runs_in(month);
+    if (placed.split() && !started) continue;  // a split's site stores nothing before it first runs
     written += demand.checkpoints_written;
     // The newest `keep` checkpoints stay stored, at the site and at each replica.
     const Val kept = vmin(static_cast<double>(checkpoints.keep), written);
@@ -172,34 +181,63 @@ void add_checkpoints(StrategyContext& context, const Workload& workload) {
   }
 }
 
-std::string endpoint_site(const StrategyContext& context, const Endpoint& endpoint) {
+// A site a flow's endpoint stands for in a month, with the share of the flow that goes
+// through it: a workload split between sites sends and receives at each in proportion to the
+// GPU-hours it runs there (tco-model(7), BASE AND BURST).
+struct Leg {
+  std::string site;         // "" for the internet
+  std::optional<Val> share;  // none: all of it
+};
+
+std::vector<Leg> endpoint_legs(const StrategyContext& context, const Endpoint& endpoint, int month) {
   switch (endpoint.kind) {
     case Endpoint::Kind::site:
-      return endpoint.name;
-    case Endpoint::Kind::workload:
-      return context.workload_site(endpoint.name);
+      return {{endpoint.name, std::nullopt}};
+    case Endpoint::Kind::workload: {
+      const Workload& workload = *context.scenario.find_workload(endpoint.name);
+      std::vector<Leg> legs;
+      for (const auto* placed : context.portions_of(workload)) {
+        if (!placed->split()) return {{placed->site(), std::nullopt}};
+        const Val whole = context.demand(workload, month).allocated_gpu_hours;
+        if (!placed->runs_in(month) || !is_lt(0.0, whole)) continue;
+        legs.push_back({placed->site(), placed->demand[static_cast<std::size_t>(month)].allocated_gpu_hours / whole});
+      }
+      return legs;  // none when the strategy does not run the workload
+    }
     case Endpoint::Kind::dataset:
-      return context.dataset_home(*context.scenario.find_dataset(endpoint.name));
+      return {{context.dataset_home(*context.scenario.find_dataset(endpoint.name)), std::nullopt}};
     case Endpoint::Kind::internet:
-      return "";
+      return {{"", std::nullopt}};
   }
-  return "";
+  return {};
+}
+
+void move_flow(StrategyContext& context, const Flow& flow, int month, const Volume& volume) {
+  const std::string workload = flow.from.kind == Endpoint::Kind::workload ? flow.from.name : "";
+  for (const auto& from : endpoint_legs(context, flow.from, month)) {
+    for (const auto& to : endpoint_legs(context, flow.to, month)) {
+      Volume leg = volume;
+      for (const auto* share : {&from.share, &to.share}) {
+        if (!*share) continue;
+        leg.bytes = leg.bytes * **share;
+        leg.what += fmt::format(" × {} of the work at {}", format_percent(share->value().v),
+                                share == &from.share ? from.site : to.site);
+      }
+      move(context, month, from.site, to.site, leg, "flow " + flow.name, {workload, "", flow.name});
+    }
+  }
 }
 
 void add_flow(StrategyContext& context, const Flow& flow) {
   const auto& only = flow.strategies;
   if (!only.empty() && std::find(only.begin(), only.end(), context.strategy.name) == only.end()) return;
-  const std::string from = endpoint_site(context, flow.from);
-  const std::string to = endpoint_site(context, flow.to);
-  const std::string cause = "flow " + flow.name;
-  const std::string workload = flow.from.kind == Endpoint::Kind::workload ? flow.from.name : "";
   const ByteBase base = base_of(flow.size_bytes);
   const auto path = [&](const char* key) { return "flows." + flow.name + "." + key; };
   const Val size = context.in(flow.size_bytes, [&] { return path("size"); }, {Dimension::bytes});
   if (flow.once) {
     for (int month = 0; month < context.months; ++month) {
       if (add_months(context.scenario.start, month) == *flow.once)
-        move(context, month, from, to, {size, "size sent once", flow.where, base}, cause, {workload, "", flow.name});
+        move_flow(context, flow, month, {size, "size sent once", flow.where, base});
     }
     return;
   }
@@ -209,10 +247,9 @@ void add_flow(StrategyContext& context, const Flow& flow) {
         !context.demand(*context.scenario.find_workload(flow.from.name), month).active) {
       continue;
     }
-    move(context, month, from, to,
-         {context.in(flow.per_month, [&] { return path("per_month"); }) * size,
-          fmt::format("{} transfers a month × size", short_number(flow.per_month.value)), flow.where, base},
-         cause, {workload, "", flow.name});
+    move_flow(context, flow, month,
+              {context.in(flow.per_month, [&] { return path("per_month"); }) * size,
+               fmt::format("{} transfers a month × size", short_number(flow.per_month.value)), flow.where, base});
   }
 }
 
@@ -220,8 +257,8 @@ void add_flow(StrategyContext& context, const Flow& flow) {
 
 void add_data_costs(StrategyContext& context) {
   for (const auto& dataset : context.scenario.datasets) add_dataset(context, dataset);
-  for (const auto& workload : context.scenario.workloads) {
-    if (workload.checkpoints) add_checkpoints(context, workload);
+  for (const auto& placed : context.portions) {
+    if (placed.workload->checkpoints) add_checkpoints(context, placed);
   }
   for (const auto& flow : context.scenario.flows) add_flow(context, flow);
 }

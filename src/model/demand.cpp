@@ -1,6 +1,9 @@
 // What each workload demands of its site month by month: the GPU-hours its work occupies,
 // the GPUs it needs at once, its runs and checkpoints (tco-model(7), GPU DEMAND).
+#include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "engine_internal.hpp"
 
@@ -87,7 +90,82 @@ Demand demand_in(const Scenario& scenario, const Workload& workload, int month, 
   return demand;
 }
 
+// The share of a month's demand a base of `gpus` GPUs holds: its GPUs are filled first, up
+// to every hour of the month; the share of used GPU-hours and checkpoints follows.
+Demand base_part(const Demand& whole, int gpus, double hours) {
+  Demand part;
+  part.active = whole.active;
+  if (!whole.active || gpus == 0) return part;
+  part.allocated_gpu_hours = vmin(whole.allocated_gpu_hours, static_cast<double>(gpus) * hours);
+  part.peak_gpus = std::min(gpus, whole.peak_gpus);
+  part.wall_hours = part.allocated_gpu_hours / static_cast<double>(gpus);
+  if (is_lt(0.0, whole.allocated_gpu_hours)) {
+    const Val share = part.allocated_gpu_hours / whole.allocated_gpu_hours;
+    part.used_gpu_hours = whole.used_gpu_hours * share;
+    part.runs = whole.runs * share;
+    part.checkpoints_written = whole.checkpoints_written * share;
+  }
+  return part;
+}
+
+// What the base cannot hold: the rest of the month's demand, on the GPUs above the base.
+Demand burst_part(const Demand& whole, const Demand& base, int base_gpus) {
+  Demand part;
+  part.active = whole.active;
+  if (!whole.active) return part;
+  part.peak_gpus = std::max(0, whole.peak_gpus - base_gpus);
+  if (part.peak_gpus == 0) return part;
+  part.allocated_gpu_hours = whole.allocated_gpu_hours - base.allocated_gpu_hours;
+  part.wall_hours = part.allocated_gpu_hours / static_cast<double>(part.peak_gpus);
+  part.used_gpu_hours = whole.used_gpu_hours - base.used_gpu_hours;
+  part.runs = whole.runs - base.runs;
+  part.checkpoints_written = whole.checkpoints_written - base.checkpoints_written;
+  return part;
+}
+
+int peak_of(const std::vector<Demand>& demand) {
+  int peak = 0;
+  for (const auto& month : demand) peak = std::max(peak, month.active ? month.peak_gpus : 0);
+  return peak;
+}
+
+// A single site with a stated size must hold the peak: the rest has nowhere to run.
+void check_size(StrategyContext& context, const PlacedPortion& placed, int peak) {
+  if (placed.portion->role != Portion::Role::whole || !placed.portion->gpus || *placed.portion->gpus >= peak) return;
+  context.error(placed.portion->where, "strategies." + context.strategy.name + ".workloads." + placed.workload->name,
+                fmt::format("{} GPUs provisioned at site '{}', but workload '{}' needs {} at once: provision at "
+                            "least {}, or split it into a base and a burst",
+                            *placed.portion->gpus, placed.site(), placed.workload->name, peak, peak));
+}
+
 }  // namespace
+
+void place_workloads(StrategyContext& context) {
+  for (const auto& workload : context.scenario.workloads) {
+    const auto found = context.strategy.workload_placement.find(workload.name);
+    if (found == context.strategy.workload_placement.end()) continue;
+    std::vector<Demand> whole;
+    for (int month = 0; month < context.months; ++month) whole.push_back(context.demand(workload, month));
+    const int peak = peak_of(whole);
+    const Portion* base = nullptr;
+    for (const auto& portion : found->second.portions) {
+      PlacedPortion placed{&workload, &portion, whole, portion.gpus.value_or(peak)};
+      if (portion.role == Portion::Role::base) {
+        base = &portion;
+        for (int month = 0; month < context.months; ++month)
+          placed.demand[static_cast<std::size_t>(month)] =
+              base_part(whole[static_cast<std::size_t>(month)], *portion.gpus, context.scenario.hours_in_month(month));
+      } else if (portion.role == Portion::Role::burst && base != nullptr) {
+        const PlacedPortion& held = context.portions.back();
+        for (std::size_t month = 0; month < whole.size(); ++month)
+          placed.demand[month] = burst_part(whole[month], held.demand[month], *base->gpus);
+        placed.provisioned = peak_of(placed.demand);
+      }
+      check_size(context, placed, peak);
+      context.portions.push_back(std::move(placed));
+    }
+  }
+}
 
 std::vector<Demand> workload_demands(const Scenario& scenario, int months, const RunInputs& inputs,
                                      std::optional<Val> utilization) {

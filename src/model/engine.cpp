@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "engine_internal.hpp"
+#include "tco/core/text.hpp"
 #include "tco/model/figures.hpp"
 
 namespace tco {
@@ -68,8 +69,12 @@ void StrategyContext::error(const SourceLocation& where, const std::string& path
   if (reported.insert(path + message).second) diagnostics.error(where, path, message);
 }
 
-std::string StrategyContext::workload_site(const std::string& workload) const {
-  return strategy.workload_site.at(workload);
+std::vector<const PlacedPortion*> StrategyContext::portions_of(const Workload& workload) const {
+  std::vector<const PlacedPortion*> out;
+  for (const auto& placed : portions) {
+    if (placed.workload == &workload) out.push_back(&placed);
+  }
+  return out;
 }
 
 std::string StrategyContext::dataset_home(const Dataset& dataset) const {
@@ -93,7 +98,7 @@ void StrategyContext::finish_citations() {
 
 std::set<std::string> StrategyContext::used_sites() const {
   std::set<std::string> used;
-  for (const auto& [workload, site] : strategy.workload_site) used.insert(site);
+  for (const auto& placed : portions) used.insert(placed.site());
   for (const auto& dataset : scenario.datasets) used.insert(dataset_home(dataset));
   for (const auto& transfer : transfers) {
     used.insert(transfer.from_site);
@@ -199,16 +204,29 @@ void check_magnitudes(const Scenario& scenario, const StrategyResult& result, Di
   }
 }
 
+// The GPUs a portion holds in a month: a stated size or a base all the time, else the
+// month's peak (tco-model(7), UTILIZATION).
+double held_gpus(const engine::PlacedPortion& placed, int month) {
+  const engine::Demand& demand = placed.demand[static_cast<std::size_t>(month)];
+  if (!demand.active) return 0;
+  return placed.portion->gpus ? *placed.portion->gpus : demand.peak_gpus;
+}
+
 void add_workload_uses(const engine::StrategyContext& context, bool duty_cycle) {
   for (const auto& workload : context.scenario.workloads) {
-    WorkloadUse use{workload.name, workload.kind, context.workload_site(workload.name), 0, 0, 0, 0, std::nullopt};
+    // Unit metrics count only the work that runs: a workload the strategy does not run has none.
+    const auto portions = context.portions_of(workload);
+    if (portions.empty()) continue;
+    std::vector<std::string> sites;
+    for (const auto* placed : portions) sites.push_back(placed->site());
+    WorkloadUse use{workload.name, workload.kind, join(sites, " + "), 0, 0, 0, 0, std::nullopt};
     const auto& schedule = workload.schedule;
     double tokens = 0;
     for (int month = 0; month < context.months; ++month) {
       const engine::Demand demand = context.demand(workload, month);
       if (!demand.active) continue;
       use.allocated_gpu_hours += demand.allocated_gpu_hours.v;
-      use.capacity_gpu_hours += demand.peak_gpus * context.scenario.hours_in_month(month);
+      for (const auto* placed : portions) use.capacity_gpu_hours += held_gpus(*placed, month) * context.scenario.hours_in_month(month);
       use.used_gpu_hours += demand.used_gpu_hours.v;
       use.runs += demand.runs.v;
       tokens += schedule.kind == ScheduleKind::tokens && !duty_cycle
@@ -280,8 +298,9 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
     result.description = strategy.description;
     engine::StrategyContext context{scenario, strategy, state.timeline, model.months,     result,
                                     d,        inputs,   demands,        strategy_index++, {},
-                                    {},       {},       false};
+                                    {},       {},       {},             false};
     context.explaining = state.options.explain;
+    engine::place_workloads(context);
     engine::add_cloud_compute(context);
     engine::add_onprem_costs(context);
     engine::add_data_costs(context);

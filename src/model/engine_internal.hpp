@@ -121,6 +121,24 @@ struct Demand {
 std::vector<Demand> workload_demands(const Scenario& scenario, int months, const RunInputs& inputs,
                                      std::optional<Val> utilization);
 
+// One site's part of a workload in a strategy, and the demand it runs each month: all of the
+// workload's for a single site; for a split, what its base holds and what bursts
+// (tco-model(7), BASE AND BURST).
+struct PlacedPortion {
+  const Workload* workload = nullptr;
+  const Portion* portion = nullptr;  // as the strategy states it
+  std::vector<Demand> demand;        // per month
+  int provisioned = 0;               // GPUs held by a capacity placement: the stated size, or the peak
+  [[nodiscard]] const std::string& site() const { return portion->site; }
+  [[nodiscard]] bool split() const { return portion->role != Portion::Role::whole; }
+  // Whether it runs any of the workload's work in `month` (a burst above a base at the
+  // peak never does): where data is synced and flows go.
+  [[nodiscard]] bool runs_in(int month) const {
+    const Demand& d = demand[static_cast<std::size_t>(month)];
+    return d.active && d.peak_gpus > 0;
+  }
+};
+
 // An amount of data stored or moved, and how it was reckoned (for explanations).
 struct Volume {
   Val bytes = 0;
@@ -158,6 +176,7 @@ struct StrategyContext {
   const std::vector<Demand>& demands;  // workload_demands()
   std::size_t strategy_index = 0;      // in the plan's strategies
   std::vector<Transfer> transfers;
+  std::vector<PlacedPortion> portions;  // place_workloads(): every workload's, in order
   std::set<std::string> reported;  // messages already reported, so a gap is named once
   struct Cited {
     PriceSource source;
@@ -215,11 +234,15 @@ struct StrategyContext {
   // (and flag secondhand ones) behind each strategy. Values a scenario states are skipped.
   void cite(const PriceSheet* sheet, const Sourced& value);
   void finish_citations();
-  [[nodiscard]] std::string workload_site(const std::string& workload) const;
+  // The portions of a workload's placement: none when the strategy does not run it.
+  [[nodiscard]] std::vector<const PlacedPortion*> portions_of(const Workload& workload) const;
   [[nodiscard]] std::string dataset_home(const Dataset& dataset) const;
   [[nodiscard]] std::set<std::string> used_sites() const;
 };
 
+// Splits each workload's demand among the portions of its placement (demand.cpp); reports a
+// stated size below the peak.
+void place_workloads(StrategyContext& context);
 void add_cloud_compute(StrategyContext& context);
 void add_interconnect_ports(StrategyContext& context);
 void add_onprem_costs(StrategyContext& context);

@@ -28,15 +28,17 @@ struct SiteDemand {
   int peak = 0;
 };
 
-SiteDemand site_demand(StrategyContext& context, const std::vector<const Workload*>& placed) {
+// GPUs held at the site each month: a stated size (a base) while the workload runs, else its
+// peak that month; the fleet is sized for the most held at once.
+SiteDemand site_demand(StrategyContext& context, const std::vector<const PlacedPortion*>& placed) {
   SiteDemand demand;
   demand.used_hours.assign(static_cast<std::size_t>(context.months), Val(0.0));
   for (int month = 0; month < context.months; ++month) {
     int concurrent = 0;
-    for (const Workload* workload : placed) {
-      const Demand& needs = context.demand(*workload, month);
+    for (const PlacedPortion* portion : placed) {
+      const Demand& needs = portion->demand[static_cast<std::size_t>(month)];
       if (!needs.active) continue;
-      concurrent += needs.peak_gpus;
+      concurrent += portion->portion->gpus.value_or(needs.peak_gpus);
       demand.used_hours[static_cast<std::size_t>(month)] += needs.used_gpu_hours;
       context.result.used_gpu_hours += needs.used_gpu_hours.v;
     }
@@ -105,18 +107,19 @@ std::optional<SitePrices> prices_in(StrategyContext& context, const std::string&
 
 // The workloads placed on the site; none when one needs other GPUs than the site's hardware
 // has, which is reported.
-std::vector<const Workload*> workloads_on(StrategyContext& context, const std::string& name,
-                                          const HardwareSku& hardware) {
-  std::vector<const Workload*> placed;
-  for (const auto& workload : context.scenario.workloads) {
-    if (context.workload_site(workload.name) != name) continue;
+std::vector<const PlacedPortion*> workloads_on(StrategyContext& context, const std::string& name,
+                                               const HardwareSku& hardware) {
+  std::vector<const PlacedPortion*> placed;
+  for (const auto& portion : context.portions) {
+    if (portion.site() != name) continue;
+    const Workload& workload = *portion.workload;
     if (workload.gpu != hardware.gpu) {
       context.error(workload.where, "workloads." + workload.name + ".gpu",
                     fmt::format("workload '{}' needs {} GPUs but site '{}' has {} ({})", workload.name, workload.gpu,
                                 name, hardware.gpu, hardware.name));
       return {};
     }
-    placed.push_back(&workload);
+    placed.push_back(&portion);
   }
   return placed;
 }
@@ -313,7 +316,7 @@ bool add_month_costs(StrategyContext& context, const Fleet& fleet, const Purchas
 
 void add_site(StrategyContext& context, const std::string& name) {
   const HardwareSku& hardware = context.pricing(0).onprem.at(name).hardware;
-  const std::vector<const Workload*> placed = workloads_on(context, name, hardware);
+  const std::vector<const PlacedPortion*> placed = workloads_on(context, name, hardware);
   if (placed.empty()) return;
   SiteDemand demand = site_demand(context, placed);
   if (demand.first < 0) return;

@@ -145,10 +145,31 @@ struct DatasetPlacement {
   std::optional<Sourced> changed_per_refresh;  // overrides the dataset's
 };
 
+// One site's part of a workload in a strategy, and how it is paid (tco-scenario(5), STRATEGIES).
+struct Portion {
+  enum class Role {
+    whole,  // the site runs all of the workload's demand
+    base,   // the site holds `gpus` GPUs; each month's demand fills them first
+    burst,  // the site runs what the base cannot hold, paid for what it occupies
+  };
+  Role role = Role::whole;
+  std::string site;
+  std::optional<PricingModel> pricing;  // stated in the strategy; else the site's for the workload
+  std::optional<int> gpus;              // the GPUs provisioned; none: sized to the peak
+  SourceLocation where;                 // of the site's name
+};
+
+// Where a strategy runs a workload: nowhere (`none`), on one site, or a base on one site
+// and the rest of each month's demand on another (base first, then burst).
+struct WorkloadPlacement {
+  std::vector<Portion> portions;  // empty: the workload does not run in this strategy
+  [[nodiscard]] bool runs() const { return !portions.empty(); }
+};
+
 struct Strategy {
   std::string name;
   std::string description;
-  std::map<std::string, std::string> workload_site;
+  std::map<std::string, WorkloadPlacement> workload_placement;
   std::map<std::string, DatasetPlacement> dataset_site;
   SourceLocation where;
   // Where each placement was written: the workload's or dataset's key, and its site's value.

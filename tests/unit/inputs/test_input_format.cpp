@@ -109,6 +109,31 @@ budgets:
   - {name: cap, strategy: rent, component: egress, basis: cash, limit: 1000 USD/month}
 )";
 
+// What only schema 2 reads: the duty cycle, useful work, and placements beyond a site's name.
+const char* kEverySchema2Key = R"(schema_version: 2
+name: every-key-2
+start: 2027-01
+horizon: 12 months
+sites:
+  cloud: {kind: cloud, provider: acme, region: east}
+  dc: {kind: onprem, hardware: box, staff: 1}
+workloads:
+  train: {kind: training, gpu: H100, gpus: 8, utilization: 50 %, useful_work: 90 %}
+  serve: {kind: inference, gpu: H100, gpus: 8}
+  tune: {kind: training, gpu: H100, gpus: 8}
+strategies:
+  split:
+    workloads:
+      train: {base: {site: dc, gpus: 4}, burst: {site: cloud, pricing: on-demand}}
+      serve: {site: cloud, pricing: 3y, gpus: 8}
+      tune: none
+  commit:
+    workloads:
+      train: {base: {site: cloud, gpus: 4, pricing: 1y}, burst: cloud}
+      serve: dc
+      tune: dc
+)";
+
 // Every key of a sheet, each sourced value of both kinds (price, value) written as a mapping.
 const char* kEverySheetKey = R"(schema_version: 1
 kind: sheet
@@ -201,6 +226,7 @@ struct Uses {
     for (const auto& file : yaml_files(root + "/tests/golden/inputs/overlays"))
       (void)load_price_sheet(read(file), file);
     (void)load_scenario(kEveryScenarioKey, "every.yaml");
+    (void)load_scenario(kEverySchema2Key, "every2.yaml");
     (void)load_price_sheet(kEverySheetKey, "sheet.yaml");
     (void)load_price_sheet(kEveryOverlayKey, "overlay.yaml");
     set_field_use_log(nullptr);

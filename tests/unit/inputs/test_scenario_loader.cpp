@@ -25,8 +25,8 @@ TEST_CASE("a scenario without strategies gets cloud-only, hybrid and on-prem") {
   CHECK(scenario->baseline == "cloud-only");
   const Strategy& hybrid = scenario->strategies[1];
   CHECK(hybrid.name == "hybrid");
-  CHECK(hybrid.workload_site.at("train") == "dc");
-  CHECK(hybrid.workload_site.at("serve") == "cloud");
+  CHECK(hybrid.workload_placement.at("train").portions.at(0).site == "dc");
+  CHECK(hybrid.workload_placement.at("serve").portions.at(0).site == "cloud");
   CHECK(scenario->horizon_months == 12);
 }
 
