@@ -84,7 +84,8 @@ std::string format_factor_value(const Factor& factor, const std::string& currenc
     case Dimension::bytes:
       return format_bytes(v, factor.byte_base == ByteBase::binary);
     case Dimension::hours:
-      return format_number(v) + " h";
+      // Ten significant digits, like prices: 730 × 70 % shows as 511 h, not 510.99999999999994 h.
+      return format_price(v) + " h";
     case Dimension::money:
       return format_money(v, currency, 2);
     case Dimension::money_per_hour:
