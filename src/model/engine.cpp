@@ -218,7 +218,9 @@ void add_workload_uses(const engine::StrategyContext& context, bool duty_cycle) 
     const auto portions = context.portions_of(workload);
     if (portions.empty()) continue;
     std::vector<std::string> sites;
-    for (const auto* placed : portions) sites.push_back(placed->site());
+    for (const auto* placed : portions) {
+      if (std::find(sites.begin(), sites.end(), placed->site()) == sites.end()) sites.push_back(placed->site());
+    }
     WorkloadUse use{workload.name, workload.kind, join(sites, " + "), 0, 0, 0, 0, std::nullopt};
     const auto& schedule = workload.schedule;
     double tokens = 0;
@@ -232,6 +234,10 @@ void add_workload_uses(const engine::StrategyContext& context, bool duty_cycle) 
       tokens += schedule.kind == ScheduleKind::tokens && !duty_cycle
                     ? schedule.tokens_per_month.value
                     : demand.used_gpu_hours.v * 3600.0 * schedule.tokens_per_second_per_gpu.value;
+    }
+    for (const auto* placed : portions) {
+      double& at_site = use.allocated_by_site[placed->site()];
+      for (const auto& month : placed->demand) at_site += month.active ? month.allocated_gpu_hours.v : 0.0;
     }
     // A workload that runs continuously (or on GPU-hours) is one run over its active months.
     if (workload.kind == WorkloadKind::training && use.runs == 0 && use.allocated_gpu_hours > 0) use.runs = 1;

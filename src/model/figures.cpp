@@ -159,13 +159,20 @@ bool is_fleet_cost(Component component) {
          component == Component::maintenance || component == Component::staff || component == Component::interconnect;
 }
 
-// Shares `amount` among `sharers` in proportion to their allocated GPU-hours; false when
-// none of them used any.
-bool share(double amount, const std::vector<const WorkloadUse*>& sharers, std::map<std::string, double>& cost) {
+// A workload that shares a cost line, weighed by its GPU-hours: all of them for a dataset it
+// reads, those it runs at the line's site for a fleet's cost.
+struct Sharer {
+  const WorkloadUse* use;
+  double gpu_hours;
+};
+
+// Shares `amount` among `sharers` in proportion to their GPU-hours; false when none of them
+// used any.
+bool share(double amount, const std::vector<Sharer>& sharers, std::map<std::string, double>& cost) {
   double hours = 0;
-  for (const WorkloadUse* use : sharers) hours += use->allocated_gpu_hours;
+  for (const Sharer& sharer : sharers) hours += sharer.gpu_hours;
   if (hours <= 0) return false;
-  for (const WorkloadUse* use : sharers) cost[use->name] += amount * use->allocated_gpu_hours / hours;
+  for (const Sharer& sharer : sharers) cost[sharer.use->name] += amount * sharer.gpu_hours / hours;
   return true;
 }
 
@@ -179,13 +186,17 @@ UnitEconomics unit_economics(const StrategyResult& strategy, const Scenario& sce
       cost[line.workload] += line.amortized;
       continue;
     }
-    std::vector<const WorkloadUse*> sharers;
+    std::vector<Sharer> sharers;
     for (const auto& use : strategy.workloads) {
       const Workload* workload = scenario.find_workload(use.name);
       const bool reads = !line.dataset.empty() && std::find(workload->reads.begin(), workload->reads.end(),
                                                             line.dataset) != workload->reads.end();
-      const bool placed = line.dataset.empty() && is_fleet_cost(line.component) && use.site == line.site;
-      if (reads || placed) sharers.push_back(&use);
+      const auto at_site = use.allocated_by_site.find(line.site);
+      if (reads) {
+        sharers.push_back({&use, use.allocated_gpu_hours});
+      } else if (line.dataset.empty() && is_fleet_cost(line.component) && at_site != use.allocated_by_site.end()) {
+        sharers.push_back({&use, at_site->second});
+      }
     }
     if (!share(line.amortized, sharers, cost)) out.unattributed_cost += line.amortized;
   }

@@ -4,6 +4,7 @@
 // the report layer turns this into tables and documents.
 #include <array>
 #include <memory>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -144,12 +145,13 @@ struct Breakeven {
 struct WorkloadUse {
   std::string name;
   WorkloadKind kind = WorkloadKind::training;
-  std::string site;
+  std::string site;  // "dc", or "dc + aws" for a base and a burst
   double allocated_gpu_hours = 0;
   double capacity_gpu_hours = 0;  // its GPUs × every hour of its active months
   double used_gpu_hours = 0;
   double runs = 0;               // training: runs completed (a continuous run counts once)
   std::optional<double> tokens;  // inference: tokens served, when the throughput is known
+  std::map<std::string, double> allocated_by_site = {};  // the allocated GPU-hours each site runs
 };
 
 using ComponentAmounts = std::array<double, kComponentCount>;
