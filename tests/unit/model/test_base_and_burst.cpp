@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support.hpp"
+#include "tco/model/figures.hpp"
 
 using namespace tco;
 
@@ -149,4 +150,19 @@ TEST_CASE("base + burst: data is synced to every site that runs the work, and fl
   }
   CHECK(from_own == Approx(500e9));
   CHECK(from_demand == Approx(200e9));
+}
+
+TEST_CASE("base + burst: the owned base's costs are the split workload's, shared by what each runs there",
+          "[placement]") {
+  auto run = test::run(split_scenario("  owned-base:\n    workloads: {w: {base: {site: own, gpus: 8}, burst: demand}}\n"));
+  REQUIRE(run);
+  REQUIRE(run->model);
+  const StrategyResult& owned = test::strategy(*run, "owned-base");
+  const UnitEconomics economics = unit_economics(owned, run->scenario);
+  // w is the only workload: every amortized dollar of both sites is its own.
+  REQUIRE(economics.workloads.size() == 1);
+  CHECK(economics.workloads[0].cost == Approx(owned.total_amortized()));
+  CHECK(economics.unattributed_cost == 0);
+  CHECK(test::use_of(owned, "w").allocated_by_site.at("own") == Approx(5840));
+  CHECK(test::use_of(owned, "w").allocated_by_site.at("demand") == Approx(2336));
 }
