@@ -176,10 +176,17 @@ void add_default_strategies(Scenario& scenario, const SourceLocation& where, Dia
   make(
       "cloud-only", "every workload and dataset in the cloud", [&](const Workload&) { return cloud->name; },
       [&](const Dataset&) { return cloud->name; });
-  make(
-      "hybrid", "training on owned hardware, inference in the cloud",
-      [&](const Workload& w) { return w.kind == WorkloadKind::training ? onprem->name : cloud->name; },
-      [&](const Dataset& ds) { return ds.origin; });
+  // With only training or only inference, that hybrid places every workload as one of the
+  // others does: schema 2 leaves it out rather than compare a strategy with its copy.
+  const auto trains = [](const Workload& w) { return w.kind == WorkloadKind::training; };
+  const bool mixed = std::any_of(scenario.workloads.begin(), scenario.workloads.end(), trains) &&
+                     !std::all_of(scenario.workloads.begin(), scenario.workloads.end(), trains);
+  if (mixed || scenario.schema_version < 2) {
+    make(
+        "hybrid", "training on owned hardware, inference in the cloud",
+        [&](const Workload& w) { return trains(w) ? onprem->name : cloud->name; },
+        [&](const Dataset& ds) { return ds.origin; });
+  }
   make(
       "on-prem", "every workload and dataset on owned hardware", [&](const Workload&) { return onprem->name; },
       [&](const Dataset&) { return onprem->name; });

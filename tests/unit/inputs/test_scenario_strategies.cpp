@@ -121,3 +121,25 @@ TEST_CASE("a base is capacity held, a burst is paid for what it occupies", "[str
             "s.yaml:15:28: strategies.s.workloads.train.base: unknown site 'dx', did you mean 'dc'?; sites are "
             "'cloud' or 'dc'"});
 }
+
+TEST_CASE("schema 2 makes no default hybrid that would copy cloud-only or on-prem", "[strategies]") {
+  const std::string sites =
+      "sites:\n  cloud: {kind: cloud, provider: acme, region: east}\n  dc: {kind: onprem, hardware: box}\n";
+  const auto names = [](const Result<Scenario>& scenario) {
+    std::vector<std::string> out;
+    for (const auto& strategy : scenario->strategies) out.push_back(strategy.name);
+    return out;
+  };
+  const std::string training = "workloads:\n  train: {kind: training, gpu: H100, gpus: 8}\n";
+  const std::string both = training + "  serve: {kind: inference, gpu: H100, gpus: 8}\n";
+  const auto only_training = load_scenario(test::header_v2() + sites + training, "s.yaml");
+  REQUIRE(only_training.ok());
+  CHECK(names(only_training) == std::vector<std::string>{"cloud-only", "on-prem"});
+  const auto mixed = load_scenario(test::header_v2() + sites + both, "s.yaml");
+  REQUIRE(mixed.ok());
+  CHECK(names(mixed) == std::vector<std::string>{"cloud-only", "hybrid", "on-prem"});
+  // Schema 1 files keep the three they always had.
+  const auto schema1 = load_scenario(test::header() + sites + training, "s.yaml");
+  REQUIRE(schema1.ok());
+  CHECK(names(schema1) == std::vector<std::string>{"cloud-only", "hybrid", "on-prem"});
+}
