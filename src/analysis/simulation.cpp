@@ -142,12 +142,16 @@ class PlanCache {
   std::vector<std::unique_ptr<Entry>> plans_;
 };
 
+// A sample in which several strategies share the lowest total: none of them is cheapest.
+constexpr std::uint8_t kTie = 255;
+
 // What one sample gave: per strategy its total, NPV and break-even month (0: none).
 struct Partial {
   std::vector<double> totals;
   std::vector<double> npvs;
   std::vector<int> months;
-  std::vector<std::uint8_t> cheapest;
+  std::vector<std::uint8_t> cheapest;  // per sample: the strategy alone at the lowest total, or kTie
+  std::vector<std::uint8_t> lowest;    // per sample and strategy: 1 when its total is the lowest
   std::uint64_t engine_samples = 0;
   std::optional<Diagnostics> failure;
 };
@@ -160,13 +164,19 @@ class Reducer {
   void add(std::span<const double> monthly, std::span<const double> values, Partial& out) {
     fill_strategy_figures(plan_, monthly, plan_.annual_discount_rate(values), figures_);
     std::size_t cheapest = 0;
+    std::size_t at_lowest = 0;
     for (std::size_t s = 0; s < figures_.size(); ++s) {
       if (figures_[s].total < figures_[cheapest].total) cheapest = s;
       out.totals.push_back(figures_[s].total);
       out.npvs.push_back(figures_[s].npv);
       out.months.push_back(figures_[s].breakeven_month.value_or(0));
     }
-    out.cheapest.push_back(static_cast<std::uint8_t>(cheapest));
+    for (const auto& figures : figures_) {
+      const bool lowest = figures.total == figures_[cheapest].total;
+      out.lowest.push_back(lowest ? 1 : 0);
+      at_lowest += lowest ? 1 : 0;
+    }
+    out.cheapest.push_back(at_lowest > 1 ? kTie : static_cast<std::uint8_t>(cheapest));
   }
 
  private:
@@ -294,10 +304,11 @@ void add_samples(const Partial& part, const EvaluationPlan& plan, SimulationResu
   const std::size_t strategies = plan.strategies.size();
   result.engine_samples += part.engine_samples;
   for (std::size_t i = 0; i < part.cheapest.size(); ++i) {
-    result.strategies[part.cheapest[i]].cheapest += 1;
+    if (part.cheapest[i] != kTie) result.strategies[part.cheapest[i]].cheapest += 1;
     for (std::size_t s = 0; s < strategies; ++s) {
       auto& strategy = result.strategies[s];
       const std::size_t at = i * strategies + s;
+      if (part.cheapest[i] == kTie && part.lowest[at] != 0) strategy.tied += 1;
       strategy.total.moments.add(part.totals[at]);
       strategy.total.quantiles.add(part.totals[at]);
       strategy.npv.moments.add(part.npvs[at]);

@@ -45,7 +45,8 @@ struct StrategySimulation {
   // the baseline itself); `none` counts the samples where that never happens.
   CountHistogram breakeven;
   std::optional<int> breakeven_as_written;
-  std::uint64_t cheapest = 0;  // samples in which its total was the lowest (the first of equals)
+  std::uint64_t cheapest = 0;  // samples in which its total alone was the lowest
+  std::uint64_t tied = 0;      // samples in which it shared the lowest total with another
 };
 
 struct SimulationResult {

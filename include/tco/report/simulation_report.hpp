@@ -27,6 +27,7 @@ struct SimulatedStrategy {
   FigureSummary npv;
   double probability_cheapest = 0;
   double cheapest_standard_error = 0;  // binomial: sqrt(p (1 - p) / n)
+  double probability_tied = 0;         // of sharing the lowest total with another strategy
   bool is_baseline = false;
   // Against the baseline (empty for the baseline itself):
   std::optional<int> breakeven_as_written;

@@ -26,6 +26,8 @@ std::string render_simulation_csv(const SimulationReport& report) {
     figure("npv", s.npv);
     out += csv_row({s.name, "probability_cheapest", "", csv_number(s.probability_cheapest),
                     csv_number(s.cheapest_standard_error), "", "", "", ""});
+    if (s.probability_tied > 0)
+      out += csv_row({s.name, "probability_tied", "", csv_number(s.probability_tied), "", "", "", "", ""});
     if (s.is_baseline) continue;
     out += csv_row({s.name, "probability_breaks_even", "", csv_number(s.probability_breaks_even),
                     csv_number(s.breaks_even_standard_error), "", "", "", ""});

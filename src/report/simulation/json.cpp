@@ -54,7 +54,8 @@ std::string render_simulation_json(const SimulationReport& report) {
                {"total", figure_json(s.total)},
                {"npv", figure_json(s.npv)},
                {"probability_cheapest", s.probability_cheapest},
-               {"probability_cheapest_standard_error", s.cheapest_standard_error}};
+               {"probability_cheapest_standard_error", s.cheapest_standard_error},
+               {"probability_tied", s.probability_tied}};
     if (s.is_baseline) {
       entry["breakeven"] = nullptr;
     } else {

@@ -1,6 +1,8 @@
 // The rows of the simulation tables and the text around them.
 #include "simulation/rows.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "tco/core/text.hpp"
@@ -87,6 +89,19 @@ std::string notes(const SimulationReport& report) {
       "shares could move with more samples. Break-even is when the cumulative cash comes down to\n"
       "{}'s and stays there.\n",
       format_percent(report.quantile_accuracy, 2), report.comparison.baseline);
+  std::vector<std::string> tied;
+  double tied_share = 0;
+  for (const auto& s : report.strategies) {
+    if (s.probability_tied <= 0) continue;
+    tied.push_back(s.name);
+    tied_share = std::max(tied_share, s.probability_tied);
+  }
+  if (!tied.empty()) {
+    out += fmt::format(
+        "Tied for the lowest total in up to {} of the samples: {}.\n"
+        "A tie is no strategy's win, so the chances of being cheapest add up to less than 100 %.\n",
+        format_percent(tied_share, 1), join(tied, ", "));
+  }
   if (report.engine_samples > 0) {
     out += fmt::format(
         "{} of the samples changed a decision the evaluation plan was recorded with (a replacement\n"

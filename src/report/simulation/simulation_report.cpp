@@ -40,6 +40,8 @@ SimulationReport make_simulation_report(const ModelResult& as_written, const Sim
     out.probability_cheapest =
         simulation.samples > 0 ? static_cast<double>(s.cheapest) / static_cast<double>(simulation.samples) : 0;
     out.cheapest_standard_error = binomial_error(out.probability_cheapest, simulation.samples);
+    out.probability_tied =
+        simulation.samples > 0 ? static_cast<double>(s.tied) / static_cast<double>(simulation.samples) : 0;
     out.is_baseline = s.name == simulation.baseline;
     if (!out.is_baseline && s.breakeven.total() > 0) {
       out.breakeven_as_written = s.breakeven_as_written;

@@ -1,4 +1,5 @@
 // Monte Carlo, sensitivity and sweeps on scenarios whose answers are known in closed form.
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -177,6 +178,29 @@ TEST_CASE("samples that change a recorded decision give the same numbers on any 
   REQUIRE(engine);
   const auto& own_total = runs[0].strategies[1].total;
   CHECK(own_total.quantiles.quantile(0.9) == Approx(engine->model->strategies[1].total_cash()).epsilon(1e-3));
+}
+
+TEST_CASE("strategies with the same total in a sample are tied, and neither counts it as a win") {
+  // "copy" places w as "rent" does; "commit" holds a 1-year instance instead, dearer in every
+  // sample.
+  const auto p = prepare(test::header() +
+                         "sites:\n  cloud: {kind: cloud, provider: acme, region: east, pricing: on-demand}\n"
+                         "  committed: {kind: cloud, provider: acme, region: east, pricing: 1y}\n"
+                         "workloads:\n  w: {kind: training, gpu: H100, gpu_hours_per_month: {range: [100, 300]}}\n"
+                         "strategies:\n  rent: {workloads: {w: cloud}}\n  copy: {workloads: {w: cloud}}\n"
+                         "  commit: {workloads: {w: committed}}\n");
+  const auto result = simulate(p.run->scenario, *p.prepared, {2000, 7, 2});
+  REQUIRE(result);
+  // Renting X GPU-hours costs 1.25 X a month; committing one instance 730 h × 6 USD = 4,380,
+  // more than 1.25 × 300 = 375: rent and copy share the lowest total in every sample.
+  for (const char* tied : {"rent", "copy"}) {
+    const auto& s = *std::find_if(result->strategies.begin(), result->strategies.end(),
+                                  [&](const StrategySimulation& x) { return x.name == tied; });
+    CHECK(s.cheapest == 0);
+    CHECK(s.tied == 2000);
+  }
+  CHECK(result->strategies.at(2).cheapest == 0);
+  CHECK(result->strategies.at(2).tied == 0);
 }
 
 }  // namespace tco
