@@ -136,6 +136,9 @@ const Section& workload_site() {
                    "How the site's GPU instances are paid for here: on-demand, spot, 1y or 3y (a cloud site)."),
           optional("gpus", integer(1, 1000000),
                    "GPUs provisioned: a 1y or 3y commitment or an owned fleet of this size; default the peak."),
+          optional("gpu", text(), "The GPU model at this site, if not the workload's (such as A100-40GB)."),
+          optional("relative_time", quantity(Dimension::count),
+                   "The time the work takes on it, replacing the site's relative_time for this workload."),
           optional("base", section(base_portion()),
                    "Capacity held on one site (owned, or committed for 1y or 3y); each month's demand fills it first."),
           optional("burst", either({text(), section(burst_portion())}),
@@ -150,6 +153,9 @@ const Section& base_portion() {
               {
                   required("site", text(), "An onprem site, or a cloud site committed for 1y or 3y."),
                   required("gpus", integer(0, 1000000), "GPUs held; 0 sends all the demand to the burst site."),
+                  optional("gpu", text(), "The GPU model at this site, if not the workload's (such as A100-40GB)."),
+                  optional("relative_time", quantity(Dimension::count),
+                           "The time the work takes on it, replacing the site's relative_time for this workload."),
                   optional("pricing", one_of(pricing_model_names()),
                            "A cloud site's commitment, 1y or 3y; default the site's pricing for the workload."),
               });
@@ -163,6 +169,9 @@ const Section& burst_portion() {
                   required("site", text(), "A cloud site."),
                   optional("pricing", one_of(pricing_model_names()),
                            "on-demand or spot; default the site's pricing for the workload."),
+                  optional("gpu", text(), "The GPU model at this site, if not the workload's (such as A100-40GB)."),
+                  optional("relative_time", quantity(Dimension::count),
+                           "The time the work takes on it, replacing the site's relative_time for this workload."),
               });
   return declared;
 }

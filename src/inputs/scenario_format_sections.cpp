@@ -18,6 +18,9 @@ const Section& site() {
       {
           optional("description", text(), "Free text; tco does not use it."),
           required("kind", one_of({"cloud", "onprem"}), "cloud (a provider's region) or onprem (owned hardware)."),
+          optional("relative_time", quantity(Dimension::count),
+                   "The time its GPUs take for the work a workload states (schema 2): 0.85 needs 85 % of the "
+                   "GPU-hours; default 1."),
           required("provider", text(), "The provider's id, the name of its directory of price sheets, such as aws.")
               .in("cloud"),
           required("region", text(), "A region of the provider's price sheet, such as us-east-1.").in("cloud"),

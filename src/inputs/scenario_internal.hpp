@@ -66,6 +66,8 @@ void read_price_uncertainty(const YamlNode& node, Scenario& scenario, Diagnostic
 void finish_uncertainty(Scenario& scenario, Diagnostics& d);
 
 void read_sites(const YamlNode& node, Scenario& scenario, Diagnostics& d);
+// A site's or a placement's relative_time (schema 2 only), checked within (0, 10].
+std::optional<Sourced> read_relative_time(MapReader& reader, const Scenario& scenario, Diagnostics& d);
 void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_datasets(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_flows(const YamlNode& node, Scenario& scenario, Diagnostics& d);

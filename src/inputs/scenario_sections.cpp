@@ -84,6 +84,29 @@ void read_inline_hardware(const YamlNode& node, const std::string& path, OnPremS
   site.inline_hardware = sku;
 }
 
+}  // namespace
+
+// A site's or a placement's relative_time: schema 2, above zero, at most 10.
+std::optional<Sourced> read_relative_time(MapReader& reader, const Scenario& scenario, Diagnostics& d) {
+  const YamlNode* node = reader.node().find("relative_time");
+  if (node == nullptr) return std::nullopt;
+  if (scenario.schema_version < 2) {
+    reader.get("relative_time");
+    d.error(node->where, reader.path("relative_time"), "'relative_time' needs 'schema_version: 2'");
+    return std::nullopt;
+  }
+  auto value = stated_single(reader, "relative_time", "a relative time decides how much work a site does");
+  if (value && (value->value <= 0 || value->value > 10)) {
+    d.error(value->where, reader.path("relative_time"),
+            fmt::format("expected a share of the time above 0 and at most 10, such as 0.85, found {}",
+                        format_number(value->value)));
+    return std::nullopt;
+  }
+  return value;
+}
+
+namespace {
+
 void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d) {
   MapReader reader(scenario_format::site(), entry.value, path, d);
   if (!reader.valid()) return;
@@ -93,6 +116,7 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
   reader.get("description");
   const auto kind_name = read_enum(reader, "kind");
   if (kind_name) reader.choose(*kind_name);
+  site.relative_time = read_relative_time(reader, scenario, d);
   if (kind_name == "cloud") {
     site.kind = SiteKind::cloud;
     auto& cloud = site.cloud;

@@ -19,7 +19,7 @@ std::optional<PricingModel> read_pricing_key(MapReader& reader) {
 }
 
 // One portion written as a mapping ({site, pricing, gpus}, a base, or a burst).
-Portion read_portion(MapReader& reader, Portion::Role role) {
+Portion read_portion(MapReader& reader, Portion::Role role, const Scenario& scenario) {
   Portion portion;
   portion.role = role;
   if (const YamlNode* site = reader.get("site")) {
@@ -27,6 +27,8 @@ Portion read_portion(MapReader& reader, Portion::Role role) {
     portion.where = site->where;
   }
   portion.pricing = read_pricing_key(reader);
+  portion.gpu = read_text(reader, "gpu").value_or("");
+  portion.relative_time = read_relative_time(reader, scenario, reader.diagnostics());
   if (role == Portion::Role::burst) return portion;  // sized by what it runs
   if (auto gpus = read_integer(reader, "gpus")) portion.gpus = static_cast<int>(*gpus);
   return portion;
@@ -41,14 +43,16 @@ Portion portion_at_site(const YamlNode& node, const std::string& path, Portion::
 }
 
 // {base: {site, gpus, pricing}, burst: SITE | {site, pricing}}.
-void read_split(MapReader& reader, const YamlNode& base, const YamlNode& burst, WorkloadPlacement& placement) {
+void read_split(MapReader& reader, const YamlNode& base, const YamlNode& burst, const Scenario& scenario,
+                WorkloadPlacement& placement) {
   Diagnostics& d = reader.diagnostics();
   MapReader base_reader(scenario_format::base_portion(), base, reader.path("base"), d);
-  if (base_reader.valid()) placement.portions.push_back(read_portion(base_reader, Portion::Role::base));
+  if (base_reader.valid()) placement.portions.push_back(read_portion(base_reader, Portion::Role::base, scenario));
   base_reader.finish();
   if (burst.is_mapping()) {
     MapReader burst_reader(scenario_format::burst_portion(), burst, reader.path("burst"), d);
-    if (burst_reader.valid()) placement.portions.push_back(read_portion(burst_reader, Portion::Role::burst));
+    if (burst_reader.valid())
+      placement.portions.push_back(read_portion(burst_reader, Portion::Role::burst, scenario));
     burst_reader.finish();
   } else {
     placement.portions.push_back(portion_at_site(burst, reader.path("burst"), Portion::Role::burst, d));
@@ -78,7 +82,7 @@ WorkloadPlacement read_workload_placement(const YamlNode& node, const std::strin
   if (base != nullptr || burst != nullptr) {
     reader.get("base");
     reader.get("burst");
-    for (const char* key : {"site", "pricing", "gpus"}) {
+    for (const char* key : {"site", "pricing", "gpus", "gpu", "relative_time"}) {
       if (const YamlNode* value = node.find(key)) {
         d.error(value->where, reader.path(key),
                 fmt::format("a split states '{}' in its base or its burst, not beside them", key));
@@ -91,12 +95,12 @@ WorkloadPlacement read_workload_placement(const YamlNode& node, const std::strin
                               : "a base needs a burst site for the rest of the demand: {base: {site, gpus}, burst: "
                                 "SITE}; for one site with a stated size, write {site, gpus}");
     } else {
-      read_split(reader, *base, *burst, placement);
+      read_split(reader, *base, *burst, scenario, placement);
     }
   } else if (node.find("site") == nullptr) {
     d.error(node.where, path, "expected 'site' (one site) or 'base' and 'burst' (a split), found neither");
   } else {
-    placement.portions.push_back(read_portion(reader, Portion::Role::whole));
+    placement.portions.push_back(read_portion(reader, Portion::Role::whole, scenario));
   }
   reader.finish();
   return placement;
@@ -167,7 +171,8 @@ void add_default_strategies(Scenario& scenario, const SourceLocation& where, Dia
     strategy.where = where;
     for (const auto& workload : scenario.workloads) {
       strategy.workload_placement[workload.name].portions.push_back(
-          Portion{Portion::Role::whole, site_for_workload(workload), std::nullopt, std::nullopt, where});
+          Portion{Portion::Role::whole, site_for_workload(workload), std::nullopt, std::nullopt, "", std::nullopt,
+                  where});
     }
     for (const auto& dataset : scenario.datasets)
       strategy.dataset_site[dataset.name] = DatasetPlacement{site_for_dataset(dataset), {}};

@@ -29,7 +29,7 @@ Val hourly_price(const StrategyContext& context, const CloudPricing& cloud, cons
 
 // The cheapest offer stays the cheapest only while the prices compare as they did: the
 // plan keeps each comparison, so an evaluation that would choose another offer is redone.
-void keep_choice(const StrategyContext& context, const Workload& workload, const CloudPricing& cloud,
+void keep_choice(const StrategyContext& context, const std::string& gpu, const CloudPricing& cloud,
                  PricingModel model, ChosenOffer& best) {
   if (!context.inputs.active()) return;
   best.price = hourly_price(context, cloud, *best.offer, model, *best.hourly);
@@ -41,35 +41,36 @@ void keep_choice(const StrategyContext& context, const Workload& workload, const
       continue;
     }
     const auto it = offer.hourly.find(model);
-    if (offer.gpu != workload.gpu || it == offer.hourly.end()) continue;
+    if (offer.gpu != gpu || it == offer.hourly.end()) continue;
     const Val other = hourly_price(context, cloud, offer, model, it->second) / static_cast<double>(offer.gpus);
     before ? is_lt(per_gpu, other) : is_le(per_gpu, other);
   }
 }
 
-// The cheapest offer per GPU-hour for the GPU model under the pricing model.
-std::optional<ChosenOffer> choose_offer(StrategyContext& context, const Workload& workload, const CloudPricing& cloud,
-                                        PricingModel model) {
+// The cheapest offer per GPU-hour for the portion's GPU model under the pricing model.
+std::optional<ChosenOffer> choose_offer(StrategyContext& context, const PlacedPortion& placed,
+                                        const CloudPricing& cloud, PricingModel model) {
   ChosenOffer best;
   std::vector<std::string> available;
   for (const auto& offer : cloud.region->gpu_offers) {
     std::vector<std::string> models;
     for (const auto& [priced, value] : offer.hourly) models.push_back(to_string(priced));
     available.push_back(fmt::format("{} ({} x {}: {})", offer.instance, offer.gpus, offer.gpu, join(models, ", ")));
-    if (offer.gpu != workload.gpu) continue;
+    if (offer.gpu != placed.gpu) continue;
     const auto it = offer.hourly.find(model);
     if (it == offer.hourly.end()) continue;
     if (best.offer == nullptr || it->second.value / offer.gpus < best.hourly->value / best.offer->gpus)
       best = {&offer, &it->second, Val(it->second.value)};
   }
   if (best.offer != nullptr) {
-    keep_choice(context, workload, cloud, model, best);
+    keep_choice(context, placed.gpu, cloud, model, best);
     return best;
   }
   context.error(
       cloud.site->where, "sites." + cloud.site->name,
       fmt::format("no {} offer priced '{}' in region {} of the {} price sheet ({}) for workload '{}'; offers there: {}",
-                  workload.gpu, to_string(model), cloud.region->id, cloud.sheet->id(), cloud.sheet->file, workload.name,
+                  placed.gpu, to_string(model), cloud.region->id, cloud.sheet->id(), cloud.sheet->file,
+                  placed.workload->name,
                   available.empty() ? "none" : join(available, "; ")));
   return std::nullopt;
 }
@@ -121,10 +122,10 @@ struct PricedInstances {
 };
 
 // The month's cheapest offer and how many instances hold the workload's peak.
-std::optional<PricedInstances> price_month(StrategyContext& context, const Workload& workload,
-                                           const std::string& site_name, PricingModel model, int month, int peak) {
-  const CloudPricing& cloud = context.pricing(month).cloud.at(site_name);
-  const auto chosen = choose_offer(context, workload, cloud, model);
+std::optional<PricedInstances> price_month(StrategyContext& context, const PlacedPortion& placed, PricingModel model,
+                                           int month, int peak) {
+  const CloudPricing& cloud = context.pricing(month).cloud.at(placed.site());
+  const auto chosen = choose_offer(context, placed, cloud, model);
   if (!chosen) return std::nullopt;
   context.cite(cloud.sheet, *chosen->hourly);
   return PricedInstances{&cloud, *chosen, std::ceil(peak / static_cast<double>(chosen->offer->gpus) - 1e-9)};
@@ -177,7 +178,7 @@ void add_workload_compute(StrategyContext& context, const PlacedPortion& placed)
     // the price in effect when the term was bought.
     const int term = model == PricingModel::commit_1y ? 12 : 36;
     for (int bought = first; bought <= last; bought += term) {
-      const auto priced = price_month(context, workload, site_name, model, bought, peak);
+      const auto priced = price_month(context, placed, model, bought, peak);
       if (!priced) return;
       for (int month = bought; month < std::min(context.months, bought + term); ++month) {
         const double hours = context.scenario.hours_in_month(month);
@@ -208,7 +209,7 @@ void add_workload_compute(StrategyContext& context, const PlacedPortion& placed)
   for (int month = first; month <= last; ++month) {
     const Demand& demand = demand_in(month);
     if (!demand.active || (placed.split() && demand.peak_gpus == 0)) continue;
-    const auto priced = price_month(context, workload, site_name, model, month, peak);
+    const auto priced = price_month(context, placed, model, month, peak);
     if (!priced) return;
     Val inflation = 1.0;
     if (model == PricingModel::spot) {

@@ -6,12 +6,23 @@
 #include <fmt/format.h>
 
 #include "engine_internal.hpp"
+#include "tco/core/text.hpp"
 
 namespace tco::engine {
 namespace {
 
 std::string workload_path(const Workload& workload, const char* key) {
   return "workloads." + workload.name + "." + key;
+}
+
+// Spreads GPU-hours evenly over the month on as few GPUs as can hold them. The GPU count
+// shapes the plan (instances, servers), so it is a guarded decision, not arithmetic.
+void spread(Demand& demand, double hours) {
+  const Val needed = demand.allocated_gpu_hours / hours - 1e-9;
+  demand.peak_gpus = static_cast<int>(std::ceil(needed.v));
+  is_le(needed, static_cast<double>(demand.peak_gpus));
+  is_lt(static_cast<double>(demand.peak_gpus - 1), needed);
+  demand.wall_hours = demand.peak_gpus > 0 ? demand.allocated_gpu_hours / static_cast<double>(demand.peak_gpus) : 0;
 }
 
 Demand demand_in(const Scenario& scenario, const Workload& workload, int month, const RunInputs& inputs,
@@ -58,15 +69,7 @@ Demand demand_in(const Scenario& scenario, const Workload& workload, int month, 
           (in(schedule.tokens_per_second_per_gpu, "tokens_per_second_per_gpu") * 3600.0 * busy);
       break;
   }
-  if (schedule.kind == ScheduleKind::gpu_hours || schedule.kind == ScheduleKind::tokens) {
-    // Spread evenly over the month on as few GPUs as can hold it. The GPU count shapes the
-    // plan (instances, servers), so it is a guarded decision, not arithmetic.
-    const Val needed = demand.allocated_gpu_hours / hours - 1e-9;
-    demand.peak_gpus = static_cast<int>(std::ceil(needed.v));
-    is_le(needed, static_cast<double>(demand.peak_gpus));
-    is_lt(static_cast<double>(demand.peak_gpus - 1), needed);
-    demand.wall_hours = demand.peak_gpus > 0 ? demand.allocated_gpu_hours / static_cast<double>(demand.peak_gpus) : 0;
-  }
+  if (schedule.kind == ScheduleKind::gpu_hours || schedule.kind == ScheduleKind::tokens) spread(demand, hours);
   if (utilization) {
     // The same GPUs held for that share of every hour: the schedule's shape is replaced.
     demand.wall_hours = hours * *utilization;
@@ -92,7 +95,8 @@ Demand demand_in(const Scenario& scenario, const Workload& workload, int month, 
 
 // The share of a month's demand a base of `gpus` GPUs holds: its GPUs are filled first, up
 // to every hour of the month; the share of used GPU-hours and checkpoints follows.
-Demand base_part(const Demand& whole, int gpus, double hours) {
+// With a relative time, `hours` is the base's hours in the workload's own time (H ÷ r).
+Demand base_part(const Demand& whole, int gpus, Val hours) {
   Demand part;
   part.active = whole.active;
   if (!whole.active || gpus == 0) return part;
@@ -138,6 +142,45 @@ void check_size(StrategyContext& context, const PlacedPortion& placed, int peak)
                             *placed.portion->gpus, placed.site(), placed.workload->name, peak, peak));
 }
 
+// The time the portion's site takes for the workload's work (tco-model(7), RELATIVE TIME):
+// the placement's relative_time, else its site's; none when neither states one.
+std::optional<Val> relative_time(const StrategyContext& context, const Portion& portion, const Workload& workload) {
+  const InputSpec spec{Dimension::count, 0, 10, std::nullopt};
+  if (portion.relative_time) {
+    return context.in(
+        *portion.relative_time,
+        [&] { return "strategies." + context.strategy.name + ".workloads." + workload.name + ".relative_time"; },
+        spec);
+  }
+  const Site* site = context.scenario.find_site(portion.site);
+  if (site == nullptr || !site->relative_time) return std::nullopt;
+  return context.in(*site->relative_time, [&] { return "sites." + site->name + ".relative_time"; }, spec);
+}
+
+// A part of the demand as a site that takes `time` times as long runs it: its GPU-hours,
+// hours, used GPU-hours and checkpoints scale, its GPUs at once stay; a whole GPU-hour or
+// token demand is spread again. More than every hour of the month on a fixed GPU count is
+// reported.
+Demand at_speed(StrategyContext& context, const PlacedPortion& placed, Demand part, Val time, double hours) {
+  if (!part.active) return part;
+  part.allocated_gpu_hours = part.allocated_gpu_hours * time;
+  part.used_gpu_hours = part.used_gpu_hours * time;
+  part.wall_hours = part.wall_hours * time;
+  part.checkpoints_written = part.checkpoints_written * time;
+  const auto kind = placed.workload->schedule.kind;
+  if (kind == ScheduleKind::gpu_hours || kind == ScheduleKind::tokens) {
+    if (!placed.split()) spread(part, hours);
+  } else if (is_lt(hours + 1e-9, part.wall_hours)) {
+    context.error(placed.portion->where,
+                  "strategies." + context.strategy.name + ".workloads." + placed.workload->name,
+                  fmt::format("at site '{}', workload '{}' would need its GPUs for {} h in a month of {} h "
+                              "(relative time {}): give it more GPUs, or a site that takes less time",
+                              placed.site(), placed.workload->name, format_number(std::round(part.wall_hours.v * 10) / 10),
+                              format_number(hours), format_number(time.v)));
+  }
+  return part;
+}
+
 }  // namespace
 
 void place_workloads(StrategyContext& context) {
@@ -147,20 +190,25 @@ void place_workloads(StrategyContext& context) {
     std::vector<Demand> whole;
     for (int month = 0; month < context.months; ++month) whole.push_back(context.demand(workload, month));
     const int peak = peak_of(whole);
-    const Portion* base = nullptr;
+    std::vector<Demand> base_share;  // what the base holds, in the workload's own time
+    int base_gpus = 0;
     for (const auto& portion : found->second.portions) {
-      PlacedPortion placed{&workload, &portion, whole, portion.gpus.value_or(peak)};
-      if (portion.role == Portion::Role::base) {
-        base = &portion;
-        for (int month = 0; month < context.months; ++month)
-          placed.demand[static_cast<std::size_t>(month)] =
-              base_part(whole[static_cast<std::size_t>(month)], *portion.gpus, context.scenario.hours_in_month(month));
-      } else if (portion.role == Portion::Role::burst && base != nullptr) {
-        const PlacedPortion& held = context.portions.back();
-        for (std::size_t month = 0; month < whole.size(); ++month)
-          placed.demand[month] = burst_part(whole[month], held.demand[month], *base->gpus);
-        placed.provisioned = peak_of(placed.demand);
+      const std::optional<Val> time = relative_time(context, portion, workload);
+      PlacedPortion placed{&workload, &portion, whole, portion.gpus.value_or(peak),
+                           portion.gpu.empty() ? workload.gpu : portion.gpu};
+      for (std::size_t month = 0; month < whole.size(); ++month) {
+        const double hours = context.scenario.hours_in_month(static_cast<int>(month));
+        Demand& part = placed.demand[month];
+        if (portion.role == Portion::Role::base) {
+          base_gpus = *portion.gpus;
+          base_share.push_back(base_part(whole[month], base_gpus, time ? hours / *time : Val(hours)));
+          part = base_share.back();
+        } else if (portion.role == Portion::Role::burst) {
+          part = burst_part(whole[month], base_share.at(month), base_gpus);
+        }
+        if (time) part = at_speed(context, placed, part, *time, hours);
       }
+      if (portion.role == Portion::Role::burst) placed.provisioned = peak_of(placed.demand);
       check_size(context, placed, peak);
       context.portions.push_back(std::move(placed));
     }

@@ -227,13 +227,17 @@ void add_workload_uses(const engine::StrategyContext& context, bool duty_cycle) 
     for (int month = 0; month < context.months; ++month) {
       const engine::Demand demand = context.demand(workload, month);
       if (!demand.active) continue;
-      use.allocated_gpu_hours += demand.allocated_gpu_hours.v;
-      for (const auto* placed : portions) use.capacity_gpu_hours += held_gpus(*placed, month) * context.scenario.hours_in_month(month);
-      use.used_gpu_hours += demand.used_gpu_hours.v;
+      // GPU-hours as each site runs them (its relative time); runs and tokens as stated.
+      for (const auto* placed : portions) {
+        const engine::Demand& part = placed->demand[static_cast<std::size_t>(month)];
+        use.allocated_gpu_hours += part.allocated_gpu_hours.v;
+        use.used_gpu_hours += part.used_gpu_hours.v;
+        use.capacity_gpu_hours += held_gpus(*placed, month) * context.scenario.hours_in_month(month);
+      }
       use.runs += demand.runs.v;
       tokens += schedule.kind == ScheduleKind::tokens && !duty_cycle
                     ? schedule.tokens_per_month.value
-                    : demand.used_gpu_hours.v * 3600.0 * schedule.tokens_per_second_per_gpu.value;
+                    : demand.used_gpu_hours.v * 3600.0 * schedule.tokens_per_second_per_gpu.value;  // as stated
     }
     for (const auto* placed : portions) {
       double& at_site = use.allocated_by_site[placed->site()];

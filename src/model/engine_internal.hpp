@@ -129,6 +129,7 @@ struct PlacedPortion {
   const Portion* portion = nullptr;  // as the strategy states it
   std::vector<Demand> demand;        // per month
   int provisioned = 0;               // GPUs held by a capacity placement: the stated size, or the peak
+  std::string gpu;                   // the GPU model at its site
   [[nodiscard]] const std::string& site() const { return portion->site; }
   [[nodiscard]] bool split() const { return portion->role != Portion::Role::whole; }
   // Whether it runs any of the workload's work in `month` (a burst above a base at the

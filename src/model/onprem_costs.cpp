@@ -113,9 +113,9 @@ std::vector<const PlacedPortion*> workloads_on(StrategyContext& context, const s
   for (const auto& portion : context.portions) {
     if (portion.site() != name) continue;
     const Workload& workload = *portion.workload;
-    if (workload.gpu != hardware.gpu) {
+    if (portion.gpu != hardware.gpu) {
       context.error(workload.where, "workloads." + workload.name + ".gpu",
-                    fmt::format("workload '{}' needs {} GPUs but site '{}' has {} ({})", workload.name, workload.gpu,
+                    fmt::format("workload '{}' needs {} GPUs but site '{}' has {} ({})", workload.name, portion.gpu,
                                 name, hardware.gpu, hardware.name));
       return {};
     }

@@ -55,6 +55,9 @@ struct Site {
   SiteKind kind = SiteKind::cloud;
   CloudSite cloud;
   OnPremSite onprem;
+  // The time its GPUs take for the work a workload states, as a share (schema 2): 0.85 does
+  // it in 85 % of the GPU-hours. None: 1.
+  std::optional<Sourced> relative_time;
   SourceLocation where;
   std::map<std::string, SourceLocation> value_where;  // "provider", "region", "hardware": where each value is
   // Where the value of `key` was written, else the site itself: errors found once prices are
@@ -156,6 +159,8 @@ struct Portion {
   std::string site;
   std::optional<PricingModel> pricing;  // stated in the strategy; else the site's for the workload
   std::optional<int> gpus;              // the GPUs provisioned; none: sized to the peak
+  std::string gpu;                      // the GPU model here; empty: the workload's
+  std::optional<Sourced> relative_time;  // replaces the site's for this workload
   SourceLocation where;                 // of the site's name
 };
 

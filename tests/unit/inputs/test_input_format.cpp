@@ -115,7 +115,7 @@ name: every-key-2
 start: 2027-01
 horizon: 12 months
 sites:
-  cloud: {kind: cloud, provider: acme, region: east}
+  cloud: {kind: cloud, provider: acme, region: east, relative_time: 0.9}
   dc: {kind: onprem, hardware: box, staff: 1}
 workloads:
   train: {kind: training, gpu: H100, gpus: 8, utilization: 50 %, useful_work: 90 %}
@@ -124,8 +124,8 @@ workloads:
 strategies:
   split:
     workloads:
-      train: {base: {site: dc, gpus: 4}, burst: {site: cloud, pricing: on-demand}}
-      serve: {site: cloud, pricing: 3y, gpus: 8}
+      train: {base: {site: dc, gpus: 4, gpu: H100, relative_time: 0.85}, burst: {site: cloud, pricing: on-demand, gpu: A100, relative_time: 1.2}}
+      serve: {site: cloud, pricing: 3y, gpus: 8, gpu: H100, relative_time: 1}
       tune: none
   commit:
     workloads:

@@ -94,8 +94,8 @@ TEST_CASE("a split states a base and a burst, and nothing beside them", "[strate
   CHECK(placement_errors("{base: {site: dc}, burst: cloud}") ==
         std::vector<std::string>{"s.yaml:15:21: strategies.s.workloads.train.base: missing required key 'gpus'"});
   CHECK(placement_errors("{base: {site: dc, gpus: 8}, burst: {site: cloud, gpus: 8}}") ==
-        std::vector<std::string>{"s.yaml:15:63: strategies.s.workloads.train.burst: unknown key 'gpus'; expected "
-                                 "one of 'site' or 'pricing'"});
+        std::vector<std::string>{"s.yaml:15:63: strategies.s.workloads.train.burst: unknown key 'gpus', did you "
+                                 "mean 'gpu'?"});
 }
 
 TEST_CASE("a base is capacity held, a burst is paid for what it occupies", "[strategies]") {
