@@ -158,26 +158,18 @@ std::optional<Val> relative_time(const StrategyContext& context, const Portion& 
 }
 
 // A part of the demand as a site that takes `time` times as long runs it: its GPU-hours,
-// hours, used GPU-hours and checkpoints scale, its GPUs at once stay; a whole GPU-hour or
-// token demand is spread again. More than every hour of the month on a fixed GPU count is
-// reported.
-Demand at_speed(StrategyContext& context, const PlacedPortion& placed, Demand part, Val time, double hours) {
+// hours, used GPU-hours and checkpoints scale, its GPUs at once stay, unless the work no
+// longer fits in the month on them: then, like a GPU-hour or token demand on one site, it is
+// spread over the fewest GPUs that hold it (a slower site holds more GPUs at once).
+Demand at_speed(const PlacedPortion& placed, Demand part, Val time, double hours) {
   if (!part.active) return part;
   part.allocated_gpu_hours = part.allocated_gpu_hours * time;
   part.used_gpu_hours = part.used_gpu_hours * time;
   part.wall_hours = part.wall_hours * time;
   part.checkpoints_written = part.checkpoints_written * time;
   const auto kind = placed.workload->schedule.kind;
-  if (kind == ScheduleKind::gpu_hours || kind == ScheduleKind::tokens) {
-    if (!placed.split()) spread(part, hours);
-  } else if (is_lt(hours + 1e-9, part.wall_hours)) {
-    context.error(placed.portion->where,
-                  "strategies." + context.strategy.name + ".workloads." + placed.workload->name,
-                  fmt::format("at site '{}', workload '{}' would need its GPUs for {} h in a month of {} h "
-                              "(relative time {}): give it more GPUs, or a site that takes less time",
-                              placed.site(), placed.workload->name, format_number(std::round(part.wall_hours.v * 10) / 10),
-                              format_number(hours), format_number(time.v)));
-  }
+  const bool elastic = kind == ScheduleKind::gpu_hours || kind == ScheduleKind::tokens;
+  if ((elastic && !placed.split()) || is_lt(hours + 1e-9, part.wall_hours)) spread(part, hours);
   return part;
 }
 
@@ -206,10 +198,11 @@ void place_workloads(StrategyContext& context) {
         } else if (portion.role == Portion::Role::burst) {
           part = burst_part(whole[month], base_share.at(month), base_gpus);
         }
-        if (time) part = at_speed(context, placed, part, *time, hours);
+        if (time) part = at_speed(placed, part, *time, hours);
       }
-      if (portion.role == Portion::Role::burst) placed.provisioned = peak_of(placed.demand);
-      check_size(context, placed, peak);
+      // A burst holds what it runs; a faster or slower site may hold fewer or more GPUs at once.
+      if (portion.role == Portion::Role::burst || (time && !portion.gpus)) placed.provisioned = peak_of(placed.demand);
+      check_size(context, placed, peak_of(placed.demand));
       context.portions.push_back(std::move(placed));
     }
   }

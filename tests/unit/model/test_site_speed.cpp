@@ -58,14 +58,15 @@ TEST_CASE("relative time: a base holds more of the work on a faster site", "[spe
   CHECK(test::use_of(split, "w").allocated_by_site.at("own") == Approx(5840));
 }
 
-TEST_CASE("relative time: more than every hour of the month on a fixed GPU count is an error", "[speed]") {
-  auto run = test::attempt(speed_scenario("  cloud: {kind: cloud, provider: acme, region: east}\n",
-                                          "  s: {workloads: {w: {site: cloud, relative_time: 1.5}}}\n"));
+TEST_CASE("relative time: work that no longer fits in the month on its GPUs holds more of them", "[speed]") {
+  auto run = test::run(speed_scenario("  cloud: {kind: cloud, provider: acme, region: east}\n",
+                                      "  s: {workloads: {w: {site: cloud, relative_time: 1.5}}}\n"));
   REQUIRE(run);
-  // 511 h × 1.5 = 766.5 h of a 730-hour month.
-  CHECK(test::errors(*run) == "test.yaml:11:29: strategies.s.workloads.w: at site 'cloud', workload 'w' would need "
-                              "its GPUs for 766.5 h in a month of 730 h (relative time 1.5): give it more GPUs, or a "
-                              "site that takes less time\n");
+  REQUIRE(run->model);
+  // 8,176 × 1.5 = 12,264 GPU-hours, more than 16 GPUs × 730 h: spread over ceil(12,264 ÷
+  // 730) = 17 GPUs for 721.41 h, on 3 instances: 3 × 721.41 h × 10 USD/h = 21,642.35.
+  CHECK(test::cash_in(test::strategy(*run, "s"), 0, Component::compute) == Approx(3 * 12264.0 / 17 * 10));
+  CHECK(test::use_of(test::strategy(*run, "s"), "w").capacity_gpu_hours == Approx(17 * 730));
 }
 
 TEST_CASE("a placement may run the workload on another GPU model; one the site does not sell is an error",
