@@ -243,10 +243,9 @@ void read_checkpoints(const YamlNode& node, const std::string& path, Workload& w
 void check_share(const Sourced& share, MapReader& reader, const std::string& key, const std::string& what,
                  const std::string& idle, Diagnostics& d) {
   const std::string expected = "expected " + what + " above 0 % and at most 100 %";
-  const bool valid = within(share, reader.path(key), Limits{0.0, 1.0, false, "0 %", "100 %"}, expected,
-                            fmt::format("{}, found '{} %'", expected,
-                                        trim_trailing_zeros(fmt::format("{:.4f}", share.value * 100))),
-                            d);
+  const bool valid = within(
+      share, reader.path(key), Limits{0.0, 1.0, false, "0 %", "100 %"}, expected,
+      fmt::format("{}, found '{} %'", expected, trim_trailing_zeros(fmt::format("{:.4f}", share.value * 100))), d);
   if (!valid || share.value >= 0.1) return;
   const double percent = share.value * 100;
   std::string hint;

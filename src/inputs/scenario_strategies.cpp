@@ -51,8 +51,7 @@ void read_split(MapReader& reader, const YamlNode& base, const YamlNode& burst, 
   base_reader.finish();
   if (burst.is_mapping()) {
     MapReader burst_reader(scenario_format::burst_portion(), burst, reader.path("burst"), d);
-    if (burst_reader.valid())
-      placement.portions.push_back(read_portion(burst_reader, Portion::Role::burst, scenario));
+    if (burst_reader.valid()) placement.portions.push_back(read_portion(burst_reader, Portion::Role::burst, scenario));
     burst_reader.finish();
   } else {
     placement.portions.push_back(portion_at_site(burst, reader.path("burst"), Portion::Role::burst, d));
@@ -71,8 +70,9 @@ WorkloadPlacement read_workload_placement(const YamlNode& node, const std::strin
     return placement;
   }
   if (!version_2) {
-    d.error(node.where, path,
-            "a placement written as a mapping needs 'schema_version: 2'; in schema 1, a workload maps to a site's name");
+    d.error(
+        node.where, path,
+        "a placement written as a mapping needs 'schema_version: 2'; in schema 1, a workload maps to a site's name");
     return placement;
   }
   MapReader reader(scenario_format::workload_site(), node, path, d);
@@ -170,9 +170,8 @@ void add_default_strategies(Scenario& scenario, const SourceLocation& where, Dia
     strategy.description = description;
     strategy.where = where;
     for (const auto& workload : scenario.workloads) {
-      strategy.workload_placement[workload.name].portions.push_back(
-          Portion{Portion::Role::whole, site_for_workload(workload), std::nullopt, std::nullopt, "", std::nullopt,
-                  where});
+      strategy.workload_placement[workload.name].portions.push_back(Portion{
+          Portion::Role::whole, site_for_workload(workload), std::nullopt, std::nullopt, "", std::nullopt, where});
     }
     for (const auto& dataset : scenario.datasets)
       strategy.dataset_site[dataset.name] = DatasetPlacement{site_for_dataset(dataset), {}};
@@ -258,7 +257,9 @@ void check_strategy(const Scenario& scenario, const Strategy& strategy, Diagnost
       d.error(at(strategy.key_where, key), path + ".workloads", unknown("workload", workload, scenario.workloads));
     }
     for (const auto& portion : placement.portions) {
-      const char* role = portion.role == Portion::Role::base ? ".base" : portion.role == Portion::Role::burst ? ".burst" : "";
+      const char* role = portion.role == Portion::Role::base    ? ".base"
+                         : portion.role == Portion::Role::burst ? ".burst"
+                                                                : "";
       check_portion(scenario, portion, workload, path + "." + key + role, d);
     }
   }

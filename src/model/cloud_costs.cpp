@@ -29,8 +29,8 @@ Val hourly_price(const StrategyContext& context, const CloudPricing& cloud, cons
 
 // The cheapest offer stays the cheapest only while the prices compare as they did: the
 // plan keeps each comparison, so an evaluation that would choose another offer is redone.
-void keep_choice(const StrategyContext& context, const std::string& gpu, const CloudPricing& cloud,
-                 PricingModel model, ChosenOffer& best) {
+void keep_choice(const StrategyContext& context, const std::string& gpu, const CloudPricing& cloud, PricingModel model,
+                 ChosenOffer& best) {
   if (!context.inputs.active()) return;
   best.price = hourly_price(context, cloud, *best.offer, model, *best.hourly);
   const Val per_gpu = best.price / static_cast<double>(best.offer->gpus);
@@ -70,8 +70,7 @@ std::optional<ChosenOffer> choose_offer(StrategyContext& context, const PlacedPo
       cloud.site->where, "sites." + cloud.site->name,
       fmt::format("no {} offer priced '{}' in region {} of the {} price sheet ({}) for workload '{}'; offers there: {}",
                   placed.gpu, to_string(model), cloud.region->id, cloud.sheet->id(), cloud.sheet->file,
-                  placed.workload->name,
-                  available.empty() ? "none" : join(available, "; ")));
+                  placed.workload->name, available.empty() ? "none" : join(available, "; ")));
   return std::nullopt;
 }
 

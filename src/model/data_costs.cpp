@@ -185,7 +185,7 @@ void add_checkpoints(StrategyContext& context, const PlacedPortion& placed) {
 // through it: a workload split between sites sends and receives at each in proportion to the
 // GPU-hours it runs there (tco-model(7), BASE AND BURST).
 struct Leg {
-  std::string site;         // "" for the internet
+  std::string site;          // "" for the internet
   std::optional<Val> share;  // none: all of it
 };
 

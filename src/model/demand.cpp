@@ -149,12 +149,12 @@ std::optional<Val> relative_time(const StrategyContext& context, const Portion& 
   if (portion.relative_time) {
     return context.in(
         *portion.relative_time,
-        [&] { return "strategies." + context.strategy.name + ".workloads." + workload.name + ".relative_time"; },
-        spec);
+        [&] { return "strategies." + context.strategy.name + ".workloads." + workload.name + ".relative_time"; }, spec);
   }
   const Site* site = context.scenario.find_site(portion.site);
   if (site == nullptr || !site->relative_time) return std::nullopt;
-  return context.in(*site->relative_time, [&] { return "sites." + site->name + ".relative_time"; }, spec);
+  return context.in(
+      *site->relative_time, [&] { return "sites." + site->name + ".relative_time"; }, spec);
 }
 
 // A part of the demand as a site that takes `time` times as long runs it: its GPU-hours,

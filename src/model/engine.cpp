@@ -306,9 +306,9 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
     StrategyResult result;
     result.name = strategy.name;
     result.description = strategy.description;
-    engine::StrategyContext context{scenario, strategy, state.timeline, model.months,     result,
-                                    d,        inputs,   demands,        strategy_index++, {},
-                                    {},       {},       {},             false};
+    engine::StrategyContext context{scenario, strategy, state.timeline,   model.months, result, d,
+                                    inputs,   demands,  strategy_index++, {},           {},     {},
+                                    {},       false};
     context.explaining = state.options.explain;
     engine::place_workloads(context);
     engine::add_cloud_compute(context);

@@ -35,8 +35,7 @@ inline constexpr double kNoLimit = std::numeric_limits<double>::infinity();
 
 // What a value read as an input may be: sensitivity swings and sweeps stay inside.
 struct InputSpec {
-  InputSpec(Dimension dimension_ = Dimension::count, double lowest_ = 0,
-            double highest_ = kNoLimit,
+  InputSpec(Dimension dimension_ = Dimension::count, double lowest_ = 0, double highest_ = kNoLimit,
             std::optional<PriceService> service_ = std::nullopt)
       : dimension(dimension_), lowest(lowest_), highest(highest_), service(service_) {}
   Dimension dimension;
@@ -178,7 +177,7 @@ struct StrategyContext {
   std::size_t strategy_index = 0;      // in the plan's strategies
   std::vector<Transfer> transfers;
   std::vector<PlacedPortion> portions;  // place_workloads(): every workload's, in order
-  std::set<std::string> reported;  // messages already reported, so a gap is named once
+  std::set<std::string> reported;       // messages already reported, so a gap is named once
   struct Cited {
     PriceSource source;
     std::set<std::tuple<std::string, int, int>> values;  // where each distinct value was read

@@ -157,11 +157,11 @@ struct Portion {
   };
   Role role = Role::whole;
   std::string site;
-  std::optional<PricingModel> pricing;  // stated in the strategy; else the site's for the workload
-  std::optional<int> gpus;              // the GPUs provisioned; none: sized to the peak
-  std::string gpu;                      // the GPU model here; empty: the workload's
+  std::optional<PricingModel> pricing;   // stated in the strategy; else the site's for the workload
+  std::optional<int> gpus;               // the GPUs provisioned; none: sized to the peak
+  std::string gpu;                       // the GPU model here; empty: the workload's
   std::optional<Sourced> relative_time;  // replaces the site's for this workload
-  SourceLocation where;                 // of the site's name
+  SourceLocation where;                  // of the site's name
 };
 
 // Where a strategy runs a workload: nowhere (`none`), on one site, or a base on one site

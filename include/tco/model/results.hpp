@@ -3,8 +3,8 @@
 // workload, dataset, flow or site that caused them. The model never formats or prints;
 // the report layer turns this into tables and documents.
 #include <array>
-#include <memory>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -149,8 +149,8 @@ struct WorkloadUse {
   double allocated_gpu_hours = 0;
   double capacity_gpu_hours = 0;  // its GPUs × every hour of its active months
   double used_gpu_hours = 0;
-  double runs = 0;               // training: runs completed (a continuous run counts once)
-  std::optional<double> tokens;  // inference: tokens served, when the throughput is known
+  double runs = 0;                                       // training: runs completed (a continuous run counts once)
+  std::optional<double> tokens;                          // inference: tokens served, when the throughput is known
   std::map<std::string, double> allocated_by_site = {};  // the allocated GPU-hours each site runs
 };
 

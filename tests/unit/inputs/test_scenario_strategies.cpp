@@ -16,9 +16,9 @@ const std::string kSitesAndWork =
     "  serve: {kind: inference, gpu: H100, gpus: 8}\n";
 
 std::vector<std::string> placement_errors(const std::string& train, const std::string& header = test::header_v2()) {
-  const auto scenario = load_scenario(header + kSitesAndWork + "strategies:\n  s:\n    workloads:\n      train: " +
-                                          train + "\n      serve: cloud\n",
-                                      "s.yaml");
+  const auto scenario = load_scenario(
+      header + kSitesAndWork + "strategies:\n  s:\n    workloads:\n      train: " + train + "\n      serve: cloud\n",
+      "s.yaml");
   std::vector<std::string> out;
   for (const auto& d : scenario.diagnostics().items()) out.push_back(format_location(d));
   return out;

@@ -36,9 +36,10 @@ double total_cash(const StrategyResult& s) {
 }  // namespace
 
 TEST_CASE("base + burst: the base's GPUs are filled first, the rest bursts at the on-demand price", "[placement]") {
-  auto run = test::run(split_scenario("  owned-base:\n    workloads: {w: {base: {site: own, gpus: 8}, burst: demand}}\n"
-                                      "  committed-base:\n    workloads: {w: {base: {site: commit, gpus: 8}, "
-                                      "burst: demand}}\n"));
+  auto run =
+      test::run(split_scenario("  owned-base:\n    workloads: {w: {base: {site: own, gpus: 8}, burst: demand}}\n"
+                               "  committed-base:\n    workloads: {w: {base: {site: commit, gpus: 8}, "
+                               "burst: demand}}\n"));
   REQUIRE(run);
   REQUIRE(run->model);
   const StrategyResult& owned = test::strategy(*run, "owned-base");
@@ -68,8 +69,9 @@ TEST_CASE("base + burst: the base's GPUs are filled first, the rest bursts at th
 }
 
 TEST_CASE("base + burst: a base of 0 is all burst, a base at the peak all base, to the cent", "[placement]") {
-  auto run = test::run(split_scenario("  base-0:\n    workloads: {w: {base: {site: own, gpus: 0}, burst: demand}}\n"
-                                      "  base-16:\n    workloads: {w: {base: {site: own, gpus: 16}, burst: demand}}\n"));
+  auto run =
+      test::run(split_scenario("  base-0:\n    workloads: {w: {base: {site: own, gpus: 0}, burst: demand}}\n"
+                               "  base-16:\n    workloads: {w: {base: {site: own, gpus: 16}, burst: demand}}\n"));
   REQUIRE(run);
   REQUIRE(run->model);
   CHECK(total_cash(test::strategy(*run, "base-0")) == total_cash(test::strategy(*run, "all-demand")));
@@ -92,8 +94,7 @@ TEST_CASE("base + burst: more demand never costs less", "[placement][property]")
   }
 }
 
-TEST_CASE("a commitment of a stated size is paid for that many GPUs; below the peak it is an error",
-          "[placement]") {
+TEST_CASE("a commitment of a stated size is paid for that many GPUs; below the peak it is an error", "[placement]") {
   auto run = test::run(split_scenario("  big:\n    workloads: {w: {site: commit, gpus: 24}}\n"));
   REQUIRE(run);
   REQUIRE(run->model);
@@ -102,9 +103,10 @@ TEST_CASE("a commitment of a stated size is paid for that many GPUs; below the p
 
   auto small = test::attempt(split_scenario("  small:\n    workloads: {w: {site: own, gpus: 8}}\n"));
   REQUIRE(small);
-  CHECK(test::errors(*small) == "test.yaml:16:27: strategies.small.workloads.w: 8 GPUs provisioned at site 'own', "
-                                "but workload 'w' needs 16 at once: provision at least 16, or split it into a base "
-                                "and a burst\n");
+  CHECK(test::errors(*small) ==
+        "test.yaml:16:27: strategies.small.workloads.w: 8 GPUs provisioned at site 'own', "
+        "but workload 'w' needs 16 at once: provision at least 16, or split it into a base "
+        "and a burst\n");
 }
 
 TEST_CASE("a workload a strategy does not run costs nothing there and counts in no unit metric", "[placement]") {
@@ -154,7 +156,8 @@ TEST_CASE("base + burst: data is synced to every site that runs the work, and fl
 
 TEST_CASE("base + burst: the owned base's costs are the split workload's, shared by what each runs there",
           "[placement]") {
-  auto run = test::run(split_scenario("  owned-base:\n    workloads: {w: {base: {site: own, gpus: 8}, burst: demand}}\n"));
+  auto run =
+      test::run(split_scenario("  owned-base:\n    workloads: {w: {base: {site: own, gpus: 8}, burst: demand}}\n"));
   REQUIRE(run);
   REQUIRE(run->model);
   const StrategyResult& owned = test::strategy(*run, "owned-base");

@@ -21,12 +21,12 @@ std::string speed_scenario(const std::string& sites, const std::string& strategi
 }  // namespace
 
 TEST_CASE("relative time: a faster site needs fewer GPU-hours for the same work", "[speed]") {
-  auto run = test::run(speed_scenario(
-      "  cloud: {kind: cloud, provider: acme, region: east}\n"
-      "  fast: {kind: cloud, provider: acme, region: east, relative_time: 0.85}\n"
-      "  own: {kind: onprem, hardware: box, maintenance: 10 %, staff: 0, relative_time: 0.85}\n",
-      "  base: {workloads: {w: cloud}}\n  fast: {workloads: {w: fast}}\n  own: {workloads: {w: own}}\n"
-      "  slow: {workloads: {w: {site: cloud, relative_time: 1.2}}}\n"));
+  auto run = test::run(
+      speed_scenario("  cloud: {kind: cloud, provider: acme, region: east}\n"
+                     "  fast: {kind: cloud, provider: acme, region: east, relative_time: 0.85}\n"
+                     "  own: {kind: onprem, hardware: box, maintenance: 10 %, staff: 0, relative_time: 0.85}\n",
+                     "  base: {workloads: {w: cloud}}\n  fast: {workloads: {w: fast}}\n  own: {workloads: {w: own}}\n"
+                     "  slow: {workloads: {w: {site: cloud, relative_time: 1.2}}}\n"));
   REQUIRE(run);
   REQUIRE(run->model);
   // As stated: 2 instances × 511 h × 10 USD/h = 10,220.
@@ -45,10 +45,10 @@ TEST_CASE("relative time: a faster site needs fewer GPU-hours for the same work"
 }
 
 TEST_CASE("relative time: a base holds more of the work on a faster site", "[speed]") {
-  auto run = test::run(speed_scenario(
-      "  cloud: {kind: cloud, provider: acme, region: east}\n"
-      "  own: {kind: onprem, hardware: box, maintenance: 10 %, staff: 0, relative_time: 0.8}\n",
-      "  split: {workloads: {w: {base: {site: own, gpus: 8}, burst: cloud}}}\n"));
+  auto run = test::run(
+      speed_scenario("  cloud: {kind: cloud, provider: acme, region: east}\n"
+                     "  own: {kind: onprem, hardware: box, maintenance: 10 %, staff: 0, relative_time: 0.8}\n",
+                     "  split: {workloads: {w: {base: {site: own, gpus: 8}, burst: cloud}}}\n"));
   REQUIRE(run);
   REQUIRE(run->model);
   // The base's 8 GPUs × 730 h hold 5,840 ÷ 0.8 = 7,300 of the workload's GPU-hours; the
@@ -69,8 +69,7 @@ TEST_CASE("relative time: work that no longer fits in the month on its GPUs hold
   CHECK(test::use_of(test::strategy(*run, "s"), "w").capacity_gpu_hours == Approx(17 * 730));
 }
 
-TEST_CASE("a placement may run the workload on another GPU model; one the site does not sell is an error",
-          "[speed]") {
+TEST_CASE("a placement may run the workload on another GPU model; one the site does not sell is an error", "[speed]") {
   auto run = test::attempt(speed_scenario("  cloud: {kind: cloud, provider: acme, region: east}\n",
                                           "  s: {workloads: {w: {site: cloud, gpu: A100-80GB}}}\n"));
   REQUIRE(run);
