@@ -195,12 +195,17 @@ std::vector<Leg> endpoint_legs(const StrategyContext& context, const Endpoint& e
       return {{endpoint.name, std::nullopt}};
     case Endpoint::Kind::workload: {
       const Workload& workload = *context.scenario.find_workload(endpoint.name);
+      const auto portions = context.portions_of(workload);
+      if (portions.size() == 1 && !portions[0]->split()) return {{portions[0]->site(), std::nullopt}};
+      // Shares of the GPU-hours the sites run this month (each at its own relative time).
+      const auto gpu_hours = [&](const PlacedPortion* placed) {
+        return placed->demand[static_cast<std::size_t>(month)].allocated_gpu_hours;
+      };
+      Val all = 0;
+      for (const auto* placed : portions) all += gpu_hours(placed);
       std::vector<Leg> legs;
-      for (const auto* placed : context.portions_of(workload)) {
-        if (!placed->split()) return {{placed->site(), std::nullopt}};
-        const Val whole = context.demand(workload, month).allocated_gpu_hours;
-        if (!placed->runs_in(month) || !is_lt(0.0, whole)) continue;
-        legs.push_back({placed->site(), placed->demand[static_cast<std::size_t>(month)].allocated_gpu_hours / whole});
+      for (const auto* placed : portions) {
+        if (placed->runs_in(month) && is_lt(0.0, all)) legs.push_back({placed->site(), gpu_hours(placed) / all});
       }
       return legs;  // none when the strategy does not run the workload
     }
