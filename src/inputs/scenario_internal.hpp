@@ -71,6 +71,9 @@ std::optional<Sourced> read_relative_time(MapReader& reader, const Scenario& sce
 void read_workloads(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_datasets(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 void read_flows(const YamlNode& node, Scenario& scenario, Diagnostics& d);
+// Whether the site is defined; when not, reports it at `where` with the sites that are.
+bool check_site(const Scenario& scenario, const std::string& name, const SourceLocation& where, const std::string& path,
+                Diagnostics& d);
 // scenario_strategies.cpp: one strategy; the three defaults when the file has none; and the
 // checks of what a strategy names, once every section is read.
 void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d);

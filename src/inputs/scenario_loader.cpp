@@ -1,4 +1,4 @@
-// The top level of a scenario, its strategies, and the checks that tie sections together.
+// The top level of a scenario, and the checks that tie its sections together.
 #include "tco/inputs/scenario_loader.hpp"
 
 #include <algorithm>
@@ -10,15 +10,17 @@
 #include "tco/core/text.hpp"
 
 namespace tco {
+
+bool scenario_detail::check_site(const Scenario& scenario, const std::string& name, const SourceLocation& where,
+                                 const std::string& path, Diagnostics& d) {
+  if (scenario.find_site(name) != nullptr) return true;
+  d.error(where, path, unknown("site", name, scenario.sites));
+  return false;
+}
+
 namespace {
 
 using namespace scenario_detail;
-
-void check_site(const Scenario& scenario, const std::string& name, const SourceLocation& where, const std::string& path,
-                Diagnostics& d) {
-  if (scenario.find_site(name) != nullptr) return;
-  d.error(where, path, unknown("site", name, scenario.sites));
-}
 
 void check_references(const Scenario& scenario, Diagnostics& d) {
   for (const auto& site : scenario.sites) {

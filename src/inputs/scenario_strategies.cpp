@@ -11,8 +11,6 @@
 namespace tco::scenario_detail {
 namespace {
 
-bool committed(PricingModel model) { return model == PricingModel::commit_1y || model == PricingModel::commit_3y; }
-
 std::optional<PricingModel> read_pricing_key(MapReader& reader) {
   const auto name = read_enum(reader, "pricing");
   return name ? parse_pricing_model(*name) : std::nullopt;
@@ -202,11 +200,8 @@ namespace {
 // or committed), a burst is paid for what it occupies (on-demand or spot, in a cloud).
 void check_portion(const Scenario& scenario, const Portion& portion, const std::string& workload,
                    const std::string& path, Diagnostics& d) {
+  if (!check_site(scenario, portion.site, portion.where, path, d)) return;
   const Site* site = scenario.find_site(portion.site);
-  if (site == nullptr) {
-    d.error(portion.where, path, unknown("site", portion.site, scenario.sites));
-    return;
-  }
   if (site->kind == SiteKind::onprem) {
     if (portion.pricing)
       d.error(portion.where, path,
@@ -216,21 +211,19 @@ void check_portion(const Scenario& scenario, const Portion& portion, const std::
               fmt::format("site '{}' is owned: a burst runs on a cloud site, paid on-demand or spot", portion.site));
     return;
   }
-  const auto by_workload = site->cloud.pricing_by_workload.find(workload);
-  const PricingModel model = portion.pricing.value_or(
-      by_workload != site->cloud.pricing_by_workload.end() ? by_workload->second : site->cloud.default_pricing);
-  if (portion.role == Portion::Role::base && !committed(model)) {
+  const PricingModel model = portion.pricing.value_or(site->cloud.pricing_for(workload));
+  if (portion.role == Portion::Role::base && !is_commitment(model)) {
     d.error(portion.where, path,
             fmt::format("a base is capacity held, used or not: own it (an onprem site) or commit it ('pricing: 1y' "
                         "or '3y'), found {} at site '{}'",
                         to_string(model), portion.site));
   }
-  if (portion.role == Portion::Role::burst && committed(model)) {
+  if (portion.role == Portion::Role::burst && is_commitment(model)) {
     d.error(portion.where, path,
             fmt::format("a burst is paid for what it occupies: on-demand or spot, found a {} commitment at site '{}'",
                         to_string(model), portion.site));
   }
-  if (portion.role == Portion::Role::whole && portion.gpus && !committed(model)) {
+  if (portion.role == Portion::Role::whole && portion.gpus && !is_commitment(model)) {
     d.error(portion.where, path,
             fmt::format("'gpus' sizes capacity held: a 1y or 3y commitment or an owned site; {} at site '{}' pays "
                         "for what the work occupies",
@@ -268,8 +261,7 @@ void check_strategy(const Scenario& scenario, const Strategy& strategy, Diagnost
     if (scenario.find_dataset(dataset) == nullptr) {
       d.error(at(strategy.key_where, key), path + ".datasets", unknown("dataset", dataset, scenario.datasets));
     }
-    if (scenario.find_site(placement.site) == nullptr)
-      d.error(at(strategy.site_where, key), path + "." + key, unknown("site", placement.site, scenario.sites));
+    check_site(scenario, placement.site, at(strategy.site_where, key), path + "." + key, d);
   }
 }
 

@@ -133,9 +133,7 @@ std::optional<PricedInstances> price_month(StrategyContext& context, const Place
 // How the portion's instances are paid: as the strategy states, else as the site pays for the workload.
 PricingModel pricing_of(const StrategyContext& context, const PlacedPortion& placed) {
   if (placed.portion->pricing) return *placed.portion->pricing;
-  const CloudSite& site = context.scenario.find_site(placed.site())->cloud;
-  const auto by_workload = site.pricing_by_workload.find(placed.workload->name);
-  return by_workload != site.pricing_by_workload.end() ? by_workload->second : site.default_pricing;
+  return context.scenario.find_site(placed.site())->cloud.pricing_for(placed.workload->name);
 }
 
 std::string cause_of(const PlacedPortion& placed) {
@@ -170,7 +168,7 @@ void add_workload_compute(StrategyContext& context, const PlacedPortion& placed)
     context.result.used_gpu_hours += demand.used_gpu_hours.v;
   }
   if (first < 0) return;
-  if (model == PricingModel::commit_1y || model == PricingModel::commit_3y) {
+  if (is_commitment(model)) {
     if (placed.provisioned == 0) return;  // a base of none: every GPU-hour bursts
     peak = placed.provisioned;
     // Committed capacity is paid every hour of every month of each term, used or not, at

@@ -33,6 +33,10 @@ constexpr std::array<PricingModel, 4> kPricingModels{PricingModel::on_demand, Pr
 std::string to_string(PricingModel model);  // "on-demand", "spot", "1y", "3y"
 std::vector<std::string> pricing_model_names();
 std::optional<PricingModel> parse_pricing_model(std::string_view text);
+// A 1y or 3y commitment: capacity paid for every hour of its term, used or not.
+inline bool is_commitment(PricingModel model) {
+  return model == PricingModel::commit_1y || model == PricingModel::commit_3y;
+}
 
 enum class StorageClass { standard, infrequent, cold, archive };
 std::string to_string(StorageClass storage_class);

@@ -36,6 +36,11 @@ struct CloudSite {
   PricingModel default_pricing = PricingModel::on_demand;
   std::map<std::string, PricingModel> pricing_by_workload;
   std::optional<SpotTerms> spot;
+  // How the site pays for a workload's instances: its own entry, else the default.
+  [[nodiscard]] PricingModel pricing_for(const std::string& workload) const {
+    const auto it = pricing_by_workload.find(workload);
+    return it != pricing_by_workload.end() ? it->second : default_pricing;
+  }
   std::optional<InterconnectLink> interconnect;
 };
 
