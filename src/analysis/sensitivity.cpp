@@ -80,13 +80,14 @@ bool swung_alone(const Scenario& scenario, const EvaluationPlan& plan, const Pla
 // The swing of the inputs read at `path`, each moved by the same share (`swing` of its value,
 // within its bounds), or to its P10 and P90 when the scenario gives it a distribution.
 std::optional<PlannedSwing> path_swing(const Scenario& scenario, const EvaluationPlan& plan, const std::string& path,
-                                       double share) {
+                                       const SensitivityOptions& options) {
+  const double share = options.swing;
   std::vector<std::size_t> indices;
   for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
     if (plan.inputs[i].path == path) indices.push_back(i);
   }
   const PlanInput& input = plan.inputs[indices.front()];
-  if (!swung_alone(scenario, plan, input)) return std::nullopt;
+  if (!swung_alone(scenario, plan, input) || (input.whole && !options.sizes)) return std::nullopt;
   PlannedSwing planned;
   Swing& swing = planned.swing;
   swing.path = input.path;
@@ -98,6 +99,12 @@ std::optional<PlannedSwing> path_swing(const Scenario& scenario, const Evaluatio
     const PlanInput& each = plan.inputs[i];
     Move::Setting setting{i, std::clamp(each.nominal * (1 - share), each.lowest, each.highest),
                           std::clamp(each.nominal * (1 + share), each.lowest, each.highest)};
+    if (each.whole) {  // a GPU count: outward to whole GPUs, at least one each way where it can
+      setting.low =
+          std::clamp(std::min(std::floor(each.nominal * (1 - share)), each.nominal - 1), each.lowest, each.highest);
+      setting.high =
+          std::clamp(std::max(std::ceil(each.nominal * (1 + share)), each.nominal + 1), each.lowest, each.highest);
+    }
     if (each.uncertainty) {
       std::tie(setting.low, setting.high) = p10_p90(*each.uncertainty);
       swing.distribution = each.uncertainty->text;
@@ -214,7 +221,7 @@ Result<SensitivityResult> analyse_sensitivity(const Scenario& scenario, const Pr
   // One swing per path, then every price at once.
   std::vector<PlannedSwing> planned;
   for (const auto& path : distinct_paths(plan)) {
-    if (auto swing = path_swing(scenario, plan, path, options.swing)) planned.push_back(std::move(*swing));
+    if (auto swing = path_swing(scenario, plan, path, options)) planned.push_back(std::move(*swing));
   }
   if (auto all = all_prices_swing(scenario, plan)) planned.push_back(std::move(*all));
   for (const auto& each : planned) {

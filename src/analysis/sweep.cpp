@@ -30,9 +30,12 @@ std::optional<SweepInput> Sweep::input(const std::string& path) const {
   // Every price of a service is swept as a change from the sheets: -20 % is 0.8 of each.
   const bool change = first.service.has_value();
   const double scale = change ? 1.0 : (first.relative ? first.reference : 1.0);
-  return SweepInput{path, change ? Dimension::fraction : first.dimension, change ? 0.0 : first.reference,
+  return SweepInput{path,
+                    change ? Dimension::fraction : first.dimension,
+                    change ? 0.0 : first.reference,
                     change ? first.lowest - 1 : first.lowest * scale,
-                    change ? first.highest - 1 : first.highest * scale};
+                    change ? first.highest - 1 : first.highest * scale,
+                    first.whole};
 }
 
 std::vector<std::string> Sweep::paths() const {

@@ -23,6 +23,9 @@ class SensitivityCommand : public Command {
     app.add_option("--baseline", baseline_, "Measure break-even against this strategy (default: the scenario's)")
         ->type_name("STRATEGY");
     app.add_flag("--all", all_, "List every input in the table, not only the 15 that move the figure most");
+    app.add_flag("--sizes", sizes_,
+                 "Also swing the sizes the scenario decides: workloads' GPUs, a split's base, a committed or owned "
+                 "size (outward to whole GPUs)");
     add_format_option(app, format_, sensitivity_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
@@ -30,10 +33,12 @@ class SensitivityCommand : public Command {
     app.footer(
         "Every input the strategies' figures rest on (values the scenario states, prices of the\n"
         "sheets, every price of a service, and the sustained utilization) is moved down and up\n"
-        "in turn, the others as written, and ranked by how far it moves the figure.\n\n"
+        "in turn, the others as written, and ranked by how far it moves the figure. GPU counts\n"
+        "are decisions rather than uncertainties: --sizes swings them too.\n\n"
         "Examples:\n"
         "  tco sensitivity scenarios/llm-70b.yaml\n"
         "  tco sensitivity scenarios/llm-70b.yaml --measure total --strategy on-prem --swing 10%\n"
+        "  tco sensitivity scenarios/base-and-burst.yaml --sizes --measure total --strategy buy-base\n"
         "  tco sensitivity scenarios/research-team.yaml --measure breakeven --format html -o tornado.html");
   }
 
@@ -52,7 +57,7 @@ class SensitivityCommand : public Command {
       console.report(measure.diagnostics());
       return kExitInvalidInput;
     }
-    SensitivityOptions analysis{swing->value, measure.value()};
+    SensitivityOptions analysis{swing->value, measure.value(), sizes_};
     const auto result = analyse_sensitivity(*run->scenario, *run->prepared, run->model, analysis);
     if (!result) {
       console.report(result.diagnostics());
@@ -67,6 +72,7 @@ class SensitivityCommand : public Command {
  private:
   std::string file_;
   std::string swing_ = "20%";
+  bool sizes_ = false;
   MeasureOptions measure_;
   std::string baseline_;
   bool all_ = false;

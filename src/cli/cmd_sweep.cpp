@@ -34,12 +34,16 @@ class SweepCommand : public Command {
         "workloads.serve.useful_work), prices.SERVICE for every price of a service as a change\n"
         "(-20%:20%:10%), or utilization: the share of every hour of their GPUs all workloads\n"
         "occupy, as tco breakeven varies it. A price from a sheet is given as its first month's\n"
-        "value.\n\n"
+        "value. Sizes take whole numbers: a workload's GPUs (workloads.NAME.gpus), a split's base\n"
+        "(strategies.S.workloads.NAME.base.gpus) or a stated size (strategies.S.workloads.NAME.gpus).\n\n"
         "Examples:\n"
         "  tco sweep scenarios/llm-70b.yaml --vary utilization=30%:100%:10% \\\n"
         "            --vary sites.dc.electricity=0.05:0.20:0.05USD/kWh\n"
         "  tco sweep scenarios/research-team.yaml --vary utilization=20%:100%:5% --format csv\n"
-        "  tco sweep scenarios/llm-70b.yaml --vary prices.compute=-40%:20%:10% --measure total");
+        "  tco sweep scenarios/llm-70b.yaml --vary prices.compute=-40%:20%:10% --measure total\n"
+        "  tco sweep scenarios/rent-or-buy.yaml --vary workloads.train.gpus=32:128:32\n"
+        "  tco sweep scenarios/base-and-burst.yaml --vary strategies.buy-base.workloads.train.base.gpus=0:64:8 \\\n"
+        "            --measure total --strategy buy-base");
   }
 
   int run(Console& console) override {

@@ -28,8 +28,9 @@ std::string unknown_input(const std::string& path, const Sweep& sweep) {
   paths.push_back("utilization");
   return fmt::format(
       "--vary: no input '{}' in the scenario's figures{}; inputs are the key paths of the values its strategies use, "
-      "such as sites.NAME.electricity, workloads.NAME.useful_work, prices.compute (every compute price) or "
-      "utilization (every workload's, as tco breakeven varies it); tco sensitivity lists them all",
+      "such as sites.NAME.electricity, workloads.NAME.useful_work, workloads.NAME.gpus, prices.compute (every "
+      "compute price) or utilization (every workload's, as tco breakeven varies it); tco sensitivity --all --sizes "
+      "lists them all",
       path, did_you_mean(path, paths));
 }
 
@@ -66,6 +67,12 @@ std::optional<std::vector<SweepAxis>> sweep_axes(const std::vector<SweepAxisSpec
       };
       problem(fmt::format("expected values from {}{}, found {}", show(input->lowest),
                           std::isinf(input->highest) ? " up" : " to " + show(input->highest), show(*outside)));
+      continue;
+    }
+    const auto fraction = std::find_if(values->begin(), values->end(),
+                                       [&](double v) { return input->whole && std::abs(v - std::round(v)) > 1e-9; });
+    if (fraction != values->end()) {
+      problem(fmt::format("expected whole numbers (it counts GPUs), found {}", format_number(*fraction)));
       continue;
     }
     axes.push_back({spec.path, input->dimension, std::move(values).value(), input->as_written});

@@ -294,6 +294,7 @@ void read_workload(const YamlEntry& entry, const std::string& path, Scenario& sc
   workload.kind = read_enum(reader, "kind") == "inference" ? WorkloadKind::inference : WorkloadKind::training;
   workload.gpu = read_enum(reader, "gpu").value_or("");
   workload.gpus = static_cast<int>(read_integer(reader, "gpus").value_or(0));
+  if (const YamlNode* gpus = reader.node().find("gpus")) workload.gpus_where = gpus->where;
   read_schedule(reader, workload, scenario, d);
   // Only runs and continuous workloads need gpus; a demand (GPU-hours, tokens) gives them.
   // Checked after the schedule, whose errors come first.

@@ -28,7 +28,10 @@ Portion read_portion(MapReader& reader, Portion::Role role, const Scenario& scen
   portion.gpu = read_text(reader, "gpu").value_or("");
   portion.relative_time = read_relative_time(reader, scenario, reader.diagnostics());
   if (role == Portion::Role::burst) return portion;  // sized by what it runs
-  if (auto gpus = read_integer(reader, "gpus")) portion.gpus = static_cast<int>(*gpus);
+  if (auto gpus = read_integer(reader, "gpus")) {
+    portion.gpus = static_cast<int>(*gpus);
+    portion.gpus_where = reader.node().find("gpus")->where;
+  }
   return portion;
 }
 
@@ -168,8 +171,10 @@ void add_default_strategies(Scenario& scenario, const SourceLocation& where, Dia
     strategy.description = description;
     strategy.where = where;
     for (const auto& workload : scenario.workloads) {
-      strategy.workload_placement[workload.name].portions.push_back(Portion{
-          Portion::Role::whole, site_for_workload(workload), std::nullopt, std::nullopt, "", std::nullopt, where});
+      Portion whole;
+      whole.site = site_for_workload(workload);
+      whole.where = where;
+      strategy.workload_placement[workload.name].portions.push_back(whole);
     }
     for (const auto& dataset : scenario.datasets)
       strategy.dataset_site[dataset.name] = DatasetPlacement{site_for_dataset(dataset), {}};

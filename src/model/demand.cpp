@@ -25,7 +25,8 @@ void spread(Demand& demand, double hours) {
   demand.wall_hours = demand.peak_gpus > 0 ? demand.allocated_gpu_hours / static_cast<double>(demand.peak_gpus) : 0;
 }
 
-Demand demand_in(const Scenario& scenario, const Workload& workload, int month, const RunInputs& inputs,
+// `gpus`: the workload's GPUs at once in this run (its stated count, unless varied).
+Demand demand_in(const Scenario& scenario, const Workload& workload, int gpus, int month, const RunInputs& inputs,
                  std::optional<Val> utilization) {
   Demand demand;
   const YearMonth current = add_months(scenario.start, month);
@@ -38,7 +39,6 @@ Demand demand_in(const Scenario& scenario, const Workload& workload, int month, 
     if (!inputs.active()) return Val(value.value);
     return inputs.read(value, workload_path(workload, key), spec);
   };
-  const double gpus = workload.gpus;
   const Val busy =
       in(workload.useful_work, workload.useful_work_key.c_str(), {Dimension::fraction, 0, 1, std::nullopt});
   Val runs = 0;
@@ -47,8 +47,8 @@ Demand demand_in(const Scenario& scenario, const Workload& workload, int month, 
       // Its GPUs occupied for the stated share of every hour (schema 2's utilization).
       demand.wall_hours =
           workload.utilization ? hours * in(*workload.utilization, "utilization", {Dimension::fraction, 0, 1}) : hours;
-      demand.allocated_gpu_hours = gpus * demand.wall_hours;
-      demand.peak_gpus = workload.gpus;
+      demand.allocated_gpu_hours = static_cast<double>(gpus) * demand.wall_hours;
+      demand.peak_gpus = gpus;
       break;
     case ScheduleKind::runs: {
       const Val run_hours = in(schedule.run_hours, "runs.duration", {Dimension::hours});
@@ -56,8 +56,8 @@ Demand demand_in(const Scenario& scenario, const Workload& workload, int month, 
                                      : hours / in(*schedule.run_interval_hours, "runs.every", {Dimension::hours});
       demand.runs = runs;
       demand.wall_hours = runs * run_hours;
-      demand.allocated_gpu_hours = gpus * demand.wall_hours;
-      demand.peak_gpus = workload.gpus;
+      demand.allocated_gpu_hours = static_cast<double>(gpus) * demand.wall_hours;
+      demand.peak_gpus = gpus;
       break;
     }
     case ScheduleKind::gpu_hours:
@@ -135,11 +135,20 @@ int peak_of(const std::vector<Demand>& demand) {
 
 // A single site with a stated size must hold the peak: the rest has nowhere to run.
 void check_size(StrategyContext& context, const PlacedPortion& placed, int peak) {
-  if (placed.portion->role != Portion::Role::whole || !placed.portion->gpus || *placed.portion->gpus >= peak) return;
+  if (placed.portion->role != Portion::Role::whole || !placed.size || *placed.size >= peak) return;
   context.error(placed.portion->where, "strategies." + context.strategy.name + ".workloads." + placed.workload->name,
                 fmt::format("{} GPUs provisioned at site '{}', but workload '{}' needs {} at once: provision at "
                             "least {}, or split it into a base and a burst",
-                            *placed.portion->gpus, placed.site(), placed.workload->name, peak, peak));
+                            *placed.size, placed.site(), placed.workload->name, peak, peak));
+}
+
+// The GPUs a strategy states a portion holds (a base, a committed or owned size), at its value
+// in this run: a sweep may set it (strategies.S.workloads.W.gpus, or .base.gpus for a split).
+std::optional<int> stated_size(const StrategyContext& context, const Portion& portion, const Workload& workload) {
+  if (!portion.gpus) return std::nullopt;
+  const std::string path = "strategies." + context.strategy.name + ".workloads." + workload.name +
+                           (portion.role == Portion::Role::base ? ".base.gpus" : ".gpus");
+  return context.inputs.count(*portion.gpus, portion.gpus_where, path, portion.role == Portion::Role::base ? 0 : 1);
 }
 
 // The time the portion's site takes for the workload's work (tco-model(7), RELATIVE TIME):
@@ -186,13 +195,14 @@ void place_workloads(StrategyContext& context) {
     int base_gpus = 0;
     for (const auto& portion : found->second.portions) {
       const std::optional<Val> time = relative_time(context, portion, workload);
-      PlacedPortion placed{&workload, &portion, whole, portion.gpus.value_or(peak),
-                           portion.gpu.empty() ? workload.gpu : portion.gpu};
+      const std::optional<int> size = stated_size(context, portion, workload);
+      PlacedPortion placed{
+          &workload, &portion, whole, size, size.value_or(peak), portion.gpu.empty() ? workload.gpu : portion.gpu};
       for (std::size_t month = 0; month < whole.size(); ++month) {
         const double hours = context.scenario.hours_in_month(static_cast<int>(month));
         Demand& part = placed.demand[month];
         if (portion.role == Portion::Role::base) {
-          base_gpus = *portion.gpus;
+          base_gpus = *size;
           base_share.push_back(base_part(whole[month], base_gpus, time ? hours / *time : Val(hours)));
           part = base_share.back();
         } else if (portion.role == Portion::Role::burst) {
@@ -201,7 +211,7 @@ void place_workloads(StrategyContext& context) {
         if (time) part = at_speed(placed, part, *time, hours);
       }
       // A burst holds what it runs; a faster or slower site may hold fewer or more GPUs at once.
-      if (portion.role == Portion::Role::burst || (time && !portion.gpus)) placed.provisioned = peak_of(placed.demand);
+      if (portion.role == Portion::Role::burst || (time && !size)) placed.provisioned = peak_of(placed.demand);
       check_size(context, placed, peak_of(placed.demand));
       context.portions.push_back(std::move(placed));
     }
@@ -213,8 +223,13 @@ std::vector<Demand> workload_demands(const Scenario& scenario, int months, const
   std::vector<Demand> demands;
   demands.reserve(scenario.workloads.size() * static_cast<std::size_t>(months));
   for (const auto& workload : scenario.workloads) {
+    // A demand in GPU-hours or tokens gives its GPUs month by month; the others state them.
+    const bool states_gpus =
+        workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
+    const int gpus =
+        states_gpus ? inputs.count(workload.gpus, workload.gpus_where, workload_path(workload, "gpus"), 1) : 0;
     for (int month = 0; month < months; ++month)
-      demands.push_back(demand_in(scenario, workload, month, inputs, utilization));
+      demands.push_back(demand_in(scenario, workload, gpus, month, inputs, utilization));
   }
   return demands;
 }

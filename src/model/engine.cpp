@@ -209,7 +209,7 @@ void check_magnitudes(const Scenario& scenario, const StrategyResult& result, Di
 double held_gpus(const engine::PlacedPortion& placed, int month) {
   const engine::Demand& demand = placed.demand[static_cast<std::size_t>(month)];
   if (!demand.active) return 0;
-  return placed.portion->gpus ? *placed.portion->gpus : demand.peak_gpus;
+  return placed.size ? *placed.size : demand.peak_gpus;
 }
 
 void add_workload_uses(const engine::StrategyContext& context, bool duty_cycle) {

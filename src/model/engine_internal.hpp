@@ -42,6 +42,7 @@ struct InputSpec {
   double lowest;
   double highest;
   std::optional<PriceService> service;  // a sheet price of this service
+  bool whole = false;                   // a count of things: GPUs
 };
 
 // How a run reads its inputs: as written (a normal run), recording a plan's inputs and
@@ -54,6 +55,10 @@ struct RunInputs {
   [[nodiscard]] bool active() const { return recording != nullptr || plan != nullptr; }
   // The input's value in this run; traced while recording.
   Val read(const Sourced& value, const std::string& path, const InputSpec& spec) const;
+  // A whole number the scenario states (a GPU count, a base size) at its value in this run.
+  // The count shapes the computation (instances, servers, what a base holds), so a plan holds
+  // only at the count it was recorded with; other counts are computed by the engine.
+  [[nodiscard]] int count(int value, const SourceLocation& where, const std::string& path, int lowest) const;
 };
 
 struct CloudPricing {
@@ -127,6 +132,7 @@ struct PlacedPortion {
   const Workload* workload = nullptr;
   const Portion* portion = nullptr;  // as the strategy states it
   std::vector<Demand> demand;        // per month
+  std::optional<int> size;           // the GPUs the strategy states it holds, in this run
   int provisioned = 0;               // GPUs held by a capacity placement: the stated size, or the peak
   std::string gpu;                   // the GPU model at its site
   [[nodiscard]] const std::string& site() const { return portion->site; }

@@ -38,7 +38,7 @@ SiteDemand site_demand(StrategyContext& context, const std::vector<const PlacedP
     for (const PlacedPortion* portion : placed) {
       const Demand& needs = portion->demand[static_cast<std::size_t>(month)];
       if (!needs.active) continue;
-      concurrent += portion->portion->gpus.value_or(needs.peak_gpus);
+      concurrent += portion->size.value_or(needs.peak_gpus);
       demand.used_hours[static_cast<std::size_t>(month)] += needs.used_gpu_hours;
       context.result.used_gpu_hours += needs.used_gpu_hours.v;
     }

@@ -95,6 +95,7 @@ Val RunInputs::read(const Sourced& value, const std::string& path, const InputSp
     input.lowest /= value.value;
     input.highest /= value.value;
   }
+  input.whole = spec.whole;
   input.uncertainty = value.uncertainty;
   if (relative) input.priced_as = spec.service;
   const std::int32_t index = add_input(*recording, key, std::move(input));
@@ -102,6 +103,16 @@ Val RunInputs::read(const Sourced& value, const std::string& path, const InputSp
   Tape& tape = recording->recording->tape;
   if (!relative) return {now, tape.push({Op::input_absolute, index, -1, 0, now})};
   return {now, tape.push({Op::input_relative, index, service, value.value, now})};
+}
+
+int RunInputs::count(int value, const SourceLocation& where, const std::string& path, int lowest) const {
+  if (!active()) return value;
+  InputSpec spec{Dimension::count, static_cast<double>(lowest), 1e6};  // the scenario format's limit
+  spec.whole = true;
+  Sourced stated;
+  stated.value = value;
+  stated.where = where;
+  return static_cast<int>(rounded(read(stated, path, spec)));
 }
 
 }  // namespace engine

@@ -23,6 +23,9 @@ struct Measure {
 struct SensitivityOptions {
   double swing = 0.2;  // ±20 % of each value without a distribution
   Measure measure;     // with its strategies named (tco sensitivity: MeasureOptions::resolve)
+  // Also swing the sizes a scenario decides (GPU counts, a split's base, a committed size):
+  // decisions rather than uncertainties, so only when asked. Swung outward to whole GPUs.
+  bool sizes = false;
 };
 
 struct Swing {

@@ -19,6 +19,7 @@ struct SweepInput {
   double as_written = 0;  // the scenario's value (for a sheet price, the first month's)
   double lowest = 0;      // the values it can take
   double highest = 0;
+  bool whole = false;  // a count (GPUs): whole values only
 };
 
 struct SweepAxis {

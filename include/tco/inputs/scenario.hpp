@@ -100,7 +100,8 @@ struct Workload {
   std::string name;
   WorkloadKind kind = WorkloadKind::training;
   std::string gpu;
-  int gpus = 0;  // GPUs used at once (for gpu_hours and tokens schedules: derived)
+  int gpus = 0;               // GPUs used at once (for gpu_hours and tokens schedules: derived)
+  SourceLocation gpus_where;  // where `gpus` is written: a sweep or swing of it names it
   Schedule schedule;
   // The share of the GPU time the work occupies that does useful work: it turns occupied
   // GPU-hours into used ones (cost per used GPU-hour, on-prem power, tokens into GPU-hours).
@@ -164,6 +165,7 @@ struct Portion {
   std::string site;
   std::optional<PricingModel> pricing;   // stated in the strategy; else the site's for the workload
   std::optional<int> gpus;               // the GPUs provisioned; none: sized to the peak
+  SourceLocation gpus_where;             // where `gpus` is written
   std::string gpu;                       // the GPU model here; empty: the workload's
   std::optional<Sourced> relative_time;  // replaces the site's for this workload
   SourceLocation where;                  // of the site's name

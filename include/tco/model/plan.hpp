@@ -37,6 +37,7 @@ struct PlanInput {
   double reference = 0;  // the value as first read: what the nominal value stands for
   double lowest = 0;     // the values it may take (multipliers when relative), for swings and sweeps
   double highest = std::numeric_limits<double>::infinity();
+  bool whole = false;                              // a count (GPUs): only whole values
   std::optional<PriceService> service;             // for a service's multiplier
   std::optional<PriceService> priced_as;           // for a sheet price: its service
   std::shared_ptr<const Uncertainty> uncertainty;  // when the scenario wrote a distribution

@@ -95,6 +95,7 @@ TEST_CASE("a plan evaluated at other input values gives what the engine gives at
       for (std::size_t i = 0; i < values.size(); ++i) {
         const auto& input = plan->inputs[i];
         if (input.path.ends_with(".depreciation")) continue;  // moves replacements: below
+        if (input.whole) continue;  // a GPU count shapes the plan: always the engine's (test_sizes.cpp)
         values[i] = std::clamp(values[i] * scale(random), input.lowest, input.highest);
       }
       std::vector<double> monthly(plan->cells());
