@@ -1,4 +1,4 @@
-// Monte Carlo throughput on llm-70b (60 months, 3 strategies, its 8 distributions):
+// Monte Carlo throughput on llm-70b (60 months, 4 strategies, its 8 distributions):
 //   BM_Simulate       tco simulate's loop: draw, evaluate the compiled plan, summarise
 //   BM_PlanEvaluate   the compiled plan alone, at fixed values
 //   BM_EngineRun      the same samples through the engine `tco compare` runs (prepared once,

@@ -113,7 +113,7 @@ TEST_CASE("the other golden comparisons read back too", "[saved_comparison]") {
   REQUIRE(llm);
   CHECK(llm->months == 60);
   CHECK(llm->month_labels.back() == "2031-12");
-  REQUIRE(llm->strategies.size() == 3);
+  REQUIRE(llm->strategies.size() == 4);  // cloud-only, hybrid, on-prem, own-base
   const SavedStrategy& hybrid = llm->strategies[1];
   CHECK(hybrid.name == "hybrid");
   CHECK(hybrid.total_cash == 27575939.18141087);
