@@ -18,7 +18,7 @@ constexpr double kSolveTolerance = 1e-5;  // of utilization: well below the 0.1 
 using Gaps = std::map<std::string, double>;
 
 Result<Gaps> gaps_at(const PreparedModel& prepared, double utilization) {
-  auto model = prepared.run(Variation{utilization, nullptr, {}});
+  auto model = prepared.run(Variation{utilization, nullptr, {}, std::nullopt});
   if (!model) return model.diagnostics();
   Gaps gaps;
   double baseline = 0;
@@ -101,7 +101,7 @@ Result<BreakevenAnalysis> analyse_breakeven(const PreparedModel& prepared, const
   }
 
   for (double level : levels) {
-    auto model = prepared.run(Variation{level, nullptr, {}});
+    auto model = prepared.run(Variation{level, nullptr, {}, std::nullopt});
     if (!model) return model.diagnostics();
     UtilizationLevel row{level, {}, {}};
     for (const auto& name : analysis.strategies) {

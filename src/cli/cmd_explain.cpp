@@ -72,9 +72,7 @@ class ExplainCommand : public Command {
                                   format_year_month(end)));
         return kExitInvalidInput;
       }
-      int index = 0;
-      while (add_months(start, index) != *month) ++index;
-      request.month = index;
+      request.month = months_between(start, *month);
     }
     const auto report = make_explain_report(run->model, request);
     return print_report(console, explain_renderers(), format_, report, {}, output_);

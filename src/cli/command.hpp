@@ -39,6 +39,7 @@ std::unique_ptr<Command> make_diff_command();
 std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_schema_command();
 std::unique_ptr<Command> make_egress_command();
+std::unique_ptr<Command> make_exit_command();
 std::unique_ptr<Command> make_prices_command();
 std::unique_ptr<Command> make_breakeven_command();
 std::unique_ptr<Command> make_report_command();

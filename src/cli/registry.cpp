@@ -20,6 +20,8 @@ const std::vector<CommandEntry>& command_registry() {
       {"check", "Check the scenario's budgets; exit 1 when any is breached", make_check_command},
       {"validate", "Check scenarios and price sheets, reporting every error at once", make_validate_command},
       {"schema", "Print the JSON Schema of scenarios, price sheets or overlays, for editors", make_schema_command},
+      {"exit", "What leaving a strategy's clouds costs: its stored data moved out, in a month or month by month",
+       make_exit_command},
       {"egress", "Quote the cost of moving data out of a provider region", make_egress_command},
       {"prices", "List, show, compare and rank the prices in the price sheets", make_prices_command},
   };

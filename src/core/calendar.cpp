@@ -48,6 +48,8 @@ std::string format_date(Date day) {
 
 YearMonth add_months(YearMonth start, int offset) { return start + date::months{offset}; }
 
+int months_between(YearMonth start, YearMonth month) { return static_cast<int>((month - start).count()); }
+
 Date first_day(YearMonth month) { return month / date::day{1}; }
 
 double calendar_hours(YearMonth month) {

@@ -15,6 +15,7 @@
 #include "tco/core/result.hpp"
 #include "tco/inputs/price_catalog.hpp"
 #include "tco/inputs/scenario.hpp"
+#include "tco/model/engine.hpp"
 #include "tco/model/plan.hpp"
 #include "tco/model/results.hpp"
 
@@ -254,5 +255,9 @@ void add_interconnect_ports(StrategyContext& context);
 void add_onprem_costs(StrategyContext& context);
 void add_data_costs(StrategyContext& context);   // storage, and the transfers data causes
 void price_transfers(StrategyContext& context);  // egress lines from context.transfers
+// Transfers of everything stored at the strategy's cloud sites in `month` to `to_site` (empty:
+// the internet), read from the storage lines already added (exit_transfers.cpp). Their
+// causes start with kExitCause (engine.hpp); price_transfers() tiers them on their own.
+void add_exit_transfers(StrategyContext& context, int month, const std::string& to_site);
 
 }  // namespace tco::engine

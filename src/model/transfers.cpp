@@ -192,7 +192,11 @@ void price_transfers(StrategyContext& context) {
       bool tiered = false;
       const auto price = flat_price(context, cloud->second, transfer, tiered);
       if (tiered) {
-        auto& group = groups[transfer.month][cloud->second.sheet->provider + "/" + cloud->second.region->id];
+        // Leaving (exit_transfers.cpp) is billed as a month's egress of its own: the tiers from
+        // the first, as tco egress quotes a volume, whatever else the month sends.
+        const bool leaving = transfer.cause.starts_with(kExitCause);
+        auto& group = groups[transfer.month]
+                            [cloud->second.sheet->provider + "/" + cloud->second.region->id + (leaving ? "/exit" : "")];
         group.cloud = &cloud->second;
         group.bytes += transfer.volume.bytes;
         group.members.push_back(&transfer);

@@ -22,6 +22,8 @@ std::string format_date(Date day);               // "2025-06-05"
 
 // The month `offset` months after `start` (offset 0 is `start`).
 YearMonth add_months(YearMonth start, int offset);
+// The offset of `month` from `start` (add_months' inverse; negative when earlier).
+int months_between(YearMonth start, YearMonth month);
 // The first day of a month.
 Date first_day(YearMonth month);
 // Days from `from` to `to` (negative when `to` is earlier).

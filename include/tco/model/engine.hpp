@@ -3,6 +3,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tco/core/result.hpp"
@@ -30,6 +31,9 @@ constexpr double kMaxCostLine = 1e15;
 // every workload all but stops.
 constexpr double kLowestUtilization = 0.01;
 
+// The start of the cause of every transfer and egress line of leaving (Variation::leave).
+inline constexpr std::string_view kExitCause = "exit: ";
+
 // What to change for one evaluation of a prepared model.
 struct Variation {
   // Every workload runs this share of each hour of its active months (a duty cycle), on
@@ -41,6 +45,14 @@ struct Variation {
   // plan for those values, with the same inputs in the same order.
   const EvaluationPlan* plan = nullptr;
   std::span<const double> values;
+  // Leave every cloud in `month` (tco-model(7), LEAVING): everything each strategy stores at
+  // its cloud sites in that month is sent to `to_site` (empty: the internet), billed as a
+  // month's egress of its own; each transfer's cause is kExitCause and what was stored.
+  struct Leave {
+    int month = 0;
+    std::string to_site;
+  };
+  std::optional<Leave> leave;
 };
 
 // A scenario resolved against its prices once, then evaluated as often as needed: the

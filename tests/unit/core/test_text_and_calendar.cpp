@@ -22,6 +22,8 @@ TEST_CASE("months and dates that do not exist are rejected") {
   CHECK(calendar_hours(*parse_year_month("2027-02")) == 672.0);
   CHECK(calendar_hours(*parse_year_month("2027-03")) == 744.0);
   CHECK(format_year_month(add_months(*parse_year_month("2027-11"), 3)) == "2028-02");
+  CHECK(months_between(*parse_year_month("2027-11"), *parse_year_month("2028-02")) == 3);
+  CHECK(months_between(*parse_year_month("2028-02"), *parse_year_month("2027-11")) == -3);
 }
 
 TEST_CASE("suggestions catch typos only") {

@@ -1,0 +1,104 @@
+// What leaving costs: the model run once more per month, with everything the strategy stores
+// in its clouds sent away in that month (model/exit_transfers.cpp), against the run without.
+#include "tco/analysis/exit.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace tco {
+namespace {
+
+const StrategyResult* find_strategy(const ModelResult& model, const std::string& name) {
+  const auto it = std::find_if(model.strategies.begin(), model.strategies.end(),
+                               [&](const StrategyResult& s) { return s.name == name; });
+  return it == model.strategies.end() ? nullptr : &*it;
+}
+
+// The sheet that priced `provider` in `month`.
+const PriceSheet* sheet_in(const ModelResult& model, const std::string& provider, int month) {
+  for (const auto& use : model.sheet_uses) {
+    if (use.sheet->provider == provider && use.first_month <= month && month <= use.last_month) return use.sheet;
+  }
+  return nullptr;
+}
+
+// Each cloud site's data, from the egress lines of the exit's transfers.
+void add_items(const StrategyResult& leaving, ExitAtMonth& point, std::map<std::string, bool>& internet) {
+  for (const auto& line : leaving.lines) {
+    if (line.month != point.month || line.component != Component::egress || !line.cause.starts_with(kExitCause))
+      continue;
+    point.items.push_back(
+        {line.site, line.provider, line.region, line.cause.substr(kExitCause.size()), line.usage.quantity, line.cash});
+    point.bytes += line.usage.quantity;
+    point.egress += line.cash;
+    internet[line.site] = line.offer == "internet egress";
+  }
+}
+
+// The exit programs of each provider whose sites sent the data out to the internet.
+void add_waivers(const ModelResult& model, const std::map<std::string, bool>& internet, ExitAtMonth& point) {
+  std::map<std::string, double> covered;  // provider -> egress to the internet
+  std::vector<std::string> providers;
+  for (const auto& item : point.items) {
+    if (!internet.at(item.site)) continue;
+    if (covered.find(item.provider) == covered.end()) providers.push_back(item.provider);
+    covered[item.provider] += item.egress;
+  }
+  for (const auto& provider : providers) {
+    const PriceSheet* sheet = sheet_in(model, provider, point.month);
+    if (sheet == nullptr || sheet->exit_programs.empty() || covered[provider] <= 0) continue;
+    const ExitProgram& program = sheet->exit_programs.front();
+    const double amount = std::clamp(program.refund.value, 0.0, 1.0) * covered[provider];
+    point.waivers.push_back({provider, &program, sheet->id(), covered[provider], amount});
+    point.waived += amount;
+  }
+}
+
+// The compute that trained models in the strategy's clouds, from the first month to `month`.
+double training_compute(const Scenario& scenario, const StrategyResult& strategy,
+                        const std::vector<std::string>& clouds, int month) {
+  double total = 0;
+  for (const auto& line : strategy.lines) {
+    if (line.component != Component::compute || line.month > month || line.workload.empty()) continue;
+    if (std::find(clouds.begin(), clouds.end(), line.site) == clouds.end()) continue;
+    const auto workload = std::find_if(scenario.workloads.begin(), scenario.workloads.end(),
+                                       [&](const Workload& w) { return w.name == line.workload; });
+    if (workload != scenario.workloads.end() && workload->kind == WorkloadKind::training) total += line.cash;
+  }
+  return total;
+}
+
+}  // namespace
+
+Result<ExitResult> analyse_exit(const PreparedModel& prepared, const ModelResult& as_written,
+                                const ExitOptions& options) {
+  ExitResult result;
+  result.options = options;
+  const StrategyResult* without = find_strategy(as_written, options.strategy);
+  if (without == nullptr) return Diagnostics{};
+  for (const auto& site : as_written.scenario->sites) {
+    if (site.kind != SiteKind::cloud) continue;
+    const bool used = std::any_of(without->lines.begin(), without->lines.end(),
+                                  [&](const CostLine& line) { return line.site == site.name; });
+    if (used) result.clouds.push_back(site.name);
+  }
+  for (const int month : options.months) {
+    Variation leaving;
+    leaving.leave = Variation::Leave{month, options.to_site};
+    auto run = prepared.run(leaving);
+    if (!run) return run.diagnostics();
+    ExitAtMonth point;
+    point.month = month;
+    std::map<std::string, bool> internet;
+    add_items(*find_strategy(run.value(), options.strategy), point, internet);
+    if (options.exit_programs) add_waivers(as_written, internet, point);
+    if (options.retraining) {
+      point.training_compute = training_compute(*as_written.scenario, *without, result.clouds, month);
+      point.retraining = *options.retraining * point.training_compute;
+    }
+    result.points.push_back(std::move(point));
+  }
+  return result;
+}
+
+}  // namespace tco
