@@ -46,7 +46,7 @@ class ExitCommand : public Command {
         "  tco exit scenarios/llm-70b.yaml --strategy cloud-only\n"
         "  tco exit scenarios/llm-70b.yaml --strategy cloud-only --by-month\n"
         "  tco exit scenarios/llm-70b.yaml --strategy cloud-only --at 2028-01 --to dc --retraining 50%\n"
-        "  tco exit scenarios/llm-70b.yaml --strategy cloud-only --by-month --format csv -o exit.csv");
+        "  tco exit scenarios/llm-70b.yaml --strategy cloud-only --by-month --format html -o exit.html");
   }
 
   int run(Console& console) override {

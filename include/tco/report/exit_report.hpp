@@ -1,7 +1,7 @@
 #pragma once
 // `tco exit`: what leaving a strategy's clouds costs in one month (its stored data, site by
 // site), or month by month over the horizon (the exit-cost curve), as a table, JSON
-// ("tco.exit/1"), CSV and Markdown.
+// ("tco.exit/1"), CSV, Markdown and an HTML page with the exit-cost curve.
 #include <string>
 #include <vector>
 
@@ -25,6 +25,8 @@ std::string render_exit_table(const ExitReport& report);
 std::string render_exit_json(const ExitReport& report);
 std::string render_exit_csv(const ExitReport& report);
 std::string render_exit_markdown(const ExitReport& report);
+// A page: the exit-cost curve (svg.chart data-chart="exit", by month) and table id="exit".
+std::string render_exit_html(const ExitReport& report);
 
 const Renderers<ExitReport>& exit_renderers();
 

@@ -9,9 +9,10 @@
 // give the same bytes.
 //
 // Element conventions the browser tests check (tests/html/check-report.sh; keep them stable):
-//   tables   <table id="comparison">, "unit-economics", "breakeven", "utilization"; "sensitivity"; "sweep"
+//   tables   <table id="comparison">, "unit-economics", "breakeven", "utilization"; "sensitivity"; "sweep";
+//            "exit"
 //   charts   svg.chart data-chart="cumulative", "utilization", "monthly-<strategy>"; "tornado";
-//            "heatmap" (two inputs) or "sweep" (one)
+//            "heatmap" (two inputs) or "sweep" (one); "exit" (the exit-cost curve)
 #include <iterator>
 #include <string>
 #include <string_view>

@@ -7,7 +7,8 @@ const Renderers<ExitReport>& exit_renderers() {
   static const Renderers<ExitReport> renderers{{Format::table, render_exit_table},
                                                {Format::json, render_exit_json},
                                                {Format::csv, render_exit_csv},
-                                               {Format::markdown, render_exit_markdown}};
+                                               {Format::markdown, render_exit_markdown},
+                                               {Format::html, render_exit_html}};
   return renderers;
 }
 
