@@ -70,35 +70,50 @@ double training_compute(const Scenario& scenario, const StrategyResult& strategy
 
 }  // namespace
 
-Result<ExitResult> analyse_exit(const PreparedModel& prepared, const ModelResult& as_written,
-                                const ExitOptions& options) {
-  ExitResult result;
-  result.options = options;
-  const StrategyResult* without = find_strategy(as_written, options.strategy);
-  if (without == nullptr) return Diagnostics{};
-  for (const auto& site : as_written.scenario->sites) {
-    if (site.kind != SiteKind::cloud) continue;
-    const bool used = std::any_of(without->lines.begin(), without->lines.end(),
-                                  [&](const CostLine& line) { return line.site == site.name; });
-    if (used) result.clouds.push_back(site.name);
+Result<std::vector<ExitResult>> analyse_exits(const PreparedModel& prepared, const ModelResult& as_written,
+                                              const ExitOptions& options, const std::vector<std::string>& strategies) {
+  std::vector<ExitResult> results;
+  std::vector<const StrategyResult*> without;
+  for (const auto& name : strategies) {
+    ExitResult& result = results.emplace_back();
+    result.options = options;
+    result.options.strategy = name;
+    without.push_back(find_strategy(as_written, name));
+    if (without.back() == nullptr) return Diagnostics{};
+    for (const auto& site : as_written.scenario->sites) {
+      if (site.kind != SiteKind::cloud) continue;
+      const bool used = std::any_of(without.back()->lines.begin(), without.back()->lines.end(),
+                                    [&](const CostLine& line) { return line.site == site.name; });
+      if (used) result.clouds.push_back(site.name);
+    }
   }
+  // One run per month: every strategy leaves its own clouds in it.
   for (const int month : options.months) {
     Variation leaving;
     leaving.leave = Variation::Leave{month, options.to_site};
     auto run = prepared.run(leaving);
     if (!run) return run.diagnostics();
-    ExitAtMonth point;
-    point.month = month;
-    std::map<std::string, bool> internet;
-    add_items(*find_strategy(run.value(), options.strategy), point, internet);
-    if (options.exit_programs) add_waivers(as_written, internet, point);
-    if (options.retraining) {
-      point.training_compute = training_compute(*as_written.scenario, *without, result.clouds, month);
-      point.retraining = *options.retraining * point.training_compute;
+    for (std::size_t s = 0; s < strategies.size(); ++s) {
+      ExitAtMonth point;
+      point.month = month;
+      std::map<std::string, bool> internet;
+      add_items(*find_strategy(run.value(), strategies[s]), point, internet);
+      if (options.exit_programs) add_waivers(as_written, internet, point);
+      if (options.retraining) {
+        point.training_compute = training_compute(*as_written.scenario, *without[s], results[s].clouds, month);
+        point.retraining = *options.retraining * point.training_compute;
+      }
+      results[s].points.push_back(std::move(point));
     }
-    result.points.push_back(std::move(point));
   }
-  return result;
+  return results;
+}
+
+Result<ExitResult> analyse_exit(const PreparedModel& prepared, const ModelResult& as_written,
+                                const ExitOptions& options) {
+  auto results = analyse_exits(prepared, as_written, options, {options.strategy});
+  if (!results) return results.diagnostics();
+  return std::move(results.value().front());
 }
 
 }  // namespace tco

@@ -44,7 +44,7 @@ class BreakevenCommand : public Command {
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
     auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
-    const auto report = breakeven_report(*run, *levels, console);
+    const auto report = breakeven_report(*run, *levels, console, format_ == "html");
     if (!report) return kExitInvalidInput;
     const bool to_file = !output_.empty() && output_ != "-";
     RenderOptions layout;

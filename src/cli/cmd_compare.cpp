@@ -65,7 +65,7 @@ class CompareCommand : public Command {
     }
     const auto run = run_scenario_file(files_.front(), options(), console);
     if (!run) return std::nullopt;
-    return breakeven_report(*run, *parse_utilization_levels(kDefaultUtilizationLevels), console);
+    return breakeven_report(*run, *parse_utilization_levels(kDefaultUtilizationLevels), console, true);
   }
 
   [[nodiscard]] ScenarioRunOptions options() const { return {pricing_, horizon_, strategies_, "", false}; }

@@ -44,7 +44,7 @@ class ReportCommand : public Command {
     ScenarioRunOptions options{pricing_, horizon_, strategies_, baseline_, false};
     auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
-    const auto report = breakeven_report(*run, *levels, console);
+    const auto report = breakeven_report(*run, *levels, console, true);
     if (!report) return kExitInvalidInput;
     return print_report(console, breakeven_renderers(), "html", *report, {}, output_);
   }

@@ -1,8 +1,11 @@
 #include "utilization_levels.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "tco/analysis/breakeven.hpp"
+#include "tco/analysis/exit.hpp"
 #include "tco/core/range.hpp"
 
 namespace tco::cli {
@@ -27,11 +30,25 @@ std::string utilization_levels_error(const std::string& text) {
 }
 
 std::optional<BreakevenReport> breakeven_report(const ScenarioRun& run, const std::vector<double>& levels,
-                                                DiagnosticSink& sink) {
+                                                DiagnosticSink& sink, bool page) {
   auto analysis = analyse_breakeven(*run.prepared, levels);
   sink.report(analysis.diagnostics());
   if (!analysis) return std::nullopt;
-  return make_breakeven_report(analysis.value());
+  auto report = make_breakeven_report(analysis.value());
+  if (!page) return report;
+  ExitOptions options;
+  for (int month = 0; month < run.model.months; ++month) options.months.push_back(month);
+  std::vector<std::string> strategies;
+  for (const auto& strategy : run.model.strategies) strategies.push_back(strategy.name);
+  auto exits = analyse_exits(*run.prepared, run.model, options, strategies);
+  sink.report(exits.diagnostics());
+  if (!exits) return std::nullopt;
+  for (auto& exit : exits.value()) {
+    const bool stores =
+        std::any_of(exit.points.begin(), exit.points.end(), [](const ExitAtMonth& point) { return point.bytes > 0; });
+    if (stores) report.exits.push_back(std::move(exit));
+  }
+  return report;
 }
 
 }  // namespace tco::cli

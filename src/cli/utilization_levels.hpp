@@ -25,8 +25,9 @@ std::optional<std::vector<double>> parse_utilization_levels(const std::string& t
 std::string utilization_levels_error(const std::string& text);
 
 // The break-even analysis of a run at `levels`, as a report; its diagnostics go to `sink`,
-// and none is returned when it failed (invalid input).
+// and none is returned when it failed (invalid input). For the HTML page (`page`), also what
+// leaving each strategy's clouds costs month by month.
 std::optional<BreakevenReport> breakeven_report(const ScenarioRun& run, const std::vector<double>& levels,
-                                                DiagnosticSink& sink);
+                                                DiagnosticSink& sink, bool page);
 
 }  // namespace tco::cli

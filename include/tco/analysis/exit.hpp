@@ -63,5 +63,8 @@ struct ExitResult {
 // model with the exit's transfers). The strategy and site must exist (checked by the caller).
 Result<ExitResult> analyse_exit(const PreparedModel& prepared, const ModelResult& as_written,
                                 const ExitOptions& options);
+// The same for each of `strategies` (options.strategy ignored), from one run per month.
+Result<std::vector<ExitResult>> analyse_exits(const PreparedModel& prepared, const ModelResult& as_written,
+                                              const ExitOptions& options, const std::vector<std::string>& strategies);
 
 }  // namespace tco

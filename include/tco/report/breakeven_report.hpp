@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tco/analysis/breakeven.hpp"
+#include "tco/analysis/exit.hpp"
 #include "tco/report/comparison.hpp"
 #include "tco/report/format.hpp"
 
@@ -33,6 +34,9 @@ struct BreakevenReport {
   std::vector<UtilizationLevel> levels;                    // crossings and totals per entry, by level
   std::vector<std::vector<double>> cumulative;             // per comparison strategy, cash
   std::vector<std::vector<double>> cumulative_discounted;  // per comparison strategy
+  // The HTML page only: what leaving each strategy's clouds costs month by month (those that
+  // store something in a cloud), to the internet, with the exit programs.
+  std::vector<ExitResult> exits;
 };
 
 BreakevenReport make_breakeven_report(const BreakevenAnalysis& analysis);

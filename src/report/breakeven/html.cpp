@@ -96,6 +96,7 @@ std::string render_html_report(const BreakevenReport& report) {
   html::cumulative_section(out, report);
   html::breakeven_section(out, report);
   html::utilization_section(out, report);
+  html::exit_section(out, report);
   html::monthly_section(out, report);
   html::causes_section(out, report);
   html::assumptions_section(out, report);

@@ -14,6 +14,7 @@ void unit_economics_section(std::string& out, const BreakevenReport& report);
 void cumulative_section(std::string& out, const BreakevenReport& report);
 void breakeven_section(std::string& out, const BreakevenReport& report);
 void utilization_section(std::string& out, const BreakevenReport& report);
+void exit_section(std::string& out, const BreakevenReport& report);  // html_exit.cpp
 void monthly_section(std::string& out, const BreakevenReport& report);
 void causes_section(std::string& out, const BreakevenReport& report);
 void assumptions_section(std::string& out, const BreakevenReport& report);
