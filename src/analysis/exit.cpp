@@ -68,6 +68,18 @@ double training_compute(const Scenario& scenario, const StrategyResult& strategy
   return total;
 }
 
+// The committed charges at the strategy's clouds whose term runs past `month`: each month
+// left of its term costs what the month left in did.
+void add_commitments(const StrategyResult& strategy, const std::vector<std::string>& clouds, ExitAtMonth& point) {
+  for (const auto& line : strategy.lines) {
+    if (line.month != point.month || line.term_end <= point.month + 1) continue;
+    if (std::find(clouds.begin(), clouds.end(), line.site) == clouds.end()) continue;
+    const int left = line.term_end - point.month - 1;
+    point.owed.push_back({line.site, line.cause, line.offer, left, line.cash, line.cash * left});
+    point.commitments += line.cash * left;
+  }
+}
+
 }  // namespace
 
 Result<std::vector<ExitResult>> analyse_exits(const PreparedModel& prepared, const ModelResult& as_written,
@@ -99,6 +111,7 @@ Result<std::vector<ExitResult>> analyse_exits(const PreparedModel& prepared, con
       std::map<std::string, bool> internet;
       add_items(*find_strategy(run.value(), strategies[s]), point, internet);
       if (options.exit_programs) add_waivers(as_written, internet, point);
+      add_commitments(*without[s], results[s].clouds, point);
       if (options.retraining) {
         point.training_compute = training_compute(*as_written.scenario, *without[s], results[s].clouds, month);
         point.retraining = *options.retraining * point.training_compute;

@@ -186,7 +186,7 @@ void add_workload_compute(StrategyContext& context, const PlacedPortion& placed)
              priced->chosen.offer->instance, Usage{instance_hours, UsageUnit::instance_hours},
              context.rate(priced->cloud->sheet, *priced->chosen.hourly, Dimension::money_per_hour,
                           priced->chosen.price),
-             Measures{instance_hours * priced->chosen.offer->gpus, std::nullopt}},
+             Measures{instance_hours * priced->chosen.offer->gpus, std::nullopt}, "", bought + term},
             context.derive([&] {
               return Derivation{
                   fmt::format("instances × hours in the month × {} price per instance-hour "

@@ -40,6 +40,7 @@ void StrategyContext::add(Line line, std::shared_ptr<const Derivation> derivatio
   row.measures = line.measures;
   row.cash = line.cash.v;
   row.amortized = line.amortized.v;
+  row.term_end = line.term_end;
   row.derivation = std::move(derivation);
   result.lines.push_back(std::move(row));
 }

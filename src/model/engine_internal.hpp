@@ -208,6 +208,7 @@ struct StrategyContext {
     Rate rate;
     Measures measures = {};
     std::string flow = {};
+    int term_end = -1;  // CostLine::term_end
   };
   void add(Line line, std::shared_ptr<const Derivation> derivation = nullptr);
   // The rate of a price read from `sheet` (nullptr: stated in the scenario), at `value` as

@@ -38,6 +38,16 @@ struct ExitWaiver {
   double amount = 0;  // waived: refund × egress
 };
 
+// A commitment a strategy still owes when it leaves: the months of its term after the one left in.
+struct ExitCommitment {
+  std::string site;
+  std::string what;   // the line's cause: "workload finetune"
+  std::string offer;  // "p5.48xlarge"
+  int months_left = 0;
+  double monthly = 0;  // the month's committed charge
+  double amount = 0;   // monthly × months_left
+};
+
 struct ExitAtMonth {
   int month = 0;  // 0-based
   std::vector<ExitItem> items;
@@ -47,10 +57,12 @@ struct ExitAtMonth {
   double egress = 0;
   std::vector<ExitWaiver> waivers;  // empty without --exit-programs or when none applies
   double waived = 0;
-  double retraining = 0;        // share × training compute in the clouds up to this month
-  double training_compute = 0;  // that compute
-  [[nodiscard]] double total_without_programs() const { return egress + retraining; }
-  [[nodiscard]] double total() const { return egress - waived + retraining; }
+  double retraining = 0;             // share × training compute in the clouds up to this month
+  double training_compute = 0;       // that compute
+  std::vector<ExitCommitment> owed;  // commitments whose term runs past the month
+  double commitments = 0;            // what they still cost
+  [[nodiscard]] double total_without_programs() const { return egress + retraining + commitments; }
+  [[nodiscard]] double total() const { return egress - waived + retraining + commitments; }
 };
 
 struct ExitResult {

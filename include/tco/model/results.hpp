@@ -126,6 +126,9 @@ struct CostLine {
   Measures measures;
   double cash = 0;
   double amortized = 0;
+  // A commitment's charge: the month its term ends (exclusive, 0-based; it may lie beyond the
+  // horizon, which charges only the months within it). -1 for anything else.
+  int term_end = -1;
   std::shared_ptr<const Derivation> derivation;  // recorded only when explaining
 };
 

@@ -43,7 +43,8 @@ void exit_section(std::string& out, const BreakevenReport& report) {
   out += figure(svg::render_line_chart(chart),
                 "What moving everything each strategy stores in its clouds out to the internet would cost in each "
                 "month: datasets at their grown size, retained checkpoints and their replicas, billed before any exit "
-                "program. tco exit gives the details, other destinations and the programs' terms.");
+                "program, with what its commitments there still owe. tco exit gives the details, other destinations "
+                "and the programs' terms.");
   out += "</section>\n";
 }
 

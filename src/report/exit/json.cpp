@@ -25,6 +25,7 @@ std::string render_exit_json(const ExitReport& report) {
     month["bytes"] = point.bytes;
     month["egress"] = point.egress;
     month["waived"] = point.waived;
+    month["commitments"] = point.commitments;
     month["retraining"] = point.retraining;
     month["total"] = point.total();
     month["total_without_exit_programs"] = point.total_without_programs();
@@ -46,6 +47,15 @@ std::string render_exit_json(const ExitReport& report) {
                                   {"egress", waiver.egress},
                                   {"amount", waiver.amount},
                                   {"conditions", waiver.program->conditions}});
+    }
+    month["owed"] = ordered_json::array();
+    for (const auto& owed : point.owed) {
+      month["owed"].push_back({{"site", owed.site},
+                               {"for", owed.what},
+                               {"offer", owed.offer},
+                               {"months_left", owed.months_left},
+                               {"monthly", owed.monthly},
+                               {"amount", owed.amount}});
     }
     doc["months"].push_back(std::move(month));
   }

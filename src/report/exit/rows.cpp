@@ -19,12 +19,17 @@ void add_totals(const ExitReport& report, const ExitAtMonth& point, ExitTable& t
   const auto row = [&](std::string label, std::string size, double amount) {
     table.rows.push_back({std::move(label), "", std::move(size), money(report, amount)});
   };
-  table.rules_before.push_back(table.rows.size());
+  if (!table.rows.empty()) table.rules_before.push_back(table.rows.size());
   row("Egress", bytes(point.bytes), point.egress);
   for (const auto& waiver : point.waivers) {
     row(fmt::format("Waived by {} ({} of {})", waiver.program->id, format_percent(waiver.program->refund.value, 0),
                     money(report, waiver.egress)),
         "", -waiver.amount);
+  }
+  for (const auto& owed : point.owed) {
+    row(fmt::format("Still owed: {} at {} ({}), {} months × {}", owed.what, owed.site, owed.offer, owed.months_left,
+                    money(report, owed.monthly)),
+        "", owed.amount);
   }
   if (report.result.options.retraining) {
     row(fmt::format("Retraining ({} of {} of training compute)", format_percent(*report.result.options.retraining, 0),
@@ -46,11 +51,13 @@ ExitTable exit_table(const ExitReport& report) {
   ExitTable table;
   const ExitResult& result = report.result;
   if (report.by_month) {
-    table.header = {"Month", "Stored", "Egress", "Waived", "Retraining", "Total", "Without exit programs"};
+    table.header = {"Month",      "Stored",     "Egress", "Waived",
+                    "Still owed", "Retraining", "Total",  "Without exit programs"};
     table.alignment = "l";
     for (const auto& point : result.points) {
       table.rows.push_back({exit_month_label(report, point.month), bytes(point.bytes), money(report, point.egress),
-                            money(report, -point.waived), money(report, point.retraining), money(report, point.total()),
+                            money(report, -point.waived), money(report, point.commitments),
+                            money(report, point.retraining), money(report, point.total()),
                             money(report, point.total_without_programs())});
     }
     return table;

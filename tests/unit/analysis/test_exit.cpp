@@ -31,6 +31,7 @@ const std::string kTwoRegions = test::header_v2("3 months") +
                                 "strategies:\n"
                                 "  cloud: {workloads: {w: east}, datasets: {corpus: east, archive: west}}\n"
                                 "  owned: {workloads: {w: dc}, datasets: {corpus: east, archive: west}}\n"
+                                "  committed: {workloads: {w: {site: east, pricing: 1y}}}\n"
                                 "baseline: cloud\n";
 
 // The acme sheet with an exit program refunding `refund` of the egress of leaving it.
@@ -165,4 +166,20 @@ TEST_CASE("leaving changes nothing of the run without it", "[exit]") {
   CHECK(others(after) == Approx(others(before)));
   const auto monthly = after.monthly_cash_totals();
   CHECK(others(after) < std::accumulate(monthly.begin(), monthly.end(), 0.0));
+}
+
+TEST_CASE("leaving: a commitment still owes the months left of its term, past the horizon too", "[exit]") {
+  const Exit exit = prepare();
+  const ExitResult result = leave(exit, {"committed", "", {0, 2}, true, std::nullopt});
+  // One 8-GPU instance committed for a year at 6 USD/h: 730 h × 6 = 4,380 a month, bought in
+  // the first month. Left in it, 11 months are still owed; in the third, 9 (the horizon of 3
+  // months charges none of them).
+  REQUIRE(result.points[0].owed.size() == 1);
+  CHECK(result.points[0].owed[0].months_left == 11);
+  CHECK(result.points[0].owed[0].monthly == Approx(4380));
+  CHECK(result.points[0].commitments == Approx(48180));
+  CHECK(result.points[1].commitments == Approx(39420));
+  CHECK(result.points[1].total() == Approx(1783.00 + 123.904 + 39420));
+  // On demand nothing is owed.
+  CHECK(leave(exit, {"cloud", "", {0}, true, std::nullopt}).points[0].owed.empty());
 }
