@@ -15,10 +15,6 @@ namespace {
 using html::emit;
 using html::esc;
 
-std::string money(const ExitReport& report, double amount) {
-  return format_money(amount, report.comparison.currency, 0);
-}
-
 bool any_waived(const ExitReport& report) {
   for (const auto& point : report.result.points) {
     if (!point.waivers.empty()) return true;
@@ -30,7 +26,7 @@ bool any_waived(const ExitReport& report) {
 std::string summary_sentence(const ExitReport& report) {
   const auto& points = report.result.points;
   const auto at = [&](const ExitAtMonth& point) {
-    return fmt::format("{} in {} ({} stored)", money(report, point.total_without_programs()),
+    return fmt::format("{} in {} ({} stored)", exit_money(report, point.total_without_programs()),
                        exit_month_label(report, point.month), format_bytes(point.bytes, false));
   };
   std::string out = fmt::format("Leaving the clouds of {} for {} costs ", report.strategy, report.destination);
@@ -40,10 +36,10 @@ std::string summary_sentence(const ExitReport& report) {
   const double first = points.front().total();
   const double last = points.back().total();
   out += " With the providers' exit programs, if the move meets their conditions: ";
-  if (points.size() == 1 || money(report, first) == money(report, last)) {
-    out += money(report, last) + (points.size() == 1 ? "." : " in every month.");
+  if (points.size() == 1 || exit_money(report, first) == exit_money(report, last)) {
+    out += exit_money(report, last) + (points.size() == 1 ? "." : " in every month.");
   } else {
-    out += "from " + money(report, first) + " to " + money(report, last) + ".";
+    out += "from " + exit_money(report, first) + " to " + exit_money(report, last) + ".";
   }
   return out;
 }

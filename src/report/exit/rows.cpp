@@ -8,32 +8,28 @@
 namespace tco {
 namespace {
 
-std::string money(const ExitReport& report, double amount) {
-  return format_money(amount, report.comparison.currency, 0);
-}
-
 std::string bytes(double value) { return format_bytes(value, false); }
 
 // The totals under one month's items: egress, waived, retraining, and what it comes to.
 void add_totals(const ExitReport& report, const ExitAtMonth& point, ExitTable& table) {
   const auto row = [&](std::string label, std::string size, double amount) {
-    table.rows.push_back({std::move(label), "", std::move(size), money(report, amount)});
+    table.rows.push_back({std::move(label), "", std::move(size), exit_money(report, amount)});
   };
   if (!table.rows.empty()) table.rules_before.push_back(table.rows.size());
   row("Egress", bytes(point.bytes), point.egress);
   for (const auto& waiver : point.waivers) {
     row(fmt::format("Waived by {} ({} of {})", waiver.program->id, format_percent(waiver.program->refund.value, 0),
-                    money(report, waiver.egress)),
+                    exit_money(report, waiver.egress)),
         "", -waiver.amount);
   }
   for (const auto& owed : point.owed) {
     row(fmt::format("Still owed: {} at {} ({}), {} months × {}", owed.what, owed.site, owed.offer, owed.months_left,
-                    money(report, owed.monthly)),
+                    exit_money(report, owed.monthly)),
         "", owed.amount);
   }
   if (report.result.options.retraining) {
     row(fmt::format("Retraining ({} of {} of training compute)", format_percent(*report.result.options.retraining, 0),
-                    money(report, point.training_compute)),
+                    exit_money(report, point.training_compute)),
         "", point.retraining);
   }
   table.rules_before.push_back(table.rows.size());
@@ -42,6 +38,10 @@ void add_totals(const ExitReport& report, const ExitAtMonth& point, ExitTable& t
 }
 
 }  // namespace
+
+std::string exit_money(const ExitReport& report, double amount) {
+  return format_money(amount, report.comparison.currency, 0);
+}
 
 std::string exit_month_label(const ExitReport& report, int month) {
   return report.comparison.month_labels.at(static_cast<std::size_t>(month));
@@ -55,10 +55,10 @@ ExitTable exit_table(const ExitReport& report) {
                     "Still owed", "Retraining", "Total",  "Without exit programs"};
     table.alignment = "l";
     for (const auto& point : result.points) {
-      table.rows.push_back({exit_month_label(report, point.month), bytes(point.bytes), money(report, point.egress),
-                            money(report, -point.waived), money(report, point.commitments),
-                            money(report, point.retraining), money(report, point.total()),
-                            money(report, point.total_without_programs())});
+      table.rows.push_back({exit_month_label(report, point.month), bytes(point.bytes), exit_money(report, point.egress),
+                            exit_money(report, -point.waived), exit_money(report, point.commitments),
+                            exit_money(report, point.retraining), exit_money(report, point.total()),
+                            exit_money(report, point.total_without_programs())});
     }
     return table;
   }
@@ -70,7 +70,7 @@ ExitTable exit_table(const ExitReport& report) {
     const std::string where = item.site == item.provider ? item.region : item.provider + " " + item.region;
     const std::string site = item.site == previous ? "" : fmt::format("{} ({})", item.site, where);
     previous = item.site;
-    table.rows.push_back({site, item.what, bytes(item.bytes), money(report, item.egress)});
+    table.rows.push_back({site, item.what, bytes(item.bytes), exit_money(report, item.egress)});
   }
   add_totals(report, point, table);
   return table;

@@ -21,6 +21,8 @@ ExitTable exit_table(const ExitReport& report);
 std::string exit_introduction(const ExitReport& report);
 // How the figures were reckoned, and each exit program's conditions.
 std::string exit_notes(const ExitReport& report);
+// An amount in whole units of the scenario's currency: "$8,161".
+std::string exit_money(const ExitReport& report, double amount);
 // "2031-12" for a 0-based month.
 std::string exit_month_label(const ExitReport& report, int month);
 
