@@ -99,12 +99,13 @@ Result<std::vector<ExitResult>> analyse_exits(const PreparedModel& prepared, con
       if (used) result.clouds.push_back(site.name);
     }
   }
-  // One run per month: every strategy leaves its own clouds in it.
+  // One run: every strategy leaves its own clouds in each month asked for, each month's exit
+  // billed on its own.
+  Variation leaving;
+  leaving.leave = Variation::Leave{options.months, options.to_site};
+  auto run = prepared.run(leaving);
+  if (!run) return run.diagnostics();
   for (const int month : options.months) {
-    Variation leaving;
-    leaving.leave = Variation::Leave{month, options.to_site};
-    auto run = prepared.run(leaving);
-    if (!run) return run.diagnostics();
     for (std::size_t s = 0; s < strategies.size(); ++s) {
       ExitAtMonth point;
       point.month = month;

@@ -315,7 +315,10 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
     engine::add_cloud_compute(context);
     engine::add_onprem_costs(context);
     engine::add_data_costs(context);
-    if (variation.leave) engine::add_exit_transfers(context, variation.leave->month, variation.leave->to_site);
+    if (variation.leave) {
+      for (const int month : variation.leave->months)
+        engine::add_exit_transfers(context, month, variation.leave->to_site);
+    }
     engine::price_transfers(context);
     engine::add_interconnect_ports(context);
     context.finish_citations();

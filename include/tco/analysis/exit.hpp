@@ -71,11 +71,11 @@ struct ExitResult {
   std::vector<ExitAtMonth> points;  // one per month asked for, in order
 };
 
-// Prices the strategy's exit in each month of `options.months` (each month one more run of the
-// model with the exit's transfers). The strategy and site must exist (checked by the caller).
+// Prices the strategy's exit in each month of `options.months` (one more run of the model, with
+// the exits' transfers). The strategy and site must exist (checked by the caller).
 Result<ExitResult> analyse_exit(const PreparedModel& prepared, const ModelResult& as_written,
                                 const ExitOptions& options);
-// The same for each of `strategies` (options.strategy ignored), from one run per month.
+// The same for each of `strategies` (options.strategy ignored), from the same one run.
 Result<std::vector<ExitResult>> analyse_exits(const PreparedModel& prepared, const ModelResult& as_written,
                                               const ExitOptions& options, const std::vector<std::string>& strategies);
 

@@ -45,11 +45,12 @@ struct Variation {
   // plan for those values, with the same inputs in the same order.
   const EvaluationPlan* plan = nullptr;
   std::span<const double> values;
-  // Leave every cloud in `month` (tco-model(7), LEAVING): everything each strategy stores at
-  // its cloud sites in that month is sent to `to_site` (empty: the internet), billed as a
-  // month's egress of its own; each transfer's cause is kExitCause and what was stored.
+  // Leave every cloud in each of `months` (tco-model(7), LEAVING): everything each strategy
+  // stores at its cloud sites in such a month is sent to `to_site` (empty: the internet),
+  // billed as that month's egress of its own, so the exits of several months are independent
+  // and one run prices them all; each transfer's cause is kExitCause and what was stored.
   struct Leave {
-    int month = 0;
+    std::vector<int> months;
     std::string to_site;
   };
   std::optional<Leave> leave;

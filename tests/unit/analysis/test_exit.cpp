@@ -150,7 +150,7 @@ TEST_CASE("leaving: with no deletions, the exit cost never falls from one month 
 TEST_CASE("leaving changes nothing of the run without it", "[exit]") {
   const Exit exit = prepare();
   Variation leaving;
-  leaving.leave = Variation::Leave{1, ""};
+  leaving.leave = Variation::Leave{{1}, ""};
   const auto with = exit.prepared->run(leaving);
   REQUIRE(with);
   const auto& before = exit.run->model->strategies[0];
