@@ -105,8 +105,7 @@ Result<BreakevenAnalysis> analyse_breakeven(const PreparedModel& prepared, const
     if (!model) return model.diagnostics();
     UtilizationLevel row{level, {}, {}};
     for (const auto& name : analysis.strategies) {
-      const auto it = std::find_if(model->strategies.begin(), model->strategies.end(),
-                                   [&](const StrategyResult& s) { return s.name == name; });
+      const StrategyResult* it = model->find_strategy(name);
       row.crossings.push_back(it->breakeven ? it->breakeven->cash : Crossing{});
       row.totals.push_back(it->total_cash());
     }

@@ -1,5 +1,6 @@
-// What leaving costs: the model run once more per month, with everything the strategy stores
-// in its clouds sent away in that month (model/exit_transfers.cpp), against the run without.
+// What leaving costs: the model run once more, with everything each strategy stores in its
+// clouds sent away in each month asked for (model/exit_transfers.cpp); the figures are read
+// from that run's exit lines, the commitments and training compute from the run without.
 #include "tco/analysis/exit.hpp"
 
 #include <algorithm>
@@ -7,12 +8,6 @@
 
 namespace tco {
 namespace {
-
-const StrategyResult* find_strategy(const ModelResult& model, const std::string& name) {
-  const auto it = std::find_if(model.strategies.begin(), model.strategies.end(),
-                               [&](const StrategyResult& s) { return s.name == name; });
-  return it == model.strategies.end() ? nullptr : &*it;
-}
 
 // The sheet that priced `provider` in `month`.
 const PriceSheet* sheet_in(const ModelResult& model, const std::string& provider, int month) {
@@ -61,9 +56,8 @@ double training_compute(const Scenario& scenario, const StrategyResult& strategy
   for (const auto& line : strategy.lines) {
     if (line.component != Component::compute || line.month > month || line.workload.empty()) continue;
     if (std::find(clouds.begin(), clouds.end(), line.site) == clouds.end()) continue;
-    const auto workload = std::find_if(scenario.workloads.begin(), scenario.workloads.end(),
-                                       [&](const Workload& w) { return w.name == line.workload; });
-    if (workload != scenario.workloads.end() && workload->kind == WorkloadKind::training) total += line.cash;
+    const Workload* workload = scenario.find_workload(line.workload);
+    if (workload != nullptr && workload->kind == WorkloadKind::training) total += line.cash;
   }
   return total;
 }
@@ -90,7 +84,7 @@ Result<std::vector<ExitResult>> analyse_exits(const PreparedModel& prepared, con
     ExitResult& result = results.emplace_back();
     result.options = options;
     result.options.strategy = name;
-    without.push_back(find_strategy(as_written, name));
+    without.push_back(as_written.find_strategy(name));
     if (without.back() == nullptr) return Diagnostics{};
     for (const auto& site : as_written.scenario->sites) {
       if (site.kind != SiteKind::cloud) continue;
@@ -110,7 +104,7 @@ Result<std::vector<ExitResult>> analyse_exits(const PreparedModel& prepared, con
       ExitAtMonth point;
       point.month = month;
       std::map<std::string, bool> internet;
-      add_items(*find_strategy(run.value(), strategies[s]), point, internet);
+      add_items(*run.value().find_strategy(strategies[s]), point, internet);
       if (options.exit_programs) add_waivers(as_written, internet, point);
       add_commitments(*without[s], results[s].clouds, point);
       if (options.retraining) {

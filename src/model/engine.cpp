@@ -330,8 +330,7 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
   }
   if (d.has_errors()) return d;
 
-  const auto baseline = std::find_if(model.strategies.begin(), model.strategies.end(),
-                                     [&](const StrategyResult& s) { return s.name == model.baseline; });
+  const StrategyResult* baseline = model.find_strategy(model.baseline);
   const auto baseline_monthly = baseline->monthly_cash_totals();
   const double rate = inputs.active()
                           ? inputs.read(scenario.discount_rate, "discount_rate", {Dimension::fraction, 0, 1}).v

@@ -1,5 +1,7 @@
 #include "tco/model/results.hpp"
 
+#include <algorithm>
+
 namespace tco {
 
 const char* to_string(UsageUnit unit) {
@@ -24,6 +26,12 @@ const char* to_string(UsageUnit unit) {
       return "FTE-months";
   }
   return "";
+}
+
+const StrategyResult* ModelResult::find_strategy(const std::string& name) const {
+  const auto it =
+      std::find_if(strategies.begin(), strategies.end(), [&](const StrategyResult& s) { return s.name == name; });
+  return it == strategies.end() ? nullptr : &*it;
 }
 
 }  // namespace tco

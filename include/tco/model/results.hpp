@@ -209,6 +209,9 @@ struct ModelResult {
   std::vector<bool> projected_months;  // [month] -> priced by a trend projection
   std::optional<double> utilization;   // the sustained utilization every workload was run at, when varied
   Diagnostics warnings;
+
+  // The strategy of that name, or nullptr when it was not computed.
+  [[nodiscard]] const StrategyResult* find_strategy(const std::string& name) const;
 };
 
 }  // namespace tco

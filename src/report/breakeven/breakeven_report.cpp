@@ -35,8 +35,7 @@ BreakevenReport make_breakeven_report(const BreakevenAnalysis& analysis) {
   const YearMonth start = analysis.model.scenario->start;
   for (std::size_t i = 0; i < analysis.strategies.size(); ++i) {
     const auto& name = analysis.strategies[i];
-    const auto it = std::find_if(analysis.model.strategies.begin(), analysis.model.strategies.end(),
-                                 [&](const StrategyResult& s) { return s.name == name; });
+    const StrategyResult* it = analysis.model.find_strategy(name);
     report.entries.push_back(
         {name, place(it->breakeven->cash, start), place(it->breakeven->discounted, start), analysis.solved[i]});
   }
