@@ -4,7 +4,10 @@
 #include "tco/analysis/exit.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+
+#include "tco/core/calendar.hpp"
 
 namespace tco {
 namespace {
@@ -30,22 +33,27 @@ void add_items(const StrategyResult& leaving, ExitAtMonth& point, std::map<std::
   }
 }
 
-// The exit programs of each provider whose sites sent the data out to the internet.
+// The exit programs that cover the data each provider's regions sent out to the internet on
+// the first day of the month left in: in each region, the one with the largest refund there
+// then (PriceSheet::exit_program_for); one waiver per provider and program.
 void add_waivers(const ModelResult& model, const std::map<std::string, bool>& internet, ExitAtMonth& point) {
-  std::map<std::string, double> covered;  // provider -> egress to the internet
-  std::vector<std::string> providers;
+  const Date day = first_day(add_months(model.scenario->start, point.month));
   for (const auto& item : point.items) {
-    if (!internet.at(item.site)) continue;
-    if (covered.find(item.provider) == covered.end()) providers.push_back(item.provider);
-    covered[item.provider] += item.egress;
+    if (!internet.at(item.site) || item.egress <= 0) continue;
+    const PriceSheet* sheet = sheet_in(model, item.provider, point.month);
+    const ExitProgram* program = sheet == nullptr ? nullptr : sheet->exit_program_for(item.region, day);
+    if (program == nullptr) continue;
+    const auto same = [&](const ExitWaiver& w) { return w.provider == item.provider && w.program == program; };
+    auto waiver = std::find_if(point.waivers.begin(), point.waivers.end(), same);
+    if (waiver == point.waivers.end()) {
+      point.waivers.push_back({item.provider, program, sheet->id(), 0, 0});
+      waiver = std::prev(point.waivers.end());
+    }
+    waiver->egress += item.egress;
   }
-  for (const auto& provider : providers) {
-    const PriceSheet* sheet = sheet_in(model, provider, point.month);
-    if (sheet == nullptr || sheet->exit_programs.empty() || covered[provider] <= 0) continue;
-    const ExitProgram& program = sheet->exit_programs.front();
-    const double amount = std::clamp(program.refund.value, 0.0, 1.0) * covered[provider];
-    point.waivers.push_back({provider, &program, sheet->id(), covered[provider], amount});
-    point.waived += amount;
+  for (auto& waiver : point.waivers) {
+    waiver.amount = std::clamp(waiver.program->refund.value, 0.0, 1.0) * waiver.egress;
+    point.waived += waiver.amount;
   }
 }
 

@@ -250,6 +250,8 @@ void apply_overlay(PriceSheet& view, const PriceSheet& overlay, Diagnostics& d) 
                    [&](Sourced& value) { discount_value(value, discount, overlay.name); });
   }
   for (const auto& [id, region] : overlay.regions) merge_region(view, id, region, d);
+  for (std::size_t i = 0; i < overlay.exit_programs.size(); ++i)
+    check_exit_program_regions(view, overlay.exit_programs[i], i, d);
   merge_onprem(view, overlay);
   view.overlays.push_back({overlay.name, overlay.file, overlay.content_hash, overlay.effective});
 }

@@ -87,6 +87,20 @@ const Region* PriceSheet::find_region(const std::string& region_id) const {
   return it == regions.end() ? nullptr : &it->second;
 }
 
+bool ExitProgram::applies(const std::string& region, Date day) const {
+  if (from && day < *from) return false;
+  if (until && day >= *until) return false;
+  return regions.empty() || std::find(regions.begin(), regions.end(), region) != regions.end();
+}
+
+const ExitProgram* PriceSheet::exit_program_for(const std::string& region, Date day) const {
+  const ExitProgram* best = nullptr;
+  for (const auto& program : exit_programs) {
+    if (program.applies(region, day) && (best == nullptr || program.refund.value > best->refund.value)) best = &program;
+  }
+  return best;
+}
+
 std::string PriceSheet::id() const { return provider + "@" + format_date(effective); }
 
 std::string PriceSheet::label() const {

@@ -17,6 +17,8 @@ void read_onprem_sections(MapReader& top, PriceSheet& sheet, Diagnostics& d, Sou
 
 // `exit_programs:`, a list of programs that waive egress when leaving the provider.
 void read_exit_programs(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs);
+// Reports each region of `program` (exit_programs[index]) that `view` does not have; false if any.
+bool check_exit_program_regions(const PriceSheet& view, const ExitProgram& program, std::size_t index, Diagnostics& d);
 
 // An overlay's `discounts:` list.
 void read_discounts(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs);

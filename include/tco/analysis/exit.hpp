@@ -29,12 +29,13 @@ struct ExitItem {
   double egress = 0;  // its share of the exit's egress from the site
 };
 
-// A provider's exit program applied to the egress of leaving its sites.
+// A provider's exit program applied to the egress of leaving the regions it covers on the
+// first day of the month left in (PriceSheet::exit_program_for picks one per region).
 struct ExitWaiver {
   std::string provider;
   const ExitProgram* program = nullptr;
   std::string sheet;  // the sheet it is listed in ("aws@2025-06-01")
-  double egress = 0;  // the egress it covers
+  double egress = 0;  // the egress it covers: to the internet, from those regions
   double amount = 0;  // waived: refund × egress
 };
 

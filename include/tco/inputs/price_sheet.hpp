@@ -105,9 +105,10 @@ struct SiteDefaults {
   std::optional<Sourced> staff_cost;         // per FTE-year
 };
 
-// A program that waives egress fees when a customer leaves the provider (or, under the EU
-// Data Act, moves data to another provider). Kept as data: whether a move qualifies depends
-// on conditions tco cannot check, so the model never applies it on its own.
+// A program that waives egress fees when a customer leaves the provider, or a rule that
+// abolishes them (the EU Data Act from 2027-01-12). Whether a move qualifies depends on
+// conditions tco cannot check: `tco exit`, and a strategy's move that leaves the provider,
+// apply it as a line of its own, with its conditions listed (tco-prices(5), EXIT PROGRAMS).
 struct ExitProgram {
   std::string id;
   std::string name;
@@ -116,7 +117,14 @@ struct ExitProgram {
   std::optional<Sourced> window;        // hours to complete the move, when stated
   Sourced refund;                       // share of the qualifying egress bill waived or credited
   std::string scope;                    // "worldwide", "EU/EEA/UK customers"
+  std::optional<Date> from;             // it applies to exits on or after this day
+  std::optional<Date> until;            // and before this one
+  std::vector<std::string> regions;     // the sheet's regions it covers; empty = every region
+  SourceLocation regions_where;         // where `regions` is written, for errors
   SourceLocation where;
+
+  // Whether it covers an exit from `region` on `day`.
+  [[nodiscard]] bool applies(const std::string& region, Date day) const;
 };
 
 // What a discount in an overlay applies to.
@@ -176,6 +184,9 @@ struct PriceSheet {
 
   [[nodiscard]] const PriceSource* find_source(const std::string& id) const;
   [[nodiscard]] const Region* find_region(const std::string& id) const;
+  // The exit program that covers an exit from `region` on `day` with the largest refund (the
+  // first listed of equal ones); nullptr when none does.
+  [[nodiscard]] const ExitProgram* exit_program_for(const std::string& region, Date day) const;
   [[nodiscard]] std::string id() const;  // "aws@2025-06-01"
   // id() plus the overlays applied: "aws@2025-06-01 + acme-discount".
   [[nodiscard]] std::string label() const;

@@ -37,6 +37,17 @@ void add_totals(const ExitReport& report, const ExitAtMonth& point, ExitTable& t
   if (!point.waivers.empty()) row("Total without exit programs", "", point.total_without_programs());
 }
 
+// "; it applies to exits from eu-west-1, eu-central-1 on or after 2027-01-12", or "" for a
+// program that applies everywhere, always.
+std::string exit_program_reach(const ExitProgram& program) {
+  std::string out;
+  if (!program.regions.empty()) out += " from " + join(program.regions, ", ");
+  if (program.from) out += " on or after " + format_date(*program.from);
+  if (program.from && program.until) out += " and";
+  if (program.until) out += " before " + format_date(*program.until);
+  return out.empty() ? "" : "; it applies to exits" + out;
+}
+
 }  // namespace
 
 std::string exit_money(const ExitReport& report, double amount) {
@@ -96,8 +107,9 @@ std::string exit_notes(const ExitReport& report) {
     for (const auto& waiver : point.waivers) {
       if (std::find(seen.begin(), seen.end(), waiver.program->id) != seen.end()) continue;
       seen.push_back(waiver.program->id);
-      out += fmt::format("{} ({}): {}; it covers {}. Conditions: {}.\n", waiver.program->id, waiver.sheet,
-                         waiver.program->name, waiver.program->covers, join(waiver.program->conditions, "; "));
+      out += fmt::format("{} ({}): {}; it covers {}{}. Conditions: {}.\n", waiver.program->id, waiver.sheet,
+                         waiver.program->name, waiver.program->covers, exit_program_reach(*waiver.program),
+                         join(waiver.program->conditions, "; "));
     }
   }
   return out;

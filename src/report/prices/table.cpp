@@ -159,7 +159,9 @@ std::string render_price_show_table(const PriceShowReport& report) {
     for (const auto& condition : program.conditions) out += "  - " + condition + "\n";
   }
   if (!report.exit_programs.empty())
-    out += "Exit programs are listed, never applied by tco: whether a move qualifies depends on these conditions.\n";
+    out +=
+        "Exit programs apply in tco exit and to a strategy's move that leaves the provider, each as a line of its "
+        "own: whether a move qualifies depends on these conditions.\n";
   out += "\nSources:\n";
   for (const auto& source : report.sources) {
     out += fmt::format("  {}  {}  retrieved {}\n    {}\n    {}\n", source.id, confidence_name(&source),

@@ -53,6 +53,27 @@ PriceCatalog with_exit_program(const std::string& refund) {
   return out;
 }
 
+// The acme sheet with `programs` as its exit programs. Here east stands for an EU region and
+// west for a US one: "eu-data-act" covers east from 2027-01-12 (the EU Data Act's end of
+// switching charges), "acme-exit" everywhere, always.
+PriceCatalog with_programs(bool worldwide) {
+  std::string programs =
+      "exit_programs:\n"
+      "  - {id: eu-data-act, name: EU Data Act, covers: switching charges, scope: EU, from: 2027-01-12,\n"
+      "     regions: [east], conditions: [switch], refund: {value: 100 %, source: list}}\n";
+  if (worldwide) {
+    programs +=
+        "  - {id: acme-exit, name: Acme exit, covers: egress, scope: worldwide, conditions: [ask],\n"
+        "     refund: {value: 50 %, source: list}}\n";
+  }
+  std::string sheet = test::kAcmeSheet;
+  sheet.insert(sheet.find("regions:"), programs);
+  PriceCatalog out;
+  out.add(load_price_sheet(sheet, "acme.yaml").value());
+  out.add(load_price_sheet(test::kOnPremSheet, "onprem.yaml").value());
+  return out;
+}
+
 struct Exit {
   std::unique_ptr<test::Run> run;
   std::unique_ptr<PreparedModel> prepared;
@@ -182,4 +203,44 @@ TEST_CASE("leaving: a commitment still owes the months left of its term, past th
   CHECK(result.points[1].total() == Approx(1783.00 + 123.904 + 39420));
   // On demand nothing is owed.
   CHECK(leave(exit, {"cloud", "", {0}, true, std::nullopt}).points[0].owed.empty());
+}
+
+TEST_CASE("leaving: a program applies by region and by the first day of the month left in", "[exit]") {
+  const Exit exit = prepare(with_programs(false));
+  // The horizon starts in 2027-01: its first day, 2027-01-01, is before 2027-01-12, so nothing is
+  // waived (east's 1,783.00 and west's 102.40, as above); on 2027-02-01 east's egress is.
+  const ExitResult result = leave(exit, {"cloud", "", {0, 1}, true, std::nullopt});
+  const ExitAtMonth& january = result.points[0];
+  CHECK(january.waivers.empty());
+  CHECK(january.total() == Approx(1885.40));
+  const ExitAtMonth& february = result.points[1];
+  // West's archive has grown by 10 %: 1,126.4 GiB × 0.10 = 112.64, never waived (a US region).
+  CHECK(february.egress == Approx(1783.00 + 112.64));
+  REQUIRE(february.waivers.size() == 1);
+  CHECK(february.waivers[0].program->id == "eu-data-act");
+  CHECK(february.waivers[0].sheet == "acme@2026-01-01");
+  CHECK(february.waivers[0].egress == Approx(1783.00));
+  CHECK(february.waived == Approx(1783.00));
+  CHECK(february.total() == Approx(112.64));
+  CHECK(february.total_without_programs() == Approx(1895.64));
+}
+
+TEST_CASE("leaving: each region gets the program refunding the most there, one waiver per program", "[exit]") {
+  const Exit exit = prepare(with_programs(true));
+  const ExitResult result = leave(exit, {"cloud", "", {0, 1}, true, std::nullopt});
+  // 2027-01-01: only the worldwide 50 % applies, to both regions: 0.5 × 1,885.40 = 942.70.
+  REQUIRE(result.points[0].waivers.size() == 1);
+  CHECK(result.points[0].waivers[0].program->id == "acme-exit");
+  CHECK(result.points[0].waivers[0].egress == Approx(1885.40));
+  CHECK(result.points[0].waived == Approx(942.70));
+  // 2027-02-01: east gets the Data Act's 100 % (1,783.00), west still the 50 % (0.5 × 112.64 = 56.32).
+  const ExitAtMonth& february = result.points[1];
+  REQUIRE(february.waivers.size() == 2);
+  CHECK(february.waivers[0].program->id == "eu-data-act");
+  CHECK(february.waivers[0].amount == Approx(1783.00));
+  CHECK(february.waivers[1].program->id == "acme-exit");
+  CHECK(february.waivers[1].egress == Approx(112.64));
+  CHECK(february.waivers[1].amount == Approx(56.32));
+  CHECK(february.waived == Approx(1839.32));
+  CHECK(february.total() == Approx(56.32));
 }
