@@ -216,4 +216,111 @@ UnitEconomics unit_economics(const StrategyResult& strategy, const Scenario& sce
   return out;
 }
 
+std::optional<MigrationPayback> migration_payback(const StrategyResult& strategy,
+                                                  const std::vector<double>& baseline_cash) {
+  MigrationPayback payback;
+  bool any = false;
+  for (const auto& line : strategy.lines) {
+    if (!line.cause.starts_with(kMigrationCause)) continue;
+    payback.start_month = any ? std::min(payback.start_month, line.month) : line.month;
+    payback.cost += line.cash;
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  const auto cash = strategy.monthly_cash_totals();
+  double saved = 0;  // since the migration began, compared to the cent
+  for (std::size_t month = static_cast<std::size_t>(payback.start_month); month < cash.size(); ++month) {
+    saved += baseline_cash[month] - cash[month];
+    if (saved >= -0.005) {
+      payback.month = static_cast<int>(month);
+      break;
+    }
+  }
+  return payback;
+}
+
+// ---- Per event ----
+
+const char* to_string(EventKind kind) {
+  switch (kind) {
+    case EventKind::dataset_migration:
+      return "dataset_migration";
+    case EventKind::checkpoint_save:
+      return "checkpoint_save";
+    case EventKind::flow_transfer:
+      return "flow_transfer";
+  }
+  return "";
+}
+
+namespace {
+
+// A line an event caused: egress of its cause, priced by the bytes it moved.
+bool is_event_line(const CostLine& line, const std::string& cause) {
+  return line.component == Component::egress && line.usage.unit == UsageUnit::bytes && line.cause == cause &&
+         line.usage.quantity > 0;
+}
+
+// `event` in `month`, or else in the first month a line of its cause moved bytes; none when
+// it moved nothing then. `event_bytes(site)` is what one event sends from that site.
+template <typename EventBytes>
+std::optional<EventCost> cost_of_event(const StrategyResult& strategy, EventCost event, std::optional<int> month,
+                                       EventBytes&& event_bytes) {
+  if (!month) {
+    for (const auto& line : strategy.lines) {
+      if (is_event_line(line, event.cause) && (!month || line.month < *month)) month = line.month;
+    }
+    if (!month) return std::nullopt;
+  }
+  event.month = *month;
+  for (const auto& line : strategy.lines) {
+    if (line.month != *month || !is_event_line(line, event.cause)) continue;
+    const double each = event_bytes(line.site);
+    if (!(each > 0)) continue;
+    event.events += line.usage.quantity / each;
+    event.bytes += line.usage.quantity;
+    event.cash += line.cash;
+    if (std::find(event.sites.begin(), event.sites.end(), line.site) == event.sites.end())
+      event.sites.push_back(line.site);
+  }
+  if (!(event.events > 0)) return std::nullopt;
+  return event;
+}
+
+}  // namespace
+
+std::vector<EventCost> event_costs(const StrategyResult& strategy, const Scenario& scenario, std::optional<int> month) {
+  std::vector<EventCost> out;
+  const auto add = [&](std::optional<EventCost> event) {
+    if (event) out.push_back(std::move(*event));
+  };
+  for (const auto& dataset : scenario.datasets) {
+    // data_costs.cpp: a migration sends the dataset's first size once.
+    const double size = dataset.size_bytes.value;
+    add(cost_of_event(strategy,
+                      {EventKind::dataset_migration, dataset.name, "dataset " + dataset.name + " (migration)"}, month,
+                      [&](const std::string&) { return size; }));
+  }
+  for (const auto& workload : scenario.workloads) {
+    if (!workload.checkpoints || workload.checkpoints->replicate_to.empty()) continue;
+    const Checkpoints& checkpoints = *workload.checkpoints;
+    const double size = checkpoints.parameters.value * checkpoints.bytes_per_parameter.value;
+    // Each checkpoint goes from the site that wrote it to every replica site but that one.
+    const auto per_save = [&](const std::string& site) {
+      const auto replicas = std::count_if(checkpoints.replicate_to.begin(), checkpoints.replicate_to.end(),
+                                          [&](const std::string& replica) { return replica != site; });
+      return size * static_cast<double>(replicas);
+    };
+    add(cost_of_event(strategy,
+                      {EventKind::checkpoint_save, workload.name, "workload " + workload.name + " (checkpoints)"},
+                      month, per_save));
+  }
+  for (const auto& flow : scenario.flows) {
+    const double size = flow.size_bytes.value;
+    add(cost_of_event(strategy, {EventKind::flow_transfer, flow.name, "flow " + flow.name}, month,
+                      [&](const std::string&) { return size; }));
+  }
+  return out;
+}
+
 }  // namespace tco

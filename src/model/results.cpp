@@ -8,6 +8,8 @@ const char* to_string(UsageUnit unit) {
   switch (unit) {
     case UsageUnit::instance_hours:
       return "instance-hours";
+    case UsageUnit::gpu_hours:
+      return "GPU-hours";
     case UsageUnit::port_hours:
       return "port-hours";
     case UsageUnit::bytes:

@@ -70,6 +70,12 @@ std::optional<int> breakeven_month(const std::vector<double>& strategy_cash, con
 Breakeven find_breakeven(const std::vector<double>& strategy_cash, const std::vector<double>& baseline_cash,
                          double annual_rate);
 
+// The one-off cost of a strategy's migration lines (causes starting kMigrationCause) and the
+// first month, from the first of them on, in which the cumulative savings against the baseline
+// since that month reach zero; none when the strategy has no migration line.
+std::optional<MigrationPayback> migration_payback(const StrategyResult& strategy,
+                                                  const std::vector<double>& baseline_cash);
+
 // ---- One evaluation of a plan ----
 
 // What a strategy comes to over the horizon at one set of input values.
@@ -112,5 +118,42 @@ struct UnitEconomics {
   std::optional<double> transfer_amplification;  // bytes sent between sites / the datasets' starting size
 };
 UnitEconomics unit_economics(const StrategyResult& strategy, const Scenario& scenario);
+
+// ---- Per event ----
+
+// Events whose cost a report can show one at a time (tco-model(7), UNIT ECONOMICS, "Per
+// event"): each is the bytes it moves, priced on the egress lines it causes.
+enum class EventKind {
+  dataset_migration,  // a dataset moved once to where a strategy stores it
+  checkpoint_save,    // a checkpoint written and sent to each of its replica sites
+  flow_transfer,      // one transfer of a flow (a `once` flow has one)
+};
+// "dataset_migration", "checkpoint_save", "flow_transfer".
+const char* to_string(EventKind kind);
+
+// What one event cost in one month: the month's egress lines of its cause, divided by the
+// events that month. The events are the lines' bytes ÷ the bytes one event moves (a
+// dataset's size, a checkpoint times its replicas away from the site that wrote it, a flow's
+// size), so the figure is the month's average price per byte of those lines × the bytes of
+// one event: internet egress is tiered on a month's total, so the same event may cost less
+// in a busier month.
+struct EventCost {
+  EventKind kind = EventKind::checkpoint_save;
+  std::string name;                     // the dataset, workload or flow
+  std::string cause;                    // the ledger's cause of its lines, "workload pretrain (checkpoints)"
+  std::vector<std::string> sites = {};  // the sites its bytes leave, in ledger order
+  int month = 0;                        // 0-based: the month it is priced in
+  double events = 0;                    // how many happened that month (182.5 saves; 4.345 transfers)
+  double bytes = 0;                     // what they moved that month
+  double cash = 0;                      // what their lines cost that month (egress: cash = amortized)
+  [[nodiscard]] double bytes_per_event() const { return events > 0 ? bytes / events : 0; }
+  [[nodiscard]] double per_event() const { return events > 0 ? cash / events : 0; }
+};
+// One entry per event the strategy has, in `month`, or else in the first month each happens:
+// datasets migrated, then workloads whose checkpoints are replicated, then flows, each in
+// scenario order. A checkpoint that is not replicated moves nothing, so its saves are no
+// event here (keeping the newest `keep` costs the same however often they are written).
+std::vector<EventCost> event_costs(const StrategyResult& strategy, const Scenario& scenario,
+                                   std::optional<int> month = std::nullopt);
 
 }  // namespace tco

@@ -64,6 +64,7 @@ struct Derivation {
 // What a cost line measures its use in (tco-model(7), LEDGER).
 enum class UsageUnit {
   instance_hours,    // cloud GPU instances held, hour by hour (rework of spot interruptions included)
+  gpu_hours,         // GPUs of a commitment held before the horizon, hour by hour
   port_hours,        // interconnect ports
   bytes,             // data moved
   byte_months,       // data stored for a month
@@ -166,6 +167,19 @@ struct Citation {
   int prices = 0;  // how many distinct prices of this source were used
 };
 
+// The start of the cause of every line a strategy's moves add (tco-model(7), MOVES): full
+// copies of data, sites held until a failback window ends.
+inline constexpr std::string_view kMigrationCause = "migration: ";
+
+// A strategy that moves (tco-model(7), MIGRATION PAYBACK): the one-off cost of its migration
+// lines, the month they start, and the month from which its savings against the baseline
+// since then have repaid them.
+struct MigrationPayback {
+  double cost = 0;           // cash
+  int start_month = 0;       // 0-based
+  std::optional<int> month;  // 0-based; none within the horizon
+};
+
 struct StrategyResult {
   std::string name;
   std::string description;
@@ -173,11 +187,12 @@ struct StrategyResult {
   std::vector<ComponentAmounts> monthly_cash;       // [month][component]
   std::vector<ComponentAmounts> monthly_amortized;  // [month][component]
   double used_gpu_hours = 0;
-  double egress_bytes = 0;             // bytes leaving a site, over the horizon
-  double site_transfer_bytes = 0;      // of those, bytes sent to another of the scenario's sites
-  std::vector<WorkloadUse> workloads;  // in scenario order
-  std::vector<Citation> citations;     // sorted by sheet, then source id
-  std::optional<Breakeven> breakeven;  // none for the baseline itself
+  double egress_bytes = 0;                  // bytes leaving a site, over the horizon
+  double site_transfer_bytes = 0;           // of those, bytes sent to another of the scenario's sites
+  std::vector<WorkloadUse> workloads;       // in scenario order
+  std::vector<Citation> citations;          // sorted by sheet, then source id
+  std::optional<Breakeven> breakeven;       // none for the baseline itself
+  std::optional<MigrationPayback> payback;  // a strategy with migration lines, but the baseline
 
   // Figures from the amounts above, computed in figures.cpp.
   [[nodiscard]] double total_cash() const;

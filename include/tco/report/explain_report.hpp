@@ -53,6 +53,22 @@ struct ExplainedCause {
   std::vector<ExplainedTerm> terms;     // --month: each line of that month in full
 };
 
+// What one event cost (tco-model(7), UNIT ECONOMICS, "Per event"): a dataset's migration, a
+// checkpoint save sent to its replicas, a transfer of a flow; in the month explained, or else
+// in the first month it happens.
+struct ExplainedEvent {
+  std::string kind;                // "dataset_migration", "checkpoint_save", "flow_transfer"
+  std::string name;                // the dataset, workload or flow
+  std::string event;               // "migration of dataset corpus", "checkpoint save of pretrain", "transfer of flow x"
+  std::string cause;               // the cause of its egress lines, as listed above it
+  std::vector<std::string> sites;  // where its bytes leave: one site, or a base's and a burst's
+  std::string month;               // YYYY-MM
+  double events = 0;               // in that month
+  double bytes_per_event = 0;
+  double amount = 0;     // its lines' cost in that month
+  double per_event = 0;  // amount ÷ events
+};
+
 struct ExplainReport {
   std::string scenario_name;
   std::string scenario_file;
@@ -64,6 +80,9 @@ struct ExplainReport {
   std::string span;                    // "2027-01..2031-12" or the month
   double total = 0;                    // the sum of the causes
   std::vector<ExplainedCause> causes;  // largest first
+  // Per event, when the figure includes egress and the strategy has events (in the first
+  // month each happens, or in `month`); empty otherwise, and no format shows the section.
+  std::vector<ExplainedEvent> events;
 };
 
 struct ExplainRequest {
@@ -78,6 +97,11 @@ ExplainReport make_explain_report(const ModelResult& model, const ExplainRequest
 
 // "55.04 USD/h", "10 TiB", "12.50 %": a factor's value with its unit.
 std::string format_factor_value(const Factor& factor, const std::string& currency);
+
+// A count of events as reports print it: four significant digits ("182.5", "4.345", "1").
+std::string format_event_count(double events);
+// What the per-event figures are, in words, for the month or months they are priced in.
+std::string per_event_basis(const ExplainReport& report);
 
 // One renderer per format (src/report/explain/).
 std::string render_explain_table(const ExplainReport& report);

@@ -21,6 +21,12 @@ std::string render_explain_csv(const ExplainReport& report) {
       }
     }
   }
+  // Per event: one row each, basis "per_event", the cost of one event in its month (not a
+  // part of the total above).
+  for (const auto& event : report.events) {
+    out += csv_row({report.scenario_name, report.strategy, "egress", event.cause, join(event.sites, " + "), event.month,
+                    "per_event", report.currency, format_number(event.per_event)});
+  }
   return out;
 }
 

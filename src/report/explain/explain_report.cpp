@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "tco/core/text.hpp"
+#include "tco/model/figures.hpp"
 #include "tco/report/price_rows.hpp"
 
 namespace tco {
@@ -72,6 +73,33 @@ void collect_prices(const Derivation& derivation, const CostLine& line, const st
   for (const auto& part : derivation.parts) collect_prices(*part, line, currency, out);
 }
 
+// "checkpoint save of pretrain": what one event is, in words.
+std::string event_words(const EventCost& event) {
+  switch (event.kind) {
+    case EventKind::dataset_migration:
+      return "migration of dataset " + event.name;
+    case EventKind::checkpoint_save:
+      return "checkpoint save of " + event.name;
+    case EventKind::flow_transfer:
+      return "transfer of flow " + event.name;
+  }
+  return event.name;
+}
+
+// The strategy's events, priced by event_costs() (model/figures.cpp): only when the figure
+// explained includes egress, the one component events cost.
+std::vector<ExplainedEvent> explain_events(const StrategyResult& strategy, const Scenario& scenario,
+                                           const ExplainRequest& request) {
+  std::vector<ExplainedEvent> out;
+  if (request.component && *request.component != Component::egress) return out;
+  for (const auto& event : event_costs(strategy, scenario, request.month)) {
+    out.push_back({to_string(event.kind), event.name, event_words(event), event.cause, event.sites,
+                   format_year_month(add_months(scenario.start, event.month)), event.events, event.bytes_per_event(),
+                   event.cash, event.per_event()});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_factor_value(const Factor& factor, const std::string& currency) {
@@ -108,6 +136,13 @@ std::string format_factor_value(const Factor& factor, const std::string& currenc
       return format_number(v) + " gCO2e/kWh";
   }
   return format_number(v);
+}
+
+std::string format_event_count(double events) { return fmt::format("{:.4g}", events); }
+
+std::string per_event_basis(const ExplainReport& report) {
+  return fmt::format("each event's egress lines in {}: their cost that month ÷ the events in it",
+                     report.month.empty() ? std::string("the first month it happens") : report.month);
 }
 
 ExplainReport make_explain_report(const ModelResult& model, const ExplainRequest& request) {
@@ -166,6 +201,7 @@ ExplainReport make_explain_report(const ModelResult& model, const ExplainRequest
   std::stable_sort(report.causes.begin(), report.causes.end(),
                    [](const ExplainedCause& a, const ExplainedCause& b) { return a.total > b.total; });
   for (const auto& cause : report.causes) report.total += cause.total;
+  report.events = explain_events(*strategy, scenario, request);
   return report;
 }
 

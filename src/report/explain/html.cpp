@@ -2,6 +2,8 @@
 // Each input names its price sheet and source (linked) or the scenario line it was stated on.
 #include "common/html.hpp"
 
+#include <cctype>
+
 #include "tco/core/text.hpp"
 #include "tco/report/explain_report.hpp"
 
@@ -117,6 +119,29 @@ void cause_section(std::string& out, const ExplainReport& report, const Explaine
   out += "</section>\n";
 }
 
+// Per event: what one migration, checkpoint save or flow transfer cost, in the month priced.
+void events_section(std::string& out, const ExplainReport& report) {
+  if (report.events.empty()) return;
+  html::open_section(out, "per-event", "Per event");
+  std::string basis = per_event_basis(report);
+  basis[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(basis[0])));
+  emit(out, "<p>{}.</p>\n", esc(basis));
+  out +=
+      "<table id=\"events\">\n<caption>The cost of one event</caption>\n<thead><tr><th scope=\"col\">Event</th>"
+      "<th scope=\"col\">From</th><th scope=\"col\">Month</th><th scope=\"col\" class=\"num\">Events</th>"
+      "<th scope=\"col\" class=\"num\">Each moves</th><th scope=\"col\" class=\"num\">Month's cost</th>"
+      "<th scope=\"col\" class=\"num\">Per event</th></tr></thead>\n<tbody>\n";
+  for (const auto& event : report.events) {
+    emit(out,
+         "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+         "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+         esc(event.event), esc(join(event.sites, " + ")), esc(event.month), esc(format_event_count(event.events)),
+         esc(format_bytes(event.bytes_per_event, false)), esc(format_money(event.amount, report.currency, 2)),
+         esc(format_money(event.per_event, report.currency, 2)));
+  }
+  out += "</tbody>\n</table>\n</section>\n";
+}
+
 // The command that makes this page again.
 void footer(std::string& out, const ExplainReport& report) {
   std::string command =
@@ -158,6 +183,7 @@ std::string render_explain_html(const ExplainReport& report) {
   causes_overview(out, report);
   for (std::size_t i = 0; i < report.causes.size(); ++i) cause_section(out, report, report.causes[i], i + 1);
   out += "</section>\n";
+  events_section(out, report);
   footer(out, report);
   html::close_page(out);
   return out;

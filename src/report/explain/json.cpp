@@ -67,6 +67,21 @@ std::string render_explain_json(const ExplainReport& report) {
                              {"months", months},
                              {"terms", terms}});
   }
+  // Present only when the strategy has events: explanations without any are unchanged.
+  if (!report.events.empty()) {
+    doc["per_event"] = ordered_json::array();
+    for (const auto& event : report.events) {
+      doc["per_event"].push_back({{"kind", event.kind},
+                                  {"name", event.name},
+                                  {"cause", event.cause},
+                                  {"sites", event.sites},
+                                  {"month", event.month},
+                                  {"events", event.events},
+                                  {"bytes_per_event", event.bytes_per_event},
+                                  {"amount", event.amount},
+                                  {"per_event", event.per_event}});
+    }
+  }
   return doc.dump(2) + "\n";
 }
 

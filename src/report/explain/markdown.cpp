@@ -1,6 +1,8 @@
 // An explanation in Markdown.
 #include "common/markdown.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "tco/core/text.hpp"
@@ -30,6 +32,19 @@ std::string render_explain_markdown(const ExplainReport& report) {
                         format_money(run.each * run.months, report.currency, 2)});
     }
     if (!months.empty()) out += "\n" + markdown_table({"Months", "Count", "Each", "Amount"}, months);
+  }
+  if (!report.events.empty()) {
+    std::string basis = per_event_basis(report);
+    basis[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(basis[0])));
+    out += fmt::format("\n### Per event\n\n{}.\n\n", basis);
+    std::vector<Row> events;
+    for (const auto& event : report.events) {
+      events.push_back({event.event, join(event.sites, " + "), event.month, format_event_count(event.events),
+                        format_bytes(event.bytes_per_event, false), format_money(event.amount, report.currency, 2),
+                        format_money(event.per_event, report.currency, 2)});
+    }
+    out +=
+        markdown_table({"Event", "From", "Month", "Events", "Each moves", "Month's cost", "Per event"}, events, "lll");
   }
   return out;
 }

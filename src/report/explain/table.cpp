@@ -3,6 +3,7 @@
 
 #include "tco/core/text.hpp"
 #include "tco/report/explain_report.hpp"
+#include "tco/report/text_table.hpp"
 
 namespace tco {
 namespace {
@@ -35,6 +36,26 @@ void render_term(std::string& out, const ExplainedTerm& term, const std::string&
   for (const auto& part : term.parts) render_term(out, part, currency, indent + "  ");
 }
 
+// Per event: what one migration, checkpoint save or flow transfer cost.
+void render_events_text(std::string& out, const ExplainReport& report) {
+  if (report.events.empty()) return;
+  out += fmt::format("\nPer event ({}):\n", per_event_basis(report));
+  TextTable table;
+  table.set_alignment("lll");
+  table.add_row({"Event", "From", "Month", "Events", "Each moves", "Month's cost", "Per event"});
+  for (const auto& event : report.events) {
+    table.add_row({event.event, join(event.sites, " + "), event.month, format_event_count(event.events),
+                   format_bytes(event.bytes_per_event, false), format_money(event.amount, report.currency, 2),
+                   format_money(event.per_event, report.currency, 2)});
+  }
+  const std::string text = table.render();
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = text.find('\n', start);
+    out += "  " + text.substr(start, end - start + 1);
+    start = end + 1;
+  }
+}
+
 }  // namespace
 
 std::string render_explain_table(const ExplainReport& report) {
@@ -64,6 +85,7 @@ std::string render_explain_table(const ExplainReport& report) {
       }
     }
   }
+  render_events_text(out, report);
   if (report.month.empty()) out += "\nAdd --month YYYY-MM to see each term of one month in full, tiers included.\n";
   return out;
 }

@@ -57,7 +57,7 @@ UsageUnit expected_unit(const CostLine& line) {
 }  // namespace
 
 TEST_CASE("every line of the bundled scenarios: usage × rate is its cost, in the unit its component uses", "[ledger]") {
-  for (const std::string name : {"llm-70b", "research-team", "delta-sync"}) {
+  for (const std::string name : {"llm-70b", "research-team", "delta-sync", "lock-in-70b"}) {
     Scenario scenario;
     PriceCatalog catalog;
     const ModelResult model = run_bundled(name, scenario, catalog);
