@@ -115,7 +115,40 @@ const Section& strategy() {
           required("workloads", section(workload_placement()), "Every workload's name, mapped to where it runs."),
           optional("datasets", section(dataset_placement()),
                    "Datasets stored away from their origin in this strategy, mapped to their site."),
+          optional("moves", list_of(section(move())),
+                   "Changes of placement over the horizon, in the order of their months (schema 2)."),
+          optional("exit_programs", boolean(),
+                   "Whether a move that leaves a provider gets its exit program's waiver; default true."),
       });
+  return declared;
+}
+
+const Section& move() {
+  static const Section declared = mapping(
+      "move", "A move: from the first day of a month, workloads shift to one site, in stages",
+      {
+          required("at", year_month(), "The month the move starts, YYYY-MM, on its first day."),
+          required("to", text(), "The site the work moves to."),
+          optional("workloads", names(),
+                   "The workloads that move; default every workload the strategy runs, unless datasets are named."),
+          optional("datasets", names(), "Datasets whose home moves to the site, with a full copy; default none."),
+          optional("pricing", one_of(pricing_model_names()),
+                   "How the new site's GPU instances are paid for (a cloud site); default the site's."),
+          optional("stages", list_of(section(move_stage())),
+                   "Shares of the work on the new site before all of it, such as {share: 5 %, for: 1 day}."),
+          optional("failback", quantity(Dimension::hours),
+                   "How long the sites left stay provisioned after the cutover, such as '30 days'; default none."),
+      });
+  return declared;
+}
+
+const Section& move_stage() {
+  static const Section declared =
+      mapping("move_stage", "A stage of a move: a share of the work on the new site, for a time",
+              {
+                  required("share", quantity(Dimension::fraction), "The share of the work on the new site."),
+                  required("for", quantity(Dimension::hours), "How long the stage lasts, such as '2 days'."),
+              });
   return declared;
 }
 

@@ -34,6 +34,9 @@ const Section& site() {
           optional("interconnect", section(interconnect()),
                    "A private link (such as AWS Direct Connect) to other sites.")
               .in("cloud"),
+          optional("commitments", list_of(section(existing_commitment())),
+                   "Commitments the site already holds when the horizon starts, paid until they end.")
+              .in("cloud"),
           required("hardware", either({text(), section(inline_hardware())}),
                    "A hardware SKU id of the on-prem catalog, such as dgx-h100, or an inline server.")
               .in("onprem"),
@@ -67,6 +70,22 @@ const Section& site() {
               .in("onprem"),
       },
       "kind");
+  return declared;
+}
+
+const Section& existing_commitment() {
+  static const Section declared = mapping(
+      "existing_commitment", "A commitment bought before the horizon: GPUs paid every hour until it ends",
+      {
+          optional("name", text(), "A label for reports; default 'commitment N'."),
+          required("gpus", integer(1, 1000000), "The GPUs it holds."),
+          required("gpu", text(), "Their GPU model, such as H100; workloads of this model on the site use them first."),
+          required("price", quantity(Dimension::money_per_hour), "The price per GPU-hour, such as '2.10 USD/h'."),
+          required("ends", year_month(), "The last month it is paid, YYYY-MM."),
+          optional("renewal", signed_quantity(Dimension::fraction),
+                   "The price change when it is renewed, such as '+40 %'; without it, it is not renewed."),
+          optional("term", quantity(Dimension::hours), "The length of each renewal, such as '1 year'; default 1 year."),
+      });
   return declared;
 }
 

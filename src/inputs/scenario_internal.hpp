@@ -79,6 +79,11 @@ bool check_site(const Scenario& scenario, const std::string& name, const SourceL
 void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& scenario, Diagnostics& d);
 void add_default_strategies(Scenario& scenario, const SourceLocation& where, Diagnostics& d);
 void check_strategy(const Scenario& scenario, const Strategy& strategy, Diagnostics& d);
+// scenario_moves.cpp: a strategy's moves, a cloud site's existing commitments, and the checks
+// of what moves name.
+void read_moves(const YamlNode& node, const std::string& path, Strategy& strategy, Scenario& scenario, Diagnostics& d);
+void read_commitments(const YamlNode& node, const std::string& path, CloudSite& cloud, Diagnostics& d);
+void check_moves(const Scenario& scenario, const Strategy& strategy, Diagnostics& d);
 // After the strategies: a budget names one.
 void read_budgets(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 

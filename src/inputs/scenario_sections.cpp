@@ -133,6 +133,8 @@ void read_site(const YamlEntry& entry, const std::string& path, Scenario& scenar
     if (const YamlNode* spot = reader.get("spot")) read_spot(*spot, reader.path("spot"), cloud, scenario, d);
     if (const YamlNode* link = reader.get("interconnect"))
       read_interconnect(*link, reader.path("interconnect"), cloud, d);
+    if (const YamlNode* commitments = reader.get("commitments"))
+      read_commitments(*commitments, reader.path("commitments"), cloud, d);
   } else if (kind_name == "onprem") {
     site.kind = SiteKind::onprem;
     auto& onprem = site.onprem;

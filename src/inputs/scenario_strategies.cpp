@@ -147,6 +147,9 @@ void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& sc
       strategy.dataset_site[item.key] = where;
     }
   }
+  if (const YamlNode* moves = reader.get("moves")) read_moves(*moves, reader.path("moves"), strategy, scenario, d);
+  if (const YamlNode* exit_programs = reader.get("exit_programs"))
+    strategy.exit_programs = read_bool(*exit_programs, reader.path("exit_programs"), d).value_or(true);
   reader.finish();
   scenario.strategies.push_back(std::move(strategy));
 }
@@ -268,6 +271,7 @@ void check_strategy(const Scenario& scenario, const Strategy& strategy, Diagnost
     }
     check_site(scenario, placement.site, at(strategy.site_where, key), path + "." + key, d);
   }
+  check_moves(scenario, strategy, d);
 }
 
 }  // namespace tco::scenario_detail

@@ -149,6 +149,90 @@ std::string cause_of(const PlacedPortion& placed) {
   return cause;
 }
 
+// Existing commitments of the site hold the first GPU-hours of its work (tco-model(7),
+// EXISTING COMMITMENTS): the instance-hours left to pay for.
+Val uncommitted(StrategyContext& context, const PlacedPortion& placed, int month, Val instance_hours,
+                double gpus_per_instance, Val& covered) {
+  covered = 0.0;
+  if (context.committed_gpu_hours.empty()) return instance_hours;
+  covered = context.draw_committed(placed.site(), placed.gpu, month, instance_hours * gpus_per_instance);
+  return instance_hours - covered / gpus_per_instance;
+}
+
+// What a site a move leaves holds beyond the work it runs, until the failback window ends
+// (tco-model(7), MOVES): paid as the site pays for the workload, a line of the migration.
+void add_held_compute(StrategyContext& context, const PlacedPortion& placed, PricingModel model) {
+  for (int month = 0; month < context.months; ++month) {
+    const Val held = placed.held_in(month);
+    if (!is_lt(0.0, held)) continue;
+    const auto priced = price_month(context, placed, model, month, placed.provisioned);
+    if (!priced) return;
+    const double gpus_per_instance = priced->chosen.offer->gpus;
+    Val covered;
+    const Val instance_hours =
+        uncommitted(context, placed, month, held / gpus_per_instance, gpus_per_instance, covered);
+    if (!is_lt(1e-6, instance_hours)) continue;  // all of it held by commitments
+    const Val amount = instance_hours * priced->chosen.price;
+    context.add(
+        {month, Component::compute, "migration: workload " + placed.workload->name + " (old site held)", placed.site(),
+         placed.workload->name, amount, amount, "", priced->chosen.offer->instance,
+         Usage{instance_hours.v, UsageUnit::instance_hours},
+         context.rate(priced->cloud->sheet, *priced->chosen.hourly, Dimension::money_per_hour, priced->chosen.price),
+         Measures{instance_hours.v * gpus_per_instance, std::nullopt}},
+        context.derive([&] {
+          return Derivation{
+              "GPU-hours held beyond the work ÷ GPUs per instance × price per instance-hour (the site "
+              "stays provisioned until the move's failback window ends)",
+              {Factor{"GPU-hours held beyond the work", held.v - covered.v, Dimension::count},
+               Factor{"GPUs per " + priced->chosen.offer->instance, gpus_per_instance, Dimension::count},
+               Factor::line_rate("price per instance-hour (" + to_string(model) + ")")},
+              {},
+              "",
+              amount.v};
+        }));
+  }
+}
+
+// Committed capacity is paid every hour of every month of each term, used or not, at the
+// price in effect when the term was bought; terms are bought from the first active month.
+void add_committed_terms(StrategyContext& context, const PlacedPortion& placed, PricingModel model, int first,
+                         int last) {
+  const std::string cause = cause_of(placed);
+  const std::string& site_name = placed.site();
+  const Workload& workload = *placed.workload;
+  if (placed.provisioned == 0) return;  // a base of none: every GPU-hour bursts
+  const int peak = placed.provisioned;
+  const int term = model == PricingModel::commit_1y ? 12 : 36;
+  for (int bought = first; bought <= last; bought += term) {
+    const auto priced = price_month(context, placed, model, bought, peak);
+    if (!priced) return;
+    for (int month = bought; month < std::min(context.months, bought + term); ++month) {
+      const double hours = context.scenario.hours_in_month(month);
+      const Val amount = priced->instances * hours * priced->chosen.price;
+      const double instance_hours = priced->instances * hours;
+      // A term a move left before its end is owed all the same: its own line.
+      const bool owed = placed.moved_away_after >= 0 && month > placed.moved_away_after;
+      context.add(
+          {month, Component::compute, owed ? cause + " (owed after moving)" : cause, site_name, workload.name, amount,
+           amount, "", priced->chosen.offer->instance, Usage{instance_hours, UsageUnit::instance_hours},
+           context.rate(priced->cloud->sheet, *priced->chosen.hourly, Dimension::money_per_hour, priced->chosen.price),
+           Measures{instance_hours * priced->chosen.offer->gpus, std::nullopt}, "", bought + term},
+          context.derive([&] {
+            return Derivation{
+                fmt::format("instances × hours in the month × {} price per instance-hour "
+                            "(a {} term bought in {}, paid used or not)",
+                            to_string(model), to_string(model),
+                            format_year_month(add_months(context.scenario.start, bought))),
+                {Factor{"instances of " + priced->chosen.offer->instance, priced->instances, Dimension::count},
+                 Factor{"hours in the month", hours, Dimension::hours}, Factor::line_rate("price per instance-hour")},
+                {},
+                "",
+                amount.v};
+          }));
+    }
+  }
+}
+
 void add_workload_compute(StrategyContext& context, const PlacedPortion& placed) {
   const Workload& workload = *placed.workload;
   const std::string& site_name = placed.site();
@@ -167,40 +251,10 @@ void add_workload_compute(StrategyContext& context, const PlacedPortion& placed)
     peak = std::max(peak, demand.peak_gpus);
     context.result.used_gpu_hours += demand.used_gpu_hours.v;
   }
+  if (!is_commitment(model)) add_held_compute(context, placed, model);
   if (first < 0) return;
   if (is_commitment(model)) {
-    if (placed.provisioned == 0) return;  // a base of none: every GPU-hour bursts
-    peak = placed.provisioned;
-    // Committed capacity is paid every hour of every month of each term, used or not, at
-    // the price in effect when the term was bought.
-    const int term = model == PricingModel::commit_1y ? 12 : 36;
-    for (int bought = first; bought <= last; bought += term) {
-      const auto priced = price_month(context, placed, model, bought, peak);
-      if (!priced) return;
-      for (int month = bought; month < std::min(context.months, bought + term); ++month) {
-        const double hours = context.scenario.hours_in_month(month);
-        const Val amount = priced->instances * hours * priced->chosen.price;
-        const double instance_hours = priced->instances * hours;
-        context.add(
-            {month, Component::compute, cause, site_name, workload.name, amount, amount, "",
-             priced->chosen.offer->instance, Usage{instance_hours, UsageUnit::instance_hours},
-             context.rate(priced->cloud->sheet, *priced->chosen.hourly, Dimension::money_per_hour,
-                          priced->chosen.price),
-             Measures{instance_hours * priced->chosen.offer->gpus, std::nullopt}, "", bought + term},
-            context.derive([&] {
-              return Derivation{
-                  fmt::format("instances × hours in the month × {} price per instance-hour "
-                              "(a {} term bought in {}, paid used or not)",
-                              to_string(model), to_string(model),
-                              format_year_month(add_months(context.scenario.start, bought))),
-                  {Factor{"instances of " + priced->chosen.offer->instance, priced->instances, Dimension::count},
-                   Factor{"hours in the month", hours, Dimension::hours}, Factor::line_rate("price per instance-hour")},
-                  {},
-                  "",
-                  amount.v};
-            }));
-      }
-    }
+    add_committed_terms(context, placed, model, first, last);
     return;
   }
   for (int month = first; month <= last; ++month) {
@@ -219,7 +273,11 @@ void add_workload_compute(StrategyContext& context, const PlacedPortion& placed)
     const bool fixed =
         workload.schedule.kind == ScheduleKind::continuous || workload.schedule.kind == ScheduleKind::runs;
     const double instances = std::ceil(demand.peak_gpus / gpus_per_instance - 1e-9);
-    const Val instance_hours = fixed ? instances * demand.wall_hours : demand.allocated_gpu_hours / gpus_per_instance;
+    Val covered;
+    const Val instance_hours = uncommitted(
+        context, placed, month, fixed ? instances * demand.wall_hours : demand.allocated_gpu_hours / gpus_per_instance,
+        gpus_per_instance, covered);
+    if (!is_lt(1e-6, instance_hours)) continue;  // all of it held by commitments
     const Val amount = instance_hours * inflation * priced->chosen.price;
     const double billed_hours = instance_hours.v * inflation.v;  // instance-hours, rework included
     context.add(
@@ -238,6 +296,11 @@ void add_workload_compute(StrategyContext& context, const PlacedPortion& placed)
             derivation.formula = "GPU-hours ÷ GPUs per instance";
             derivation.factors = {Factor{"GPU-hours allocated", demand.allocated_gpu_hours.v, Dimension::count},
                                   Factor{"GPUs per " + instance, gpus_per_instance, Dimension::count}};
+          }
+          if (is_lt(0.0, covered)) {
+            derivation.formula += " − GPU-hours existing commitments hold ÷ GPUs per instance";
+            derivation.factors.push_back(
+                Factor{"GPU-hours existing commitments hold", std::round(covered.v * 100) / 100, Dimension::count});
           }
           if (model == PricingModel::spot) {
             derivation.formula += " × spot rework factor";

@@ -102,8 +102,20 @@ Val changed_per_refresh(const StrategyContext& context, const Dataset& dataset) 
                     {Dimension::fraction, 0, 1, std::nullopt});
 }
 
+// Whether the month's first copy to `site` is a move's: a workload that reads the dataset
+// runs there because a move put it there.
+bool moved_there(const StrategyContext& context, const Dataset& dataset, const std::string& site, int month) {
+  for (const auto& placed : context.portions) {
+    const auto& reads = placed.workload->reads;
+    if (placed.move != nullptr && placed.site() == site && placed.runs_in(month) &&
+        std::find(reads.begin(), reads.end(), dataset.name) != reads.end())
+      return true;
+  }
+  return false;
+}
+
 void add_dataset(StrategyContext& context, const Dataset& dataset) {
-  const std::string home = context.dataset_home(dataset);
+  const std::string home = context.dataset_home(dataset, -1);  // before any move
   const std::string cause = "dataset " + dataset.name;
   const Val changed = changed_per_refresh(context, dataset);
   const auto path = [&](const char* key) { return "datasets." + dataset.name + "." + key; };
@@ -116,11 +128,24 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
     move(context, 0, dataset.origin, home, {full_size, "dataset size", dataset.size_bytes.where, base},
          cause + " (migration)", {"", dataset.name});
   }
+  std::string previous_home = home;
   for (int month = 0; month < context.months; ++month) {
     const Val size = full_size * vpow(1.0 + growth, month);
     const std::string grown = fmt::format("dataset size × (1 + growth)^{}", month);
-    store(context, month, home, dataset.storage_class, {size, grown, dataset.size_bytes.where, base}, cause,
+    const std::string current_home = context.dataset_home(dataset, month);
+    if (current_home != previous_home) {
+      // A move: a full copy at the month's size; the old home keeps it through the failback.
+      move(context, month, previous_home, current_home, {size, grown, dataset.size_bytes.where, base},
+           "migration: dataset " + dataset.name + " (full copy)", {"", dataset.name});
+      previous_home = current_home;
+    }
+    const std::string kept = context.dataset_kept(dataset, month);
+    store(context, month, current_home, dataset.storage_class, {size, grown, dataset.size_bytes.where, base}, cause,
           {"", dataset.name});
+    if (!kept.empty()) {
+      store(context, month, kept, dataset.storage_class, {size, grown, dataset.size_bytes.where, base},
+            "migration: dataset " + dataset.name + " (old copy kept)", {"", dataset.name});
+    }
     std::set<std::string> readers;
     for (const auto& workload : context.scenario.workloads) {
       if (std::find(workload.reads.begin(), workload.reads.end(), dataset.name) == workload.reads.end()) continue;
@@ -129,18 +154,32 @@ void add_dataset(StrategyContext& context, const Dataset& dataset) {
         if (placed->runs_in(month)) readers.insert(placed->site());
       }
     }
-    readers.erase(home);
+    readers.erase(current_home);
+    readers.erase(kept);
     for (const auto& site : readers) {
       store(context, month, site, dataset.storage_class, {size, grown, dataset.size_bytes.where, base},
             cause + " (copy)", {"", dataset.name});
       // The first month brings a full copy; every refresh after it sends what changed.
       const bool first = synced.insert(site).second;
+      if (first && moved_there(context, dataset, site, month)) {
+        // A move's full copy is the migration's; the refreshes after it are the dataset's.
+        move(context, month, current_home, site, {size, grown, dataset.size_bytes.where, base},
+             "migration: dataset " + dataset.name + " (full copy to " + site + ")", {"", dataset.name});
+        move(context, month, current_home, site,
+             {vmax(0.0, refreshes - 1.0) * changed * size,
+              fmt::format("{} refreshes × {} changed × size", short_number(std::max(0.0, refreshes.v - 1.0)),
+                          format_percent(changed.v)),
+              dataset.size_bytes.where, base},
+             cause, {"", dataset.name});
+        continue;
+      }
       const Val bytes = first ? size + vmax(0.0, refreshes - 1.0) * changed * size : refreshes * changed * size;
       const std::string what =
           first ? fmt::format("a full copy + {} refreshes × {} changed × size",
                               short_number(std::max(0.0, refreshes.v - 1.0)), format_percent(changed.v))
                 : fmt::format("{} refreshes × {} changed × size", short_number(refreshes.v), format_percent(changed.v));
-      move(context, month, home, site, {bytes, what, dataset.size_bytes.where, base}, cause, {"", dataset.name});
+      move(context, month, current_home, site, {bytes, what, dataset.size_bytes.where, base}, cause,
+           {"", dataset.name});
     }
   }
 }
@@ -160,7 +199,10 @@ void add_checkpoints(StrategyContext& context, const PlacedPortion& placed) {
   for (int month = 0; month < context.months; ++month) {
     const Demand& demand = placed.demand[static_cast<std::size_t>(month)];
     started = started || placed.runs_in(month);
-    if (placed.split() && !started) continue;  // a split's site stores nothing before it first runs
+    // A split's or a move's site stores nothing before it first runs, nor after a move took
+    // all its work away.
+    if ((placed.split() || placed.move != nullptr) && !started) continue;
+    if (placed.moved_away_after >= 0 && month > placed.moved_away_after) continue;
     written += demand.checkpoints_written;
     // The newest `keep` checkpoints stay stored, at the site and at each replica.
     const Val kept = vmin(static_cast<double>(checkpoints.keep), written);
@@ -210,11 +252,20 @@ std::vector<Leg> endpoint_legs(const StrategyContext& context, const Endpoint& e
       return legs;  // none when the strategy does not run the workload
     }
     case Endpoint::Kind::dataset:
-      return {{context.dataset_home(*context.scenario.find_dataset(endpoint.name)), std::nullopt}};
+      return {{context.dataset_home(*context.scenario.find_dataset(endpoint.name), month), std::nullopt}};
     case Endpoint::Kind::internet:
       return {{"", std::nullopt}};
   }
   return {};
+}
+
+// While a move of a dataset is under way, the home it left still holds a copy and serves
+// every site but the new home (tco-model(7), MOVES).
+std::string source_of(const StrategyContext& context, const Endpoint& from, int month, const std::string& home,
+                      const std::string& to_site) {
+  if (from.kind != Endpoint::Kind::dataset || to_site == home) return home;
+  const std::string kept = context.dataset_kept(*context.scenario.find_dataset(from.name), month);
+  return kept.empty() ? home : kept;
 }
 
 void move_flow(StrategyContext& context, const Flow& flow, int month, const Volume& volume) {
@@ -228,7 +279,8 @@ void move_flow(StrategyContext& context, const Flow& flow, int month, const Volu
         leg.what += fmt::format(" × {} of the work at {}", format_percent(share->value().v),
                                 share == &from.share ? from.site : to.site);
       }
-      move(context, month, from.site, to.site, leg, "flow " + flow.name, {workload, "", flow.name});
+      move(context, month, source_of(context, flow.from, month, from.site, to.site), to.site, leg, "flow " + flow.name,
+           {workload, "", flow.name});
     }
   }
 }

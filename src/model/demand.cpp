@@ -187,17 +187,25 @@ Demand at_speed(const PlacedPortion& placed, Demand part, Val time, double hours
 void place_workloads(StrategyContext& context) {
   for (const auto& workload : context.scenario.workloads) {
     const auto found = context.strategy.workload_placement.find(workload.name);
-    if (found == context.strategy.workload_placement.end()) continue;
+    if (found == context.strategy.workload_placement.end() || !found->second.runs()) continue;
     std::vector<Demand> whole;
     for (int month = 0; month < context.months; ++month) whole.push_back(context.demand(workload, month));
     const int peak = peak_of(whole);
     std::vector<Demand> base_share;  // what the base holds, in the workload's own time
     int base_gpus = 0;
-    for (const auto& portion : found->second.portions) {
+    // The strategy's placement is the first phase; each move of the workload begins another.
+    std::vector<std::vector<std::size_t>> phases(1);
+    const auto place = [&](const Portion& portion, const Move* move) {
       const std::optional<Val> time = relative_time(context, portion, workload);
       const std::optional<int> size = stated_size(context, portion, workload);
-      PlacedPortion placed{
-          &workload, &portion, whole, size, size.value_or(peak), portion.gpu.empty() ? workload.gpu : portion.gpu};
+      PlacedPortion placed;
+      placed.workload = &workload;
+      placed.portion = &portion;
+      placed.demand = whole;
+      placed.size = size;
+      placed.provisioned = size.value_or(peak);
+      placed.gpu = portion.gpu.empty() ? workload.gpu : portion.gpu;
+      placed.move = move;
       for (std::size_t month = 0; month < whole.size(); ++month) {
         const double hours = context.scenario.hours_in_month(static_cast<int>(month));
         Demand& part = placed.demand[month];
@@ -213,8 +221,16 @@ void place_workloads(StrategyContext& context) {
       // A burst holds what it runs; a faster or slower site may hold fewer or more GPUs at once.
       if (portion.role == Portion::Role::burst || (time && !size)) placed.provisioned = peak_of(placed.demand);
       check_size(context, placed, peak_of(placed.demand));
+      phases.back().push_back(context.portions.size());
       context.portions.push_back(std::move(placed));
+    };
+    for (const auto& portion : found->second.portions) place(portion, nullptr);
+    for (const auto& move : context.strategy.moves) {
+      if (!move.moves_workload(workload.name)) continue;
+      phases.emplace_back();
+      place(move.portion, &move);
     }
+    apply_moves(context, phases);
   }
 }
 

@@ -78,9 +78,16 @@ std::vector<const PlacedPortion*> StrategyContext::portions_of(const Workload& w
   return out;
 }
 
-std::string StrategyContext::dataset_home(const Dataset& dataset) const {
+std::string StrategyContext::dataset_home(const Dataset& dataset, int month) const {
   const auto it = strategy.dataset_site.find(dataset.name);
-  return it == strategy.dataset_site.end() ? dataset.origin : it->second.site;
+  std::string home = it == strategy.dataset_site.end() ? dataset.origin : it->second.site;
+  const YearMonth current = add_months(scenario.start, month);
+  for (const auto& move : strategy.moves) {
+    if (!(current < move.at) &&
+        std::find(move.datasets.begin(), move.datasets.end(), dataset.name) != move.datasets.end())
+      home = move.portion.site;
+  }
+  return home;
 }
 
 void StrategyContext::cite(const PriceSheet* sheet, const Sourced& value) {
@@ -100,7 +107,9 @@ void StrategyContext::finish_citations() {
 std::set<std::string> StrategyContext::used_sites() const {
   std::set<std::string> used;
   for (const auto& placed : portions) used.insert(placed.site());
-  for (const auto& dataset : scenario.datasets) used.insert(dataset_home(dataset));
+  for (const auto& dataset : scenario.datasets) {
+    for (int month = 0; month < months; ++month) used.insert(dataset_home(dataset, month));
+  }
   for (const auto& transfer : transfers) {
     used.insert(transfer.from_site);
     if (!transfer.to_site.empty()) used.insert(transfer.to_site);
@@ -307,11 +316,12 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
     StrategyResult result;
     result.name = strategy.name;
     result.description = strategy.description;
-    engine::StrategyContext context{scenario, strategy, state.timeline,   model.months, result, d,
-                                    inputs,   demands,  strategy_index++, {},           {},     {},
-                                    {},       false};
+    engine::StrategyContext context{
+        scenario, strategy, state.timeline, model.months, result, d, inputs, demands, strategy_index++, {}, {}, {},
+        {},       {},       false};
     context.explaining = state.options.explain;
     engine::place_workloads(context);
+    engine::add_existing_commitments(context);
     engine::add_cloud_compute(context);
     engine::add_onprem_costs(context);
     engine::add_data_costs(context);
@@ -320,6 +330,7 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
         engine::add_exit_transfers(context, month, variation.leave->to_site);
     }
     engine::price_transfers(context);
+    engine::add_move_waivers(context);
     engine::add_interconnect_ports(context);
     context.finish_citations();
     result.monthly_cash = amounts_by_month(result.lines, model.months, Basis::cash);
@@ -336,8 +347,9 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
                           ? inputs.read(scenario.discount_rate, "discount_rate", {Dimension::fraction, 0, 1}).v
                           : scenario.discount_rate.value;
   for (auto& strategy : model.strategies) {
-    if (strategy.name != model.baseline)
-      strategy.breakeven = find_breakeven(strategy.monthly_cash_totals(), baseline_monthly, rate);
+    if (strategy.name == model.baseline) continue;
+    strategy.breakeven = find_breakeven(strategy.monthly_cash_totals(), baseline_monthly, rate);
+    strategy.payback = migration_payback(strategy, baseline_monthly);
   }
   return {std::move(model), std::move(d)};
 }

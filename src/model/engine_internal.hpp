@@ -136,7 +136,15 @@ struct PlacedPortion {
   std::optional<int> size;           // the GPUs the strategy states it holds, in this run
   int provisioned = 0;               // GPUs held by a capacity placement: the stated size, or the peak
   std::string gpu;                   // the GPU model at its site
+  // Moves (tco-model(7), MOVES): the move that placed the work here (nullptr: the strategy's
+  // own placement); the GPU-hours the site holds beyond what it runs while a move away from
+  // it is under way, per month (empty: none); the last month it runs or holds work once a
+  // move has taken all of it away (-1: never moved away).
+  const Move* move = nullptr;
+  std::vector<Val> held;
+  int moved_away_after = -1;
   [[nodiscard]] const std::string& site() const { return portion->site; }
+  [[nodiscard]] Val held_in(int month) const { return held.empty() ? Val(0.0) : held[static_cast<std::size_t>(month)]; }
   [[nodiscard]] bool split() const { return portion->role != Portion::Role::whole; }
   // Whether it runs any of the workload's work in `month` (a burst above a base at the
   // peak never does): where data is synced and flows go.
@@ -184,7 +192,10 @@ struct StrategyContext {
   std::size_t strategy_index = 0;      // in the plan's strategies
   std::vector<Transfer> transfers;
   std::vector<PlacedPortion> portions;  // place_workloads(): every workload's, in order
-  std::set<std::string> reported;       // messages already reported, so a gap is named once
+  // GPU-hours of the site's existing commitments not yet used, per month, by (site, GPU
+  // model): add_existing_commitments() fills them, compute draws on them.
+  std::map<std::pair<std::string, std::string>, std::vector<Val>> committed_gpu_hours;
+  std::set<std::string> reported;  // messages already reported, so a gap is named once
   struct Cited {
     PriceSource source;
     std::set<std::tuple<std::string, int, int>> values;  // where each distinct value was read
@@ -244,13 +255,33 @@ struct StrategyContext {
   void finish_citations();
   // The portions of a workload's placement: none when the strategy does not run it.
   [[nodiscard]] std::vector<const PlacedPortion*> portions_of(const Workload& workload) const;
-  [[nodiscard]] std::string dataset_home(const Dataset& dataset) const;
+  // Where the dataset is stored in `month`: the strategy's placement, else its origin, then
+  // each move of it that has started (none in month -1).
+  [[nodiscard]] std::string dataset_home(const Dataset& dataset, int month = 0) const;
+  // The site a dataset moved away from that still keeps a copy in `month` (until the move's
+  // failback window ends); empty when none.
+  [[nodiscard]] std::string dataset_kept(const Dataset& dataset, int month) const;
+  // Draws up to `gpu_hours` of the site's existing commitments for `gpu` in the month; returns
+  // what they cover.
+  Val draw_committed(const std::string& site, const std::string& gpu, int month, Val gpu_hours);
   [[nodiscard]] std::set<std::string> used_sites() const;
 };
 
 // Splits each workload's demand among the portions of its placement (demand.cpp); reports a
 // stated size below the peak.
 void place_workloads(StrategyContext& context);
+// The phases of a workload a strategy moves (moves.cpp): scales each portion's demand by the
+// share of the work its phase runs and records what a site left holds for the failback.
+// `phases[j]` are the portions of phase j: the strategy's placement, then one per move.
+void apply_moves(StrategyContext& context, const std::vector<std::vector<std::size_t>>& phases);
+// A move's hours from its start to the end of its failback window, and the month that window ends in.
+double move_hours(const Move& move);
+int move_last_month(const StrategyContext& context, const Move& move);
+// Exit programs for moves that leave a provider (move_waivers.cpp): after price_transfers().
+void add_move_waivers(StrategyContext& context);
+// The commitments cloud sites already hold (existing_commitments.cpp): their lines, renewals,
+// and the GPU-hours they give the strategy's compute. After place_workloads().
+void add_existing_commitments(StrategyContext& context);
 void add_cloud_compute(StrategyContext& context);
 void add_interconnect_ports(StrategyContext& context);
 void add_onprem_costs(StrategyContext& context);

@@ -46,7 +46,9 @@ std::unique_ptr<PriceSheet> project(const Scenario& scenario, const PriceSheet& 
 // have moved since: say so once, at the scenario's start.
 void warn_of_old_sheets(const Scenario& scenario, const std::vector<const PriceSheet*>& sheets, Date day,
                         Diagnostics& warnings) {
+  std::set<const PriceSheet*> warned;  // a sheet pricing several sites is named once
   for (const PriceSheet* sheet : sheets) {
+    if (!warned.insert(sheet).second) continue;
     const auto days = days_between(sheet->in_effect_from, day);
     if (static_cast<double>(days) <= kDaysPerYear) continue;
     warnings.warning(scenario.start_where, "start",

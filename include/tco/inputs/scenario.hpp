@@ -2,6 +2,7 @@
 // A workload scenario as written in scenarios/*.yaml (format: tco-scenario(5)), validated
 // and converted to base units: bytes, hours, fractions, money per base unit. Values the
 // scenario states itself keep their file and line so reports can cite them.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,21 @@ struct InterconnectLink {
   SourceLocation where;
 };
 
+// A commitment the site already holds when the horizon starts (tco-scenario(5), COMMITMENTS):
+// GPUs paid every hour until `ends`, used or not; workloads of its GPU model on the site run on
+// them first. With a renewal, it is renewed for `term_months` at the price changed by
+// `renewal` whenever the strategy still runs work on the site after a term ends.
+struct ExistingCommitment {
+  std::string name;
+  int gpus = 0;
+  std::string gpu;                 // the GPU model it holds
+  Sourced price;                   // per GPU-hour
+  YearMonth ends;                  // the last month paid
+  std::optional<Sourced> renewal;  // the price change on renewal, a signed fraction
+  int term_months = 12;            // of each renewal
+  SourceLocation where;
+};
+
 struct CloudSite {
   std::string provider;
   std::string region;
@@ -42,6 +58,7 @@ struct CloudSite {
     return it != pricing_by_workload.end() ? it->second : default_pricing;
   }
   std::optional<InterconnectLink> interconnect;
+  std::vector<ExistingCommitment> commitments;
 };
 
 // On-prem values the scenario may state; those it leaves out come from the catalog's
@@ -178,11 +195,37 @@ struct WorkloadPlacement {
   [[nodiscard]] bool runs() const { return !portions.empty(); }
 };
 
+// One step of a staged move: this share of the work runs on the new site for this long.
+struct MoveStage {
+  Sourced share;  // fraction
+  Sourced hours;
+  SourceLocation where;
+};
+
+// A change of placement within a strategy (tco-scenario(5), MOVES): from the first day of
+// `at`, the workloads shift to one site in stages, the sites they leave stay provisioned for
+// the failback window after the cutover, and the datasets' homes move with a full copy.
+struct Move {
+  YearMonth at;
+  Portion portion;                     // the new site's part: Role::whole, its pricing
+  std::vector<std::string> workloads;  // none named (and no dataset): every workload the strategy runs
+  std::vector<std::string> datasets;   // whose home moves to the new site
+  std::vector<MoveStage> stages;
+  std::optional<Sourced> failback_hours;
+  SourceLocation where;
+  [[nodiscard]] bool moves_workload(const std::string& workload) const {
+    if (workloads.empty()) return datasets.empty();
+    return std::find(workloads.begin(), workloads.end(), workload) != workloads.end();
+  }
+};
+
 struct Strategy {
   std::string name;
   std::string description;
   std::map<std::string, WorkloadPlacement> workload_placement;
   std::map<std::string, DatasetPlacement> dataset_site;
+  std::vector<Move> moves;    // in the order of their months
+  bool exit_programs = true;  // a move that leaves a provider gets its exit program's waiver
   SourceLocation where;
   // Where each placement was written: the workload's or dataset's key, and its site's value.
   std::map<std::string, SourceLocation> key_where;   // "workloads.NAME", "datasets.NAME"

@@ -38,6 +38,7 @@ struct StrategyColumn {
   double monthly_average = 0;  // total cash / months
   double npv = 0;
   std::optional<Breakeven> breakeven;
+  std::optional<MigrationPayback> payback;  // a strategy that moves (figures.hpp)
   double used_gpu_hours = 0;
   std::optional<double> cost_per_used_gpu_hour;  // amortized total / used GPU-hours
   double egress_bytes = 0;
@@ -86,6 +87,10 @@ std::vector<std::string> strategies_on_secondhand_prices(const ComparisonReport&
 
 // "month 40 (2030-04)" or "not within the horizon"; the month is 1-based.
 std::string describe_breakeven_month(const ComparisonReport& report, const std::optional<int>& month);
+// The month (1-based, as break-even months are) a migration was paid back in; none within the horizon.
+inline std::optional<int> paid_back_month(const MigrationPayback& payback) {
+  return payback.month ? std::optional<int>(*payback.month + 1) : std::nullopt;
+}
 
 // One renderer per format (src/report/compare/).
 std::string render_compare_table(const ComparisonReport& report);

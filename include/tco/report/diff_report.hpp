@@ -44,6 +44,16 @@ struct BreakevenChange {
   [[nodiscard]] bool changed() const { return base_month != head_month; }
 };
 
+// A strategy's migration on each side (tco-model(7), MIGRATION PAYBACK): its one-off cost and
+// the 1-based month it is paid back in (none: not within the horizon); none on a side where
+// the strategy has no migration.
+struct MigrationChange {
+  std::optional<double> base_cost, head_cost;
+  std::optional<int> base_month, head_month;
+  std::string base_date, head_date;  // YYYY-MM of each month
+  [[nodiscard]] bool changed() const;
+};
+
 struct StrategyChange {
   std::string name;
   bool in_base = true;
@@ -54,6 +64,7 @@ struct StrategyChange {
   Change npv;
   std::vector<ComponentChange> components;   // every component, in kComponents order
   std::optional<BreakevenChange> breakeven;  // when neither side is its baseline
+  std::optional<MigrationChange> migration;  // when either side's strategy moves
   // Any figure or the break-even month changed, or the strategy is on one side only.
   [[nodiscard]] bool changed() const;
 };

@@ -28,6 +28,7 @@ StrategyColumn make_column(const StrategyResult& strategy, const ModelResult& mo
   column.monthly_components_amortized = strategy.monthly_amortized;
   column.npv = net_present_value(column.monthly_cash, model.scenario->discount_rate.value);
   column.breakeven = strategy.breakeven;
+  column.payback = strategy.payback;
   column.used_gpu_hours = strategy.used_gpu_hours;
   column.egress_bytes = strategy.egress_bytes;
   column.site_transfer_bytes = strategy.site_transfer_bytes;

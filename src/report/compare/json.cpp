@@ -40,6 +40,12 @@ ordered_json strategy_json(const ComparisonReport& report, const StrategyColumn&
   } else {
     out["breakeven"] = nullptr;
   }
+  if (column.payback) {
+    // Only for a strategy that moves: documents without moves keep their shape.
+    out["migration"] = {{"cost", column.payback->cost},
+                        {"from", report.month_labels[static_cast<std::size_t>(column.payback->start_month)]},
+                        {"paid_back", optional_month(report, paid_back_month(*column.payback))}};
+  }
   out["used_gpu_hours"] = column.used_gpu_hours;
   out["cost_per_used_gpu_hour"] = value_or_null(column.cost_per_used_gpu_hour);
   out["egress_bytes"] = column.egress_bytes;

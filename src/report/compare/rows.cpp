@@ -1,5 +1,7 @@
 #include "compare/rows.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "tco/core/text.hpp"
@@ -77,6 +79,16 @@ std::vector<Row> total_rows(const ComparisonReport& report) {
   rows.push_back(make_row(report, "Discounted break-even", [&](const StrategyColumn& c) {
     return c.baseline ? std::string("baseline") : describe_breakeven_month(report, c.breakeven->discounted.month);
   }));
+  // A strategy that moves: what the move costs once, and when its savings since have repaid it.
+  const auto moves = [](const StrategyColumn& c) { return c.payback.has_value(); };
+  if (std::any_of(report.strategies.begin(), report.strategies.end(), moves)) {
+    rows.push_back(make_row(report, "Migration (one-off)", [&](const StrategyColumn& c) {
+      return c.payback ? money(c.payback->cost) : std::string("-");
+    }));
+    rows.push_back(make_row(report, "Migration paid back", [&](const StrategyColumn& c) {
+      return c.payback ? describe_breakeven_month(report, paid_back_month(*c.payback)) : std::string("-");
+    }));
+  }
   return rows;
 }
 

@@ -12,7 +12,6 @@
 namespace tco {
 namespace {
 
-
 const StrategyColumn* find_column(const ComparisonReport& report, const std::string& name) {
   for (const auto& column : report.strategies) {
     if (column.name == name) return &column;
@@ -51,6 +50,28 @@ std::optional<BreakevenChange> breakeven_change(const ComparisonReport& base, co
   return change;
 }
 
+std::optional<MigrationChange> migration_change(const ComparisonReport& base, const StrategyColumn* base_column,
+                                                const ComparisonReport& head, const StrategyColumn* head_column) {
+  const bool base_has = base_column && base_column->payback;
+  const bool head_has = head_column && head_column->payback;
+  if (!base_has && !head_has) return std::nullopt;
+  MigrationChange change;
+  auto month_label = [](const ComparisonReport& report, std::optional<int> month) {
+    return month ? report.month_labels[static_cast<std::size_t>(*month - 1)] : std::string();
+  };
+  if (base_has) {
+    change.base_cost = base_column->payback->cost;
+    change.base_month = paid_back_month(*base_column->payback);
+    change.base_date = month_label(base, change.base_month);
+  }
+  if (head_has) {
+    change.head_cost = head_column->payback->cost;
+    change.head_month = paid_back_month(*head_column->payback);
+    change.head_date = month_label(head, change.head_month);
+  }
+  return change;
+}
+
 StrategyChange strategy_change(const std::string& name, const ComparisonReport& base, const ComparisonReport& head,
                                const ComparisonReport* repriced) {
   const StrategyColumn* b = find_column(base, name);
@@ -80,6 +101,7 @@ StrategyChange strategy_change(const std::string& name, const ComparisonReport& 
     out.components.push_back(line);
   }
   out.breakeven = breakeven_change(base, b, head, h);
+  out.migration = migration_change(base, b, head, h);
   return out;
 }
 
@@ -118,8 +140,15 @@ bool StrategyChange::changed() const {
   if (!in_base || !in_head) return true;
   if (total.changed() || amortized.changed() || per_month.changed()) return true;
   if (breakeven && breakeven->changed()) return true;
+  if (migration && migration->changed()) return true;
   return std::any_of(components.begin(), components.end(),
                      [](const ComponentChange& line) { return line.total.changed() || line.per_month.changed(); });
+}
+
+bool MigrationChange::changed() const {
+  const bool costs_differ = base_cost.has_value() != head_cost.has_value() ||
+                            (base_cost && std::abs(*head_cost - *base_cost) >= kCentTolerance);
+  return costs_differ || base_month != head_month;
 }
 
 bool DiffReport::passed() const { return failed_checks(gates) == 0; }

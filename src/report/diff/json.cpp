@@ -66,6 +66,17 @@ ordered_json strategy_json(const StrategyChange& strategy) {
   } else {
     out["breakeven"] = nullptr;
   }
+  if (strategy.migration) {
+    // Only for a strategy that moves on either side: documents without moves keep their shape.
+    const auto& m = *strategy.migration;
+    const auto side = [&](const std::optional<double>& cost, const std::optional<int>& month,
+                          const std::string& date) -> ordered_json {
+      if (!cost) return nullptr;
+      return {{"cost", *cost}, {"paid_back", month_json(month, date)}};
+    };
+    out["migration"] = {{"base", side(m.base_cost, m.base_month, m.base_date)},
+                        {"head", side(m.head_cost, m.head_month, m.head_date)}};
+  }
   return out;
 }
 

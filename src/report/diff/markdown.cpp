@@ -153,6 +153,11 @@ std::string render_diff_markdown(const DiffReport& report, const DiffRenderOptio
     for (const auto& line : lines) block += "- " + escaped(line) + "\n";
     doc.add(block, "the break-even changes");
   }
+  if (const auto lines = migration_lines(report, options.all); !lines.empty()) {
+    std::string block = "\n**Migration** (one-off), paid back against " + escaped(report.head.baseline) + ":\n\n";
+    for (const auto& line : lines) block += "- " + escaped(line) + "\n";
+    doc.add(block, "the migration changes");
+  }
   if (!report.gates.empty()) {
     const auto rows = gate_table_rows(report, options.all);
     const std::string note = unlisted_gates_note(report, listed_gates(report, options.all).size());

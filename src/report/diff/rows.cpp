@@ -116,6 +116,26 @@ std::vector<std::string> breakeven_lines(const DiffReport& report, bool all) {
   return lines;
 }
 
+std::vector<std::string> migration_lines(const DiffReport& report, bool all) {
+  std::vector<std::string> lines;
+  const auto side = [&](const std::optional<double>& cost, const std::optional<int>& month, const std::string& date) {
+    if (!cost) return std::string("no migration");
+    return fmt::format("{}, paid back {}", format_money(*cost, report.currency, 0),
+                       month ? fmt::format("in month {} ({})", *month, date) : std::string("not within the horizon"));
+  };
+  for (const auto& strategy : report.strategies) {
+    if (!strategy.migration || (!all && !strategy.migration->changed())) continue;
+    const auto& m = *strategy.migration;
+    std::string line = strategy.name + ": ";
+    if (!m.changed())
+      line += side(m.head_cost, m.head_month, m.head_date) + ", unchanged";
+    else
+      line += side(m.base_cost, m.base_month, m.base_date) + " → " + side(m.head_cost, m.head_month, m.head_date);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
 Row split_header() { return {"Strategy", "Change", "From the scenario", "From prices"}; }
 
 std::vector<Row> split_rows(const DiffReport& report, bool all) {

@@ -27,6 +27,9 @@ std::vector<Row> component_rows(const StrategyChange& strategy, const std::strin
 // The strategies whose break-even month changed (all that have one when `all`):
 // "hybrid: not within the horizon → month 58 (2031-10)".
 std::vector<std::string> breakeven_lines(const DiffReport& report, bool all);
+// "move: $7,665, paid back in month 4 (2027-04) → ..." for each strategy whose migration
+// changed (every one that moves, with `all`).
+std::vector<std::string> migration_lines(const DiffReport& report, bool all);
 // Strategy, Change, From the scenario, From prices: when the change was split.
 Row split_header();
 std::vector<Row> split_rows(const DiffReport& report, bool all);

@@ -37,6 +37,10 @@ std::string render_diff_table(const DiffReport& report, const DiffRenderOptions&
     out += "\nBreak-even against " + report.head.baseline + ":\n";
     for (const auto& line : lines) out += "  " + line + "\n";
   }
+  if (const auto lines = migration_lines(report, options.all); !lines.empty()) {
+    out += "\nMigration (one-off), paid back against " + report.head.baseline + ":\n";
+    for (const auto& line : lines) out += "  " + line + "\n";
+  }
   out += "\n";
   for (const auto& line : price_lines(report)) out += line + "\n";
   if (const auto split = split_rows(report, options.all); !split.empty()) {

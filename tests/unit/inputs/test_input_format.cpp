@@ -179,8 +179,8 @@ electricity_by_region: {source: s, US-VA: 0.08 USD/kWh}
 carbon_intensity: {source: s, US: 367 gCO2e/kWh}
 pue_by_facility: {source: s, average: 1.5}
 exit_programs:
-  - {id: e, name: E, covers: egress, scope: worldwide, source: s, conditions: [leave], refund: 100 %, window: 60 days,
-     note: n}
+  - {id: e, name: E, covers: egress, scope: worldwide, from: 2027-01-12, until: 2030-01-01, regions: [east],
+     source: s, conditions: [leave], refund: 100 %, window: 60 days, note: n}
 )";
 
 const char* kEveryOverlayKey = R"(schema_version: 1
