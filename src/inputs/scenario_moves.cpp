@@ -40,7 +40,7 @@ std::optional<MoveStage> read_stage(const YamlNode& node, const std::string& pat
     return std::nullopt;
   }
   if (!share || !length) return std::nullopt;
-  return MoveStage{*share, *length, node.where};
+  return MoveStage{*share, *length};
 }
 
 std::optional<Move> read_move(const YamlNode& node, const std::string& path, Diagnostics& d) {

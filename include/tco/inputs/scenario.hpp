@@ -197,9 +197,8 @@ struct WorkloadPlacement {
 
 // One step of a staged move: this share of the work runs on the new site for this long.
 struct MoveStage {
-  Sourced share;  // fraction
+  Sourced share;  // fraction; each value keeps where it was written
   Sourced hours;
-  SourceLocation where;
 };
 
 // A change of placement within a strategy (tco-scenario(5), MOVES): from the first day of

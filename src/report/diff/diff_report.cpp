@@ -30,15 +30,17 @@ Change change_of(const StrategyColumn* base, const StrategyColumn* head, const S
   return Change{base ? figure(*base) : 0, head ? figure(*head) : 0, at_base_prices};
 }
 
+// A 1-based month of the report's horizon as YYYY-MM; "" for none.
+std::string month_label(const ComparisonReport& report, std::optional<int> month) {
+  return month ? report.month_labels[static_cast<std::size_t>(*month - 1)] : std::string();
+}
+
 std::optional<BreakevenChange> breakeven_change(const ComparisonReport& base, const StrategyColumn* base_column,
                                                 const ComparisonReport& head, const StrategyColumn* head_column) {
   const bool base_has = base_column && base_column->breakeven;
   const bool head_has = head_column && head_column->breakeven;
   if (!base_has && !head_has) return std::nullopt;
   BreakevenChange change;
-  auto month_label = [](const ComparisonReport& report, std::optional<int> month) {
-    return month ? report.month_labels[static_cast<std::size_t>(*month - 1)] : std::string();
-  };
   if (base_has) {
     change.base_month = base_column->breakeven->cash.month;
     change.base_date = month_label(base, change.base_month);
@@ -56,9 +58,6 @@ std::optional<MigrationChange> migration_change(const ComparisonReport& base, co
   const bool head_has = head_column && head_column->payback;
   if (!base_has && !head_has) return std::nullopt;
   MigrationChange change;
-  auto month_label = [](const ComparisonReport& report, std::optional<int> month) {
-    return month ? report.month_labels[static_cast<std::size_t>(*month - 1)] : std::string();
-  };
   if (base_has) {
     change.base_cost = base_column->payback->cost;
     change.base_month = paid_back_month(*base_column->payback);
