@@ -1,7 +1,9 @@
 #include "tco/core/sha256.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -50,20 +52,44 @@ void compress(std::array<std::uint32_t, 8>& state, const unsigned char* block) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) {
-  std::array<std::uint32_t, 8> state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::string message(data);
-  const std::uint64_t bit_length = static_cast<std::uint64_t>(data.size()) * 8U;
-  message += static_cast<char>(0x80);
-  while (message.size() % 64 != 56) message += '\0';
-  for (int shift = 56; shift >= 0; shift -= 8) message += static_cast<char>((bit_length >> shift) & 0xffU);
-  for (std::size_t offset = 0; offset < message.size(); offset += 64) {
-    compress(state, reinterpret_cast<const unsigned char*>(message.data() + offset));
+Sha256::Sha256()
+    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Sha256::update(std::string_view data) {
+  length_ += data.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+  std::size_t size = data.size();
+  if (pending_ > 0) {
+    const std::size_t take = std::min(size, block_.size() - pending_);
+    std::memcpy(block_.data() + pending_, bytes, take);
+    pending_ += take;
+    bytes += take;
+    size -= take;
+    if (pending_ < block_.size()) return;
+    compress(state_, block_.data());
+    pending_ = 0;
   }
-  std::string hex;
-  for (std::uint32_t word : state) hex += fmt::format("{:08x}", word);
-  return hex;
+  for (; size >= block_.size(); bytes += block_.size(), size -= block_.size()) compress(state_, bytes);
+  std::memcpy(block_.data(), bytes, size);
+  pending_ = size;
+}
+
+std::string Sha256::hex() const {
+  Sha256 last = *this;  // padding finishes a copy, so hashing may go on
+  const std::uint64_t bit_length = static_cast<std::uint64_t>(length_) * 8U;
+  std::string tail(1, static_cast<char>(0x80));
+  tail.append((119 - pending_) % 64, '\0');
+  for (int shift = 56; shift >= 0; shift -= 8) tail += static_cast<char>((bit_length >> shift) & 0xffU);
+  last.update(tail);
+  std::string out;
+  for (std::uint32_t word : last.state_) out += fmt::format("{:08x}", word);
+  return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+  Sha256 hash;
+  hash.update(data);
+  return hash.hex();
 }
 
 }  // namespace tco

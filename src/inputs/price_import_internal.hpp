@@ -1,0 +1,139 @@
+#pragma once
+// What the importers share: the GPU map, price-text parsing, and the collector that turns the
+// AWS Price List's products and terms, from its JSON or its CSV files, into a sheet's regions.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tco/inputs/json_stream.hpp"
+#include "tco/inputs/price_import.hpp"
+
+namespace tco::price_import {
+
+// The GPU an instance type or SKU carries, from the GPU map (gpu_map.cpp): the one place that
+// names GPUs, each entry with the source that says which GPU the instance has.
+struct GpuIdentity {
+  std::string_view gpu;   // a tco GPU model ("H100"), or the GPU's own name when tco has no model of it
+  bool modelled = false;  // whether `gpu` is one of gpu_model_names()
+  std::string_view source;
+};
+std::optional<GpuIdentity> aws_instance_gpu(std::string_view instance_type);
+
+// A provider's price text as a number: "55.0440000000" → 55.044. Empty, "NaN", negative or
+// malformed text has no value.
+std::optional<double> parse_price_text(std::string_view text);
+
+// The fields an importer reads of one AWS product, by the JSON attribute names (the CSV
+// importer maps its column titles onto them).
+struct AwsProduct {
+  std::string sku;
+  std::string family;
+  std::map<std::string, std::string, std::less<>> attributes;
+  SourceLocation where;
+  [[nodiscard]] std::string attribute(std::string_view name) const;
+};
+
+struct AwsPriceDimension {
+  std::string unit;
+  std::string usd;  // pricePerUnit.USD as written
+  std::string begin_range;
+  std::string end_range;
+  std::string description;
+  SourceLocation where;
+};
+
+struct AwsTerm {
+  std::string sku;
+  std::string type;            // "OnDemand", "Reserved"
+  std::string lease;           // "1yr", "3yr"
+  std::string purchase;        // "No Upfront", "Partial Upfront", "All Upfront"
+  std::string offering_class;  // "standard", "convertible"
+  std::vector<AwsPriceDimension> dimensions;
+  SourceLocation where;
+};
+
+// Turns products and terms into GPU offers, internet egress ladders, inter-region prices and
+// storage prices of the sheet's regions. Products come before their terms, as AWS publishes
+// them; only the products it keeps are remembered, so memory follows the GPU offers, not the
+// size of the file.
+class AwsCollector {
+ public:
+  AwsCollector(const ImportOptions& options, PriceImport& out) : options_(options), out_(out) {}
+
+  // Starts a file of the offer `offer_code` ("AmazonEC2", "AWSDataTransfer", "AmazonS3").
+  void begin_file(std::string offer_code, ImportedFile& file);
+  void product(const AwsProduct& product);
+  [[nodiscard]] bool wants_terms_of(std::string_view sku) const { return kept_.count(sku) > 0; }
+  void term(const AwsTerm& term);
+  // Builds the sheet's regions from everything collected.
+  void finish();
+  // The regions the current file's products are in, kept or not: one for a region's file.
+  [[nodiscard]] const std::set<std::string>& file_regions() const { return file_regions_; }
+
+ private:
+  struct Kept;
+  void product_ec2(const AwsProduct& product);
+  void product_transfer(const AwsProduct& product);
+  void product_storage(const AwsProduct& product);
+  void term_ec2(const Kept& kept, const AwsTerm& term);
+  void term_ladder(const Kept& kept, const AwsTerm& term);
+  void finish_egress(const std::string& region, Region& out);
+  void finish_inter_region(const std::string& region, Region& out);
+  [[nodiscard]] bool wanted_region(const std::string& region) const;
+  void skip(const SourceLocation& where, std::string what, std::string reason);
+  Sourced priced(double value, const SourceLocation& where, std::string note = {}) const;
+
+  struct Kept {
+    enum class Kind { gpu_instance, internet_egress, inter_region, ingress, storage } kind;
+    std::string region;
+    std::string name;  // instance type, destination region, storage class
+    std::string gpu;
+    int gpus = 0;
+    SourceLocation where;
+    std::string source_id;
+  };
+  struct Ladder {
+    std::vector<AwsPriceDimension> dimensions;
+    std::string sku;
+    std::string source_id;
+    SourceLocation where;
+  };
+  struct Commitment {
+    double hourly = 0;
+    std::string note;
+    int rank = 0;  // lower is preferred
+    SourceLocation where;
+  };
+  struct Offer {
+    std::string gpu;
+    int gpus = 0;
+    std::string source_id;
+    SourceLocation where;
+    std::optional<Sourced> on_demand;
+    std::map<PricingModel, Commitment> commitments;
+    bool ambiguous = false;
+  };
+
+  const ImportOptions& options_;
+  PriceImport& out_;
+  std::string offer_code_;
+  ImportedFile* file_ = nullptr;
+  std::set<std::string> file_regions_;
+  std::map<std::string, Kept, std::less<>> kept_;  // by SKU
+  std::map<std::string, std::string> region_names_;
+  std::map<std::pair<std::string, std::string>, Offer> offers_;         // by region, instance type
+  std::map<std::string, std::vector<Ladder>> egress_;                   // by region
+  std::map<std::string, std::map<std::string, Sourced>> inter_region_;  // by source, destination
+  std::map<std::string, Sourced> ingress_;
+  std::optional<Sourced> global_free_;  // AWS's free tier of internet egress, for every region
+  std::map<std::string, std::map<StorageClass, Sourced>> storage_;
+};
+
+// The AWS Price List's offer files, JSON or CSV, read into `collector`.
+void read_aws_json(InputStream& in, AwsCollector& collector, ImportedFile& file, Diagnostics& d);
+void read_aws_csv(InputStream& in, AwsCollector& collector, ImportedFile& file, Diagnostics& d);
+
+}  // namespace tco::price_import

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# `tco prices import` end to end, beyond what golden cases show: the sheet written into a
+# pricing directory validates, shows and prices a bundled scenario; a bad input file writes
+# nothing; an existing sheet is replaced only with --force; re-importing the same files gives
+# the same bytes.
+#   import-roundtrip.sh TCO_BINARY      (run from the project root: ctest cli.import-roundtrip)
+set -uo pipefail
+tco=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+expect() {  # expect DESCRIPTION EXPECTED ACTUAL
+  if [[ $2 == "$3" ]]; then echo "PASS: $1"; else echo "FAIL: $1: expected '$2', got '$3'"; failed=1; fi
+}
+aws=tests/golden/inputs/import/aws
+files=("$aws/AmazonEC2-us-east-1.json" "$aws/AWSDataTransfer.json" "$aws/AmazonS3.json")
+
+"$tco" prices import aws "${files[@]}" -o "$tmp/prices" --no-keep >"$tmp/out" 2>"$tmp/err"
+expect "import exits 0" 0 $?
+expect "and writes the dated sheet" "2026-11-01.yaml" "$(ls "$tmp/prices/aws")"
+expect "with nothing on stderr" "" "$(cat "$tmp/err")"
+
+"$tco" prices validate "$tmp/prices" >/dev/null 2>"$tmp/err"
+expect "the imported sheet validates" 0 $?
+"$tco" prices show aws --pricing-dir "$tmp/prices" --gpu H100 >"$tmp/show" 2>&1
+expect "prices show reads it" 0 $?
+grep -q "55.044" "$tmp/show"
+expect "and shows the imported p5.48xlarge price" 0 $?
+"$tco" compare scenarios/llm-70b.yaml --pricing-dir "$tmp/prices" >"$tmp/compare" 2>&1
+expect "compare prices llm-70b with it" 0 $?
+"$tco" explain scenarios/llm-70b.yaml --pricing-dir "$tmp/prices" --strategy cloud-only >"$tmp/explain" 2>&1
+grep -q "aws@2026-11-01" "$tmp/explain"
+expect "explain cites the imported sheet" 0 $?
+grep -q "aws-price-list-amazonec2-us-east-1" "$tmp/explain"
+expect "and its source, the EC2 offer file" 0 $?
+
+cp "$tmp/prices/aws/2026-11-01.yaml" "$tmp/first.yaml"
+"$tco" prices import aws "${files[@]}" -o "$tmp/prices" --no-keep >/dev/null 2>"$tmp/err"
+expect "importing over an existing sheet exits 2" 2 $?
+expect "and says how to replace it" "tco: error: $tmp/prices/aws/2026-11-01.yaml exists; pass --force to replace it" \
+  "$(cat "$tmp/err")"
+"$tco" prices import aws "${files[@]}" -o "$tmp/prices" --no-keep --force >/dev/null 2>&1
+expect "--force replaces it" 0 $?
+cmp -s "$tmp/first.yaml" "$tmp/prices/aws/2026-11-01.yaml"
+expect "with the same bytes" 0 $?
+
+for bad in truncated.json error-page.json empty.json azure-page.json not-aws.csv; do
+  "$tco" prices import aws "$aws/AmazonS3.json" "tests/golden/inputs/import/bad/$bad" -o "$tmp/bad" >/dev/null 2>&1
+  expect "$bad exits 2" 2 $?
+  expect "$bad writes nothing" "" "$(ls -A "$tmp/bad" 2>/dev/null)"
+done
+exit $failed
