@@ -57,10 +57,13 @@ PriceSource aws_source(const ImportedFile& file, const std::string& offer, const
   const std::string version = file.version.empty() ? "current" : file.version;
   PriceSource source;
   source.id = "aws-price-list-" + lower(offer) + (region.empty() ? "" : "-" + region);
-  source.url = fmt::format("{}/offers/v1.0/aws/{}/{}/{}index.{}", kAwsPricing, offer, version,
-                           region.empty() ? "" : region + "/", csv ? "csv" : "json");
-  source.title = fmt::format("AWS Price List, {} offer file{} ({}), version {}, published {}", offer,
-                             region.empty() ? "" : " for " + region, csv ? "CSV" : "JSON", version, file.published);
+  // Savings Plans files are published under savingsPlan/, offer files under offers/.
+  const bool plans = offer == "AWSComputeSavingsPlan";
+  source.url = fmt::format("{}/{}/v1.0/aws/{}/{}/{}index.{}", kAwsPricing, plans ? "savingsPlan" : "offers", offer,
+                           version, region.empty() ? "" : region + "/", csv ? "csv" : "json");
+  source.title = fmt::format("AWS Price List, {} {}{} ({}), version {}, published {}", offer,
+                             plans ? "Savings Plans file" : "offer file", region.empty() ? "" : " for " + region,
+                             csv ? "CSV" : "JSON", version, file.published);
   source.retrieved = published;
   source.confidence = Confidence::primary;
   source.note = fmt::format(
@@ -182,6 +185,12 @@ std::vector<PriceFileUrl> price_file_urls(const std::string& provider, const std
                   "AWSDataTransfer.json"});
   urls.push_back({"AmazonS3 offer file (every region)",
                   fmt::format("{}/offers/v1.0/aws/AmazonS3/current/index.json", kAwsPricing), "AmazonS3.json"});
+  for (const auto& region : wanted) {
+    urls.push_back(
+        {"Savings Plans rates in " + region,
+         fmt::format("{}/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/{}/index.json", kAwsPricing, region),
+         "AWSComputeSavingsPlan-" + region + ".json"});
+  }
   return urls;
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "price_import_internal.hpp"
+#include "price_import_json.hpp"
 #include "tco/inputs/csv_stream.hpp"
 
 namespace tco::price_import {
@@ -11,25 +12,6 @@ namespace {
 
 bool supported_offer(const std::string& code) {
   return code == "AmazonEC2" || code == "AWSDataTransfer" || code == "AmazonS3";
-}
-
-std::string describe(JsonToken token) {
-  switch (token) {
-    case JsonToken::begin_object:
-      return "an object";
-    case JsonToken::begin_array:
-      return "an array";
-    case JsonToken::string:
-      return "a string";
-    case JsonToken::number:
-      return "a number";
-    case JsonToken::boolean:
-      return "true or false";
-    case JsonToken::null:
-      return "null";
-    default:
-      return "the end of a container";
-  }
 }
 
 // Keys that say which other file this is, for a message that names it.
@@ -41,30 +23,6 @@ std::string foreign_file(std::string_view key) {
     return "a Google Cloud Billing Catalog page; import it with `tco prices import gcp`";
   if (key == "spot_advisor") return "the EC2 Spot Advisor data, which tco does not import yet";
   return "";
-}
-
-// Reads the next token and checks it opens what `path` should hold.
-bool open(JsonReader& r, JsonToken expected, const std::string& path) {
-  const JsonToken token = r.next();
-  if (token == expected) return true;
-  if (token != JsonToken::error) {
-    r.fail(r.where(), path,
-           fmt::format("expected {}, found {}", expected == JsonToken::begin_object ? "an object" : "an array",
-                       describe(token)));
-  }
-  return false;
-}
-
-// The members of the object just opened: calls `member(key)` with the reader before the
-// member's value; false when the reader failed.
-template <typename Member>
-bool members(JsonReader& r, Member member) {
-  for (;;) {
-    const JsonToken token = r.next();
-    if (token == JsonToken::end_object) return true;
-    if (token != JsonToken::key) return false;
-    if (!member(std::string(r.text())) || r.failed()) return false;
-  }
 }
 
 AwsProduct product_of(const std::string& sku, const FlatRecord& record) {
@@ -79,8 +37,8 @@ AwsProduct product_of(const std::string& sku, const FlatRecord& record) {
   return product;
 }
 
+// The members of "products" after its '{': one object per SKU.
 bool read_products(JsonReader& r, AwsCollector& collector) {
-  if (!open(r, JsonToken::begin_object, "products")) return false;
   FlatRecord record;
   return members(r, [&](const std::string& sku) {
     if (!open(r, JsonToken::begin_object, "products." + sku) || !read_flat(r, record)) return false;
@@ -139,59 +97,105 @@ bool read_terms(JsonReader& r, AwsCollector& collector) {
   });
 }
 
+// The top level of an offer file, member by member. An offer file's products are an object
+// keyed by SKU; a Savings Plans file's are an array, and its terms hold plans.
+class TopLevel {
+ public:
+  TopLevel(JsonReader& r, AwsCollector& collector, ImportedFile& file) : r_(r), collector_(collector), file_(file) {}
+
+  bool member(const std::string& key) {
+    const SourceLocation where = r_.where();
+    if (key == "offerCode" || key == "version" || key == "publicationDate" || key == "regionCode") {
+      if (r_.next() != JsonToken::string) {
+        r_.fail(where, key, "expected a string");
+        return false;
+      }
+      std::string& target = key == "offerCode"         ? offer_code_
+                            : key == "version"         ? file_.version
+                            : key == "publicationDate" ? file_.published
+                                                       : region_;
+      target = std::string(r_.text());
+      return true;
+    }
+    if (const std::string other = foreign_file(key); !other.empty()) {
+      r_.fail(where, key, fmt::format("this is not an AWS Price List offer file: it looks like {}", other));
+      return false;
+    }
+    if (key == "products") return products(where);
+    if (key == "terms") return terms(where);
+    r_.skip_value();
+    return true;
+  }
+
+  [[nodiscard]] bool has_products() const { return has_products_; }
+  [[nodiscard]] std::string kind() const {
+    if (plans_) return "AWSComputeSavingsPlan file (JSON)";
+    return offer_code_.empty() ? "AWS offer file (JSON)" : offer_code_ + " offer file (JSON)";
+  }
+
+ private:
+  bool products(const SourceLocation& where) {
+    const JsonToken token = r_.next();
+    has_products_ = true;
+    if (token == JsonToken::begin_array) {
+      if (region_.empty()) {
+        r_.fail(where, "regionCode", "expected 'regionCode' before 'products', as AWS writes its Savings Plans files");
+        return false;
+      }
+      collector_.begin_file("AWSComputeSavingsPlan", file_);
+      collector_.note_file_region(region_);
+      plans_.emplace(collector_);
+      return plans_->products(r_);
+    }
+    if (token != JsonToken::begin_object) {
+      if (token != JsonToken::error)
+        r_.fail(where, key_products, fmt::format("expected an object, found {}", describe(token)));
+      return false;
+    }
+    if (offer_code_.empty()) {
+      r_.fail(where, key_products, "expected 'offerCode' before 'products', as AWS writes its offer files; found none");
+      return false;
+    }
+    if (!supported_offer(offer_code_)) {
+      r_.fail(where, "offerCode",
+              fmt::format("tco imports the offers AmazonEC2, AWSDataTransfer and AmazonS3 and the Savings Plans "
+                          "files; this file is '{}'",
+                          offer_code_));
+      return false;
+    }
+    collector_.begin_file(offer_code_, file_);
+    return read_products(r_, collector_);
+  }
+
+  bool terms(const SourceLocation& where) {
+    if (!has_products_) {
+      r_.fail(where, "terms", "expected 'products' before 'terms', as AWS writes its offer files; found none");
+      return false;
+    }
+    return plans_ ? plans_->terms(r_, region_) : read_terms(r_, collector_);
+  }
+
+  static constexpr const char* key_products = "products";
+  JsonReader& r_;
+  AwsCollector& collector_;
+  ImportedFile& file_;
+  std::string offer_code_;
+  std::string region_;
+  bool has_products_ = false;
+  std::optional<SavingsPlansReader> plans_;
+};
+
 }  // namespace
 
 void read_aws_json(InputStream& in, AwsCollector& collector, ImportedFile& file, Diagnostics& d) {
   JsonReader r(in);
-  std::string offer_code;
-  bool has_products = false;
-  const auto check_top = [&] {
-    if (!open(r, JsonToken::begin_object, "")) return false;
-    return members(r, [&](const std::string& key) {
-      const SourceLocation where = r.where();
-      if (key == "offerCode" || key == "version" || key == "publicationDate") {
-        const JsonToken token = r.next();
-        if (token != JsonToken::string) {
-          r.fail(where, key, fmt::format("expected a string, found {}", describe(token)));
-          return false;
-        }
-        (key == "offerCode" ? offer_code : key == "version" ? file.version : file.published) = std::string(r.text());
-        return true;
-      }
-      if (const std::string other = foreign_file(key); !other.empty()) {
-        r.fail(where, key, fmt::format("this is not an AWS Price List offer file: it looks like {}", other));
-        return false;
-      }
-      if (key == "products") {
-        if (offer_code.empty()) {
-          r.fail(where, key, "expected 'offerCode' before 'products', as AWS writes its offer files; found none");
-          return false;
-        }
-        if (!supported_offer(offer_code)) {
-          r.fail(where, "offerCode",
-                 fmt::format("tco imports the offers AmazonEC2, AWSDataTransfer and AmazonS3; this file is '{}'",
-                             offer_code));
-          return false;
-        }
-        collector.begin_file(offer_code, file);
-        has_products = true;
-        return read_products(r, collector);
-      }
-      if (key == "terms") {
-        if (!has_products) {
-          r.fail(where, key, "expected 'products' before 'terms', as AWS writes its offer files; found none");
-          return false;
-        }
-        return read_terms(r, collector);
-      }
-      r.skip_value();
-      return true;
-    });
-  };
-  if (check_top() && r.next() == JsonToken::end && !has_products) {
+  TopLevel top(r, collector, file);
+  const bool read =
+      open(r, JsonToken::begin_object, "") && members(r, [&](const std::string& key) { return top.member(key); });
+  if (read && r.next() == JsonToken::end && !top.has_products()) {
     r.fail({in.name(), 1, 1}, "", "this is not an AWS Price List offer file: it has no 'offerCode' and 'products'");
   }
-  file.kind = offer_code.empty() ? "AWS offer file (JSON)" : offer_code + " offer file (JSON)";
+  file.kind = top.kind();
   d.append(r.diagnostics());
 }
 

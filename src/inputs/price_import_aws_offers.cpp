@@ -192,12 +192,16 @@ void AwsCollector::term_ec2(const Kept& kept, const AwsTerm& term) {
     if (dimension.unit == "Hrs") hourly = &dimension;
     if (dimension.unit == "Quantity") upfront = &dimension;
   }
-  if (hourly == nullptr) return skip(term.where, what, "it has no hourly price (unit Hrs)");
-  const auto rate = parse_price_text(hourly->usd);
+  // An All Upfront reservation may state only its fee: its hourly price is then 0.
+  if (hourly == nullptr && (upfront == nullptr || term.type != "Reserved")) {
+    return skip(term.where, what, "it has no hourly price (unit Hrs)");
+  }
+  const auto rate = hourly == nullptr ? std::optional<double>(0) : parse_price_text(hourly->usd);
   if (!rate) return skip(hourly->where, what, fmt::format("its price '{}' is not a price", hourly->usd));
+  const SourceLocation& where = hourly == nullptr ? upfront->where : hourly->where;
   if (term.type == "OnDemand") {
-    if (*rate == 0) return skip(hourly->where, what, "its on-demand price is 0, which tco reads as missing");
-    offer.on_demand = priced(*rate, hourly->where);
+    if (*rate == 0) return skip(where, what, "its on-demand price is 0, which tco reads as missing");
+    offer.on_demand = priced(*rate, where);
     return;
   }
   if (term.type != "Reserved") return;
@@ -224,7 +228,7 @@ void AwsCollector::term_ec2(const Kept& kept, const AwsTerm& term) {
   const int rank = purchase_rank(cls, term.purchase);
   const auto existing = offer.commitments.find(model);
   if (existing == offer.commitments.end() || rank < existing->second.rank) {
-    offer.commitments[model] = {effective, note, rank, hourly->where};
+    offer.commitments[model] = {effective, note, rank, where, {}};
   }
 }
 
@@ -266,6 +270,29 @@ void AwsCollector::term_ladder(const Kept& kept, const AwsTerm& term) {
       value.note = fmt::format("the first tier, up to {} GB a month; then {}", first->end_range, join(later, ", "));
     }
     storage_[kept.region][*parse_storage_class(kept.name)] = value;
+  }
+}
+
+void AwsCollector::savings_plan_rate(const std::string& region, const std::string& instance, const std::string& family,
+                                     const std::string& purchase, const std::string& lease, const std::string& price,
+                                     const SourceLocation& where) {
+  if (!wanted_region(region)) return;
+  const std::string what = fmt::format("{} in {} ({} {}, {})", instance, region, lease, family, purchase);
+  const int years = lease == "1yr" ? 1 : lease == "3yr" ? 3 : 0;
+  if (years == 0) return skip(where, what, fmt::format("its term '{}' is neither 1yr nor 3yr", lease));
+  const auto rate = parse_price_text(price);
+  if (!rate || *rate == 0) return skip(where, what, fmt::format("its rate '{}' is not a price", price));
+  // After every reserved instance term (ranks 0-5): EC2 Instance Savings Plans, which are
+  // tied to a family and region as a reservation is, then Compute Savings Plans.
+  const bool instance_plan = family == "EC2InstanceSavingsPlans";
+  const int rank = (instance_plan ? 6 : 9) + (purchase == "No Upfront" ? 0 : purchase == "Partial Upfront" ? 1 : 2);
+  const std::string note =
+      fmt::format("{}-yr {} Savings Plan, {}", years, instance_plan ? "EC2 Instance" : "Compute", purchase);
+  const PricingModel model = years == 1 ? PricingModel::commit_1y : PricingModel::commit_3y;
+  auto& rates = plan_rates_[{region, instance}];
+  const auto existing = rates.find(model);
+  if (existing == rates.end() || rank < existing->second.commitment.rank) {
+    rates[model] = {{*rate, note, rank, where, {}}, file_->source_id};
   }
 }
 

@@ -129,6 +129,23 @@ void AwsCollector::finish_inter_region(const std::string& region, Region& out) {
 }
 
 void AwsCollector::finish() {
+  // Savings Plans rates stand in for commitments no reserved instance prices.
+  for (const auto& [key, rates] : plan_rates_) {
+    const auto offer = offers_.find(key);
+    if (offer == offers_.end()) {
+      skip(rates.begin()->second.commitment.where, fmt::format("{} in {}", key.second, key.first),
+           "a Savings Plans rate, but no AmazonEC2 file given prices this instance type in the region");
+      continue;
+    }
+    for (const auto& [model, rate] : rates) {
+      auto& commitments = offer->second.commitments;
+      const auto existing = commitments.find(model);
+      if (existing == commitments.end() || rate.commitment.rank < existing->second.rank) {
+        commitments[model] = rate.commitment;
+        commitments[model].source_id = rate.source_id;
+      }
+    }
+  }
   for (auto& [key, offer] : offers_) {
     const auto& [region, instance] = key;
     if (offer.ambiguous) continue;
@@ -145,7 +162,7 @@ void AwsCollector::finish() {
     for (const auto& [model, commitment] : offer.commitments) {
       Sourced price;
       price.value = commitment.hourly;
-      price.source = offer.source_id;
+      price.source = commitment.source_id.empty() ? offer.source_id : commitment.source_id;
       price.where = commitment.where;
       price.note = commitment.note;
       price.currency = "USD";

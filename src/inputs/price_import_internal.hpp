@@ -68,6 +68,12 @@ class AwsCollector {
   void product(const AwsProduct& product);
   [[nodiscard]] bool wants_terms_of(std::string_view sku) const { return kept_.count(sku) > 0; }
   void term(const AwsTerm& term);
+  // A Savings Plans file's hourly rate for `instance` in `region` under the plan `family`
+  // ("EC2InstanceSavingsPlans", "ComputeSavingsPlans"), `purchase` option and `lease` ("1yr").
+  void savings_plan_rate(const std::string& region, const std::string& instance, const std::string& family,
+                         const std::string& purchase, const std::string& lease, const std::string& price,
+                         const SourceLocation& where);
+  void note_file_region(const std::string& region) { file_regions_.insert(region); }
   // Builds the sheet's regions from everything collected.
   void finish();
   // The regions the current file's products are in, kept or not: one for a region's file.
@@ -106,6 +112,7 @@ class AwsCollector {
     std::string note;
     int rank = 0;  // lower is preferred
     SourceLocation where;
+    std::string source_id;  // when not the offer's own file (a Savings Plans file)
   };
   struct Offer {
     std::string gpu;
@@ -124,7 +131,13 @@ class AwsCollector {
   std::set<std::string> file_regions_;
   std::map<std::string, Kept, std::less<>> kept_;  // by SKU
   std::map<std::string, std::string> region_names_;
-  std::map<std::pair<std::string, std::string>, Offer> offers_;         // by region, instance type
+  std::map<std::pair<std::string, std::string>, Offer> offers_;  // by region, instance type
+  struct PlanRate {
+    Commitment commitment;
+    std::string source_id;
+  };
+  // Savings Plans rates of GPU instances, by region and instance type.
+  std::map<std::pair<std::string, std::string>, std::map<PricingModel, PlanRate>> plan_rates_;
   std::map<std::string, std::vector<Ladder>> egress_;                   // by region
   std::map<std::string, std::map<std::string, Sourced>> inter_region_;  // by source, destination
   std::map<std::string, Sourced> ingress_;
@@ -132,8 +145,28 @@ class AwsCollector {
   std::map<std::string, std::map<StorageClass, Sourced>> storage_;
 };
 
-// The AWS Price List's offer files, JSON or CSV, read into `collector`.
+// The AWS Price List's offer files, JSON or CSV, read into `collector`. A Savings Plans file
+// (its products an array) is read by read_aws_savings_plans, from its "products" on.
 void read_aws_json(InputStream& in, AwsCollector& collector, ImportedFile& file, Diagnostics& d);
 void read_aws_csv(InputStream& in, AwsCollector& collector, ImportedFile& file, Diagnostics& d);
+
+// A Savings Plans file (AWSComputeSavingsPlan, one per region): its products and its terms'
+// plans are arrays, and each plan lists a rate per usage type it discounts.
+class SavingsPlansReader {
+ public:
+  explicit SavingsPlansReader(AwsCollector& collector) : collector_(collector) {}
+  bool products(JsonReader& r);                          // right after the '[' of "products"
+  bool terms(JsonReader& r, const std::string& region);  // right after the key "terms"
+
+ private:
+  struct Plan {
+    std::string family;    // "EC2InstanceSavingsPlans", "ComputeSavingsPlans"
+    std::string purchase;  // "No Upfront"
+    std::string lease;     // "1yr"
+  };
+  bool plan(JsonReader& r, const std::string& region);
+  AwsCollector& collector_;
+  std::map<std::string, Plan> plans_;  // by SKU
+};
 
 }  // namespace tco::price_import

@@ -171,3 +171,47 @@ TEST_CASE("aws import: another provider's file, or no offer file at all, is refu
   CHECK(format_location(empty.diagnostics().items().front()) ==
         "empty.json:1:1: this is not an AWS Price List offer file: it has no 'offerCode' and 'products'");
 }
+
+TEST_CASE("aws import: Savings Plans rates stand in where no reserved instance prices a term") {
+  // p5 has a 1-year reserved instance, which is kept; its 3-year term comes from the EC2
+  // Instance Savings Plan, preferred to the Compute one. Windows and dedicated rates are not
+  // the Linux, shared-tenancy price.
+  const std::string ec2 =
+      offer("AmazonEC2", ec2_product("LIN", "p5.48xlarge", "8"),
+            R"("OnDemand": {)" + term("LIN", "OD", dim("a", "Hrs", "55.04")) + R"(}, "Reserved": {)" +
+                term("LIN", "RI", dim("h", "Hrs", "35.5"),
+                     R"({"LeaseContractLength": "1yr", "PurchaseOption": "No Upfront", "OfferingClass": "standard"})") +
+                "}");
+  const auto product = [](const std::string& sku, const std::string& family, const std::string& lease) {
+    return R"({"sku": ")" + sku + R"(", "productFamily": ")" + family +
+           R"(", "attributes": {"purchaseOption": "No Upfront", "purchaseTerm": ")" + lease + "\"}}";
+  };
+  const auto rate = [](const std::string& usage, const std::string& operation, const std::string& price) {
+    return R"({"discountedUsageType": ")" + usage + R"(", "discountedOperation": ")" + operation +
+           R"(", "discountedServiceCode": "AmazonEC2", "unit": "Hrs", "discountedRate": {"price": ")" + price +
+           R"(", "currency": "USD"}})";
+  };
+  const std::string plans =
+      R"({"version": "20261101000000", "publicationDate": "2026-11-01T00:00:00Z", "regionCode": "us-east-1",
+          "products": [)" +
+      product("I1", "EC2InstanceSavingsPlans", "1yr") + "," + product("I3", "EC2InstanceSavingsPlans", "3yr") + "," +
+      product("C3", "ComputeSavingsPlans", "3yr") + R"(], "terms": {"savingsPlan": [
+        {"sku": "I1", "rates": [)" +
+      rate("BoxUsage:p5.48xlarge", "RunInstances", "34.12") + R"(]},
+        {"sku": "C3", "rates": [)" +
+      rate("BoxUsage:p5.48xlarge", "RunInstances", "26.0") + R"(]},
+        {"sku": "I3", "rates": [)" +
+      rate("BoxUsage:p5.48xlarge", "RunInstances:0002", "30.0") + "," +
+      rate("DedicatedUsage:p5.48xlarge", "RunInstances", "31.0") + "," +
+      rate("BoxUsage:p5.48xlarge", "RunInstances", "23.5") + "]}]}}";
+  const auto import = import_texts({{"ec2.json", ec2}, {"plans.json", plans}});
+  REQUIRE(import);
+  const GpuOffer& p5 = only_offer(import.value());
+  CHECK(p5.hourly.at(PricingModel::commit_1y).value == 35.5);
+  CHECK(p5.hourly.at(PricingModel::commit_3y).value == 23.5);
+  CHECK(p5.hourly.at(PricingModel::commit_3y).note == "3-yr EC2 Instance Savings Plan, No Upfront");
+  CHECK(p5.hourly.at(PricingModel::commit_3y).source == "aws-price-list-awscomputesavingsplan-us-east-1");
+  CHECK(import->sheet.find_source("aws-price-list-awscomputesavingsplan-us-east-1")->url ==
+        "https://pricing.us-east-1.amazonaws.com/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20261101000000/us-east-1/"
+        "index.json");
+}
