@@ -11,6 +11,10 @@ namespace tco {
 // sheet, so a report can be matched to the exact file (`sha256sum FILE` agrees).
 std::string sha256_hex(std::string_view data);
 
+// The same, never with the CPU's SHA instructions: for the tests that check both agree. Not
+// thread-safe.
+std::string sha256_hex_portable(std::string_view data);
+
 // The same, fed in pieces: a price file of half a gigabyte is hashed as it streams past.
 class Sha256 {
  public:

@@ -142,3 +142,16 @@ TEST_CASE("input stream: SHA-256 of what was read, in pieces") {
   for (std::size_t i = 0; i < million.size(); i += 4999) hash.update(std::string_view(million).substr(i, 4999));
   CHECK(hash.hex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
+
+TEST_CASE("sha256: the CPU's SHA instructions and the portable code agree") {
+  std::string data;
+  std::uint32_t x = 12345;
+  for (int i = 0; i < 70000; ++i) {
+    x = x * 1103515245U + 12345U;
+    data += static_cast<char>(x >> 24);
+  }
+  for (std::size_t length : {0UL, 1UL, 55UL, 56UL, 63UL, 64UL, 65UL, 119UL, 120UL, 128UL, 1000UL, 4096UL, 65537UL, 70000UL}) {
+    const std::string_view part = std::string_view(data).substr(0, length);
+    CHECK(sha256_hex(part) == sha256_hex_portable(part));
+  }
+}
