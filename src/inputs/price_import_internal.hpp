@@ -53,6 +53,11 @@ std::span<const GcpMachineType> gcp_machine_types();
 // malformed text has no value.
 std::optional<double> parse_price_text(std::string_view text);
 
+// Replaces the placeholder source ids of the sheet's prices ("#0", "#1": a file's place
+// among the files) by the ids in `ids`, the sources citing the files, and counts each file's
+// prices.
+void cite_files(PriceImport& out, const std::map<std::string, std::string>& ids);
+
 // The fields an importer reads of one AWS product, by the JSON attribute names (the CSV
 // importer maps its column titles onto them).
 struct AwsProduct {
