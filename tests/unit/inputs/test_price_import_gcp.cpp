@@ -232,6 +232,29 @@ TEST_CASE("gcp import: a machine missing a component in a region is not priced t
             "a3-megagpu-8g in us-central1: no on-demand price of its GPU (nvidia-h100-mega-80gb); not priced there"});
 }
 
+TEST_CASE("gcp import: of two SKUs for one part, the one of fewer regions is taken; two as specific, neither") {
+  std::vector<std::string> skus = kA2;
+  // Iowa's own A100 SKU beats the group's; two vCPU prices of as many regions conflict.
+  skus.push_back(
+      hourly("A100-IOWA", "Nvidia Tesla A100 GPU running in Iowa", "GPU", "3", "0", "OnDemand", {"us-central1"}));
+  skus.push_back(hourly("A2CORE-OTHER", "A2 Instance Core running in Americas", "CPU", "0", "40000000", "OnDemand",
+                        {"us-east1", "us-west1"}));
+  const auto import = import_pages({page(skus)});
+  REQUIRE(import);
+  // 1 x 3 + 12 x 0.031611 + 85 x 0.004237
+  CHECK(offer(import.value(), "us-central1", "a2-highgpu-1g").hourly.at(PricingModel::on_demand).value ==
+        Approx(3.739477).epsilon(1e-12));
+  CHECK(import->sheet.regions.at("us-central1").name == "Iowa");
+  CHECK(import->sheet.regions.count("us-east1") == 0);
+  CHECK(skipped(import.value()) ==
+        std::vector<std::string>{
+            "'A2 Instance Core running in Americas' (SKU A2CORE-OTHER): SKU A2CORE-OD ('A2 Instance Core running in "
+            "Americas') prices the same part in us-east1 differently; tco takes neither",
+            "a2-highgpu-1g, a2-highgpu-2g, a2-highgpu-4g, a2-highgpu-8g, a2-megagpu-16g in us-east1: two SKUs give the "
+            "on-demand price of its A2 vCPUs; not priced there",
+        });
+}
+
 TEST_CASE("gcp import: a price is units + nanos / 1e9; zero, NaN and other currencies are missing, reported") {
   std::vector<std::string> skus = kA2;
   skus.push_back(hourly("ZERO", "Nvidia Tesla A100 80GB GPU running in Americas", "GPU", "0", "0"));
@@ -292,6 +315,14 @@ TEST_CASE("gcp import: internet egress is the ladder to the region's own group, 
   CHECK(frankfurt.tiers.front().price.value * kGiB == Approx(0.12));
   CHECK(frankfurt.tiers.back().price.value * kGiB == Approx(0.085));
   CHECK(import->sheet.regions.at("europe-west3").name == "Frankfurt");
+  // An egress SKU naming no region, only its group, applies to the group's regions priced.
+  const auto global = sku("EMEA-EMEA", "Network Internet Egress from EMEA to EMEA", "PremiumInternetEgress", "OnDemand",
+                          {}, "GiBy", {{"0", "0", "120000000"}, {"1024", "0", "110000000"}});
+  const auto ram = sku("A2RAM-BE", "A2 Instance Ram running in Belgium", "RAM", "OnDemand", {"europe-west1"}, "GiBy.h",
+                       {{"0", "0", "4500000"}});
+  const auto belgium = import_pages({page({global, ram})});
+  REQUIRE(belgium);
+  CHECK(belgium->sheet.regions.at("europe-west1").network.internet_egress->tiers.size() == 2);
 }
 
 TEST_CASE("gcp import: Cloud Storage classes of a regional bucket, per GiB-month") {
