@@ -196,7 +196,9 @@ int PricesUrls::run(Console& console) const {
       provider_);
   std::vector<std::string> names;
   for (const auto& url : urls) {
-    out += fmt::format("# {}\ncurl -fsSL -o {} '{}'\n", url.what, url.file, url.url);
+    // A URL that names a shell variable (Google's API key) is double-quoted, so the key expands.
+    const char quote = url.url.find('$') == std::string::npos ? '\'' : '"';
+    out += fmt::format("# {}\ncurl -fsSL -o {} {}{}{}\n", url.what, url.file, quote, url.url, quote);
     names.push_back(url.file);
   }
   out += fmt::format("# then: tco prices import {} {} -o my-prices\n", provider_, join(names, " "));

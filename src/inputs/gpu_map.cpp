@@ -1,7 +1,8 @@
 // The GPU map: which GPU each provider's instance family carries. The price files give a GPU
-// count but not the model (AWS's "gpu" attribute is a number), so the importers look the
-// model up here. This is the one place that names them; each entry cites the provider's page
-// that states it. A family not listed is reported by SKU and skipped, never guessed.
+// count but not the model (AWS's "gpu" attribute is a number), or price the GPU apart from
+// the machine it comes in (Google Cloud), so the importers look the model and the machine up
+// here. This is the one place that names them; each entry cites the provider's page that
+// states it. A family not listed is reported by SKU and skipped, never guessed.
 #include <array>
 
 #include "price_import_internal.hpp"
@@ -44,7 +45,80 @@ constexpr std::array<GpuMapEntry, 16> kAwsFamilies{{
     {"p3", "V100", false, kP3},               // P3: NVIDIA V100
 }};
 
+// Google Cloud: the GPU SKUs of Compute Engine's Cloud Billing Catalog, by the description
+// without its usage and region wording. The accelerator types and the GPU each is are on
+// Google's GPU machine types page; the SKU wordings are the catalog's, as peers read them
+// (SkyPilot, gpuhunt, sc-crawler). "Nvidia H100 80GB Plus GPU" is left out on purpose: peers
+// disagree whether it prices a3-highgpu or a3-megagpu, and a guess would price one of them
+// wrong; it is reported by SKU.
+struct GcpGpuEntry {
+  std::string_view name;
+  std::string_view accelerator;
+  std::string_view gpu;
+  bool modelled;
+};
+
+constexpr std::string_view kGcpGpus = "https://cloud.google.com/compute/docs/gpus";
+constexpr std::string_view kGcpMachinePage = "https://cloud.google.com/compute/docs/accelerator-optimized-machines";
+
+constexpr std::array<GcpGpuEntry, 16> kGcpGpuSkus{{
+    {"Nvidia Tesla A100 GPU", "nvidia-tesla-a100", "A100-40GB", true},      // A100 40GB: A2 Standard
+    {"Nvidia Tesla A100 80GB GPU", "nvidia-a100-80gb", "A100-80GB", true},  // A2 Ultra
+    {"Nvidia A100 80GB GPU", "nvidia-a100-80gb", "A100-80GB", true},
+    {"Nvidia H100 80GB GPU", "nvidia-h100-80gb", "H100", true},            // A3 High
+    {"Nvidia H100 80GB Mega GPU", "nvidia-h100-mega-80gb", "H100", true},  // A3 Mega
+    {"Nvidia H100 Mega 80GB GPU", "nvidia-h100-mega-80gb", "H100", true},
+    {"H200 141GB GPU", "nvidia-h200-141gb", "H200", true},  // A3 Ultra
+    {"Nvidia H200 141GB GPU", "nvidia-h200-141gb", "H200", true},
+    {"A4 Nvidia B200 (1 gpu slice)", "nvidia-b200", "B200", true},    // A4, per GPU with its host share
+    {"Nvidia L4 GPU", "nvidia-l4", "L4", false},                      // G2
+    {"Nvidia Tesla T4 GPU", "nvidia-tesla-t4", "T4", false},          // N1
+    {"Nvidia Tesla V100 GPU", "nvidia-tesla-v100", "V100", false},    // N1
+    {"Nvidia Tesla P100 GPU", "nvidia-tesla-p100", "P100", false},    // N1
+    {"Nvidia Tesla P4 GPU", "nvidia-tesla-p4", "P4", false},          // N1
+    {"Nvidia Tesla K80 GPU", "nvidia-tesla-k80", "K80", false},       // N1, retired
+    {"RTX 6000 96GB", "nvidia-rtx-pro-6000", "RTX PRO 6000", false},  // G4
+}};
+
+// The machine types priced from components, with their shapes from Google's
+// accelerator-optimized machine family page (vCPUs, memory in GiB, bundled local SSD in GiB:
+// 375 GiB disks). The A3 Mega's vCPU and memory SKUs are the "A3Plus" ones, the A3 Ultra's
+// "A3Ultra". A4 has no vCPU, memory or local SSD SKUs: its "(1 gpu slice)" SKU is the machine's
+// price per GPU, and tco adds nothing for its 12,000 GiB of local SSD. a3-highgpu-1g/2g/4g are
+// left out: Google sells them as Spot or Flex-start VMs only.
+constexpr std::array<GcpMachineType, 13> kGcpMachineTypes{{
+    {"a2-highgpu-1g", "nvidia-tesla-a100", 1, "A2", 12, 85, 0, kGcpMachinePage},
+    {"a2-highgpu-2g", "nvidia-tesla-a100", 2, "A2", 24, 170, 0, kGcpMachinePage},
+    {"a2-highgpu-4g", "nvidia-tesla-a100", 4, "A2", 48, 340, 0, kGcpMachinePage},
+    {"a2-highgpu-8g", "nvidia-tesla-a100", 8, "A2", 96, 680, 0, kGcpMachinePage},
+    {"a2-megagpu-16g", "nvidia-tesla-a100", 16, "A2", 96, 1360, 0, kGcpMachinePage},
+    {"a2-ultragpu-1g", "nvidia-a100-80gb", 1, "A2", 12, 170, 375, kGcpMachinePage},
+    {"a2-ultragpu-2g", "nvidia-a100-80gb", 2, "A2", 24, 340, 750, kGcpMachinePage},
+    {"a2-ultragpu-4g", "nvidia-a100-80gb", 4, "A2", 48, 680, 1500, kGcpMachinePage},
+    {"a2-ultragpu-8g", "nvidia-a100-80gb", 8, "A2", 96, 1360, 3000, kGcpMachinePage},
+    {"a3-highgpu-8g", "nvidia-h100-80gb", 8, "A3", 208, 1872, 6000, kGcpMachinePage},  // 16 x 375 GiB
+    {"a3-megagpu-8g", "nvidia-h100-mega-80gb", 8, "A3Plus", 208, 1872, 6000, kGcpMachinePage},
+    {"a3-ultragpu-8g", "nvidia-h200-141gb", 8, "A3Ultra", 224, 2952, 12000, kGcpMachinePage},  // 32 x 375 GiB
+    {"a4-highgpu-8g", "nvidia-b200", 8, "", 224, 3968, 0, kGcpMachinePage},
+}};
+
 }  // namespace
+
+std::optional<GcpGpu> gcp_sku_gpu(std::string_view name) {
+  for (const auto& entry : kGcpGpuSkus) {
+    if (entry.name == name) return GcpGpu{entry.accelerator, {entry.gpu, entry.modelled, kGcpGpus}};
+  }
+  return std::nullopt;
+}
+
+std::optional<GpuIdentity> gcp_accelerator_gpu(std::string_view accelerator) {
+  for (const auto& entry : kGcpGpuSkus) {
+    if (entry.accelerator == accelerator) return GpuIdentity{entry.gpu, entry.modelled, kGcpGpus};
+  }
+  return std::nullopt;
+}
+
+std::span<const GcpMachineType> gcp_machine_types() { return kGcpMachineTypes; }
 
 std::optional<GpuIdentity> aws_instance_gpu(std::string_view instance_type) {
   const std::string_view family = instance_type.substr(0, instance_type.find('.'));

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "price_import_gcp.hpp"
 #include "price_import_internal.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
@@ -155,16 +156,34 @@ Result<PriceImport> import_aws(std::vector<InputStream>& files, const ImportOpti
   return Result<PriceImport>(std::move(out), std::move(d));
 }
 
+// The first page of each Google Cloud service's SKUs. The Catalog API needs an API key
+// (GCP_API_KEY here) and serves at most 5000 SKUs a page: a page whose nextPageToken is not
+// empty is followed by the next, fetched with pageToken=TOKEN (tco-prices(5), IMPORTING).
+std::vector<PriceFileUrl> gcp_file_urls() {
+  std::vector<PriceFileUrl> urls;
+  for (const auto& service : {price_import::kGcpComputeEngine, price_import::kGcpCloudStorage}) {
+    std::string name = lower(std::string(service.name));
+    std::replace(name.begin(), name.end(), ' ', '-');
+    urls.push_back({fmt::format("{} SKUs, page 1 (every region); needs GCP_API_KEY; while a page's nextPageToken is "
+                                "not empty, fetch the next with &pageToken=TOKEN",
+                                service.name),
+                    fmt::format("{}/{}/skus?pageSize=5000&key=$GCP_API_KEY", price_import::kGcpCatalogApi, service.id),
+                    fmt::format("{}-1.json", name)});
+  }
+  return urls;
+}
+
 }  // namespace
 
 const std::vector<std::string>& import_provider_names() {
-  static const std::vector<std::string> names{"aws"};
+  static const std::vector<std::string> names{"aws", "gcp"};
   return names;
 }
 
 Result<PriceImport> import_prices(const std::string& provider, std::vector<InputStream>& files,
                                   const ImportOptions& options) {
   if (provider == "aws") return import_aws(files, options);
+  if (provider == "gcp") return price_import::import_gcp(files, options);
   Diagnostics d;
   d.error({}, "",
           fmt::format("tco imports the price files of {}; found '{}'", quoted_list(import_provider_names()), provider));
@@ -173,6 +192,7 @@ Result<PriceImport> import_prices(const std::string& provider, std::vector<Input
 
 std::vector<PriceFileUrl> price_file_urls(const std::string& provider, const std::vector<std::string>& regions) {
   std::vector<PriceFileUrl> urls;
+  if (provider == "gcp") return gcp_file_urls();
   if (provider != "aws") return urls;
   const std::vector<std::string> wanted = regions.empty() ? std::vector<std::string>{"us-east-1"} : regions;
   for (const auto& region : wanted) {
@@ -195,3 +215,16 @@ std::vector<PriceFileUrl> price_file_urls(const std::string& provider, const std
 }
 
 }  // namespace tco
+
+namespace tco::price_import {
+
+void cite_files(PriceImport& out, const std::map<std::string, std::string>& ids) {
+  for_each_price(out.sheet, [&](Sourced& price) {
+    const auto it = ids.find(price.source);
+    if (it == ids.end()) return;
+    price.source = it->second;
+    for (auto& file : out.files) file.prices += file.source_id == it->second ? 1 : 0;
+  });
+}
+
+}  // namespace tco::price_import

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +23,40 @@ struct GpuIdentity {
 };
 std::optional<GpuIdentity> aws_instance_gpu(std::string_view instance_type);
 
+// Google Cloud prices a GPU as a SKU of its own; its description, without the usage and
+// region wording ("Nvidia H100 80GB GPU"), names the accelerator type Compute Engine knows it
+// by ("nvidia-h100-80gb"), which says the GPU.
+struct GcpGpu {
+  std::string_view accelerator;
+  GpuIdentity identity;
+};
+std::optional<GcpGpu> gcp_sku_gpu(std::string_view name);
+std::optional<GpuIdentity> gcp_accelerator_gpu(std::string_view accelerator);
+
+// A machine type tco prices from Compute Engine's component SKUs (tco-prices(5), IMPORTING):
+// per hour, gpus x its GPU SKU + vcpus x its family's "Instance Core" SKU + ram_gib x its
+// "Instance Ram" SKU + local_ssd_gib x the local SSD SKU (per GiB-month) / 730 h. A machine
+// with no family (A4) is priced by GPU slices that hold its vCPUs and memory too.
+struct GcpMachineType {
+  std::string_view name;         // "a3-highgpu-8g"
+  std::string_view accelerator;  // its GPUs, as gcp_sku_gpu names them
+  int gpus = 0;
+  std::string_view family;  // "A3": the SKUs "A3 Instance Core" and "A3 Instance Ram"
+  int vcpus = 0;
+  int ram_gib = 0;
+  int local_ssd_gib = 0;  // bundled with the machine, billed by the local SSD SKU
+  std::string_view source;
+};
+std::span<const GcpMachineType> gcp_machine_types();
+
 // A provider's price text as a number: "55.0440000000" → 55.044. Empty, "NaN", negative or
 // malformed text has no value.
 std::optional<double> parse_price_text(std::string_view text);
+
+// Replaces the placeholder source ids of the sheet's prices ("#0", "#1": a file's place
+// among the files) by the ids in `ids`, the sources citing the files, and counts each file's
+// prices.
+void cite_files(PriceImport& out, const std::map<std::string, std::string>& ids);
 
 // The fields an importer reads of one AWS product, by the JSON attribute names (the CSV
 // importer maps its column titles onto them).

@@ -44,9 +44,36 @@ expect "--force replaces it" 0 $?
 cmp -s "$tmp/first.yaml" "$tmp/prices/aws/2026-11-01.yaml"
 expect "with the same bytes" 0 $?
 
+# Google Cloud: Catalog pages of Compute Engine (two, following nextPageToken) and Cloud
+# Storage. The sheet keeps what the pages do not give from the bundled gcp sheet, so llm-70b,
+# whose gcs-backup site is gcp us-central1 storage, prices with it.
+gcp=tests/golden/inputs/import/gcp
+gcp_files=("$gcp/compute-engine-1.json" "$gcp/compute-engine-2.json" "$gcp/cloud-storage-1.json")
+"$tco" prices import gcp "${gcp_files[@]}" -o "$tmp/gcp-prices" >"$tmp/out" 2>"$tmp/err"
+expect "gcp import exits 0" 0 $?
+expect "and writes the dated sheet" "2026-11-20.yaml" "$(ls "$tmp/gcp-prices/gcp")"
+expect "with nothing on stderr" "" "$(cat "$tmp/err")"
+"$tco" prices validate "$tmp/gcp-prices" >/dev/null 2>"$tmp/err"
+expect "the imported gcp sheet validates" 0 $?
+"$tco" prices show gcp --pricing-dir "$tmp/gcp-prices" --region us-central1 >"$tmp/show" 2>&1
+expect "prices show gcp reads it" 0 $?
+grep -q "a3-highgpu-8g" "$tmp/show" && grep -q "gcp@2026-11-20" "$tmp/show"
+expect "and shows the imported a3-highgpu-8g" 0 $?
+"$tco" compare scenarios/llm-70b.yaml --pricing-dir "$tmp/gcp-prices" >"$tmp/compare" 2>&1
+expect "compare prices llm-70b with the gcp sheet" 0 $?
+"$tco" explain scenarios/llm-70b.yaml --pricing-dir "$tmp/gcp-prices" --strategy cloud-only >"$tmp/explain" 2>&1
+grep -q "gcp@2026-11-20 source gcp-catalog-cloud-storage" "$tmp/explain"
+expect "explain cites the Cloud Storage pages for the backup" 0 $?
+
 for bad in truncated.json error-page.json empty.json azure-page.json not-aws.csv; do
   "$tco" prices import aws "$aws/AmazonS3.json" "tests/golden/inputs/import/bad/$bad" -o "$tmp/bad" >/dev/null 2>&1
   expect "$bad exits 2" 2 $?
   expect "$bad writes nothing" "" "$(ls -A "$tmp/bad" 2>/dev/null)"
+done
+for bad in gcp-truncated.json gcp-api-error.json gcp-empty-page.json error-page.json azure-page.json; do
+  "$tco" prices import gcp "$gcp/cloud-storage-1.json" "tests/golden/inputs/import/bad/$bad" -o "$tmp/bad-gcp" \
+    >/dev/null 2>&1
+  expect "gcp: $bad exits 2" 2 $?
+  expect "gcp: $bad writes nothing" "" "$(ls -A "$tmp/bad-gcp" 2>/dev/null)"
 done
 exit $failed
