@@ -242,9 +242,8 @@ JsonToken JsonReader::after_value(JsonToken token) {
   return token;
 }
 
-JsonToken JsonReader::read_string(JsonToken kind) {
-  std::size_t i = begin_ + 1;  // after the opening quote
-  bool escaped = false;
+std::size_t JsonReader::string_end(bool& escaped) {
+  std::size_t i = begin_ + 1;  // after the opening quote at begin_
   for (;;) {
     while (i >= end_) {
       // fill() moves the unread bytes to the front, so positions are kept relative to begin_.
@@ -252,8 +251,8 @@ JsonToken JsonReader::read_string(JsonToken kind) {
       const bool more = fill(begin_);
       i = begin_ + offset;
       if (!more) {
-        if (failed_) return JsonToken::error;
-        return fail_here("the file ends inside a string (is it truncated?)");
+        if (!failed_) fail_here("the file ends inside a string (is it truncated?)");
+        return std::string::npos;
       }
     }
     const char* data = buffer_.data();
@@ -262,27 +261,32 @@ JsonToken JsonReader::read_string(JsonToken kind) {
     const auto* backslash = static_cast<const char*>(std::memchr(data + i, '\\', stop - i));
     if (backslash != nullptr) {
       escaped = true;
-      i = static_cast<std::size_t>(backslash - data) + 2;
-      continue;
-    }
-    if (quote == nullptr) {
+      i = static_cast<std::size_t>(backslash - data) + 2;  // the escaped byte is never the end
+    } else if (quote == nullptr) {
       i = end_;
-      continue;
-    }
-    const std::size_t start = begin_ + 1;
-    if (escaped) {
-      if (!decode_escapes(start, stop)) return JsonToken::error;
-      text_ = decoded_;
     } else {
-      text_ = std::string_view(data + start, stop - start);
+      return stop;
     }
-    begin_ = stop + 1;
-    if (kind == JsonToken::key) {
-      expect_ = Expect::colon;
-      return kind;
-    }
-    return after_value(kind);
   }
+}
+
+JsonToken JsonReader::read_string(JsonToken kind) {
+  bool escaped = false;
+  const std::size_t stop = string_end(escaped);
+  if (stop == std::string::npos) return JsonToken::error;
+  const std::size_t start = begin_ + 1;
+  if (escaped) {
+    if (!decode_escapes(start, stop)) return JsonToken::error;
+    text_ = decoded_;
+  } else {
+    text_ = std::string_view(buffer_.data() + start, stop - start);
+  }
+  begin_ = stop + 1;
+  if (kind == JsonToken::key) {
+    expect_ = Expect::colon;
+    return kind;
+  }
+  return after_value(kind);
 }
 
 bool JsonReader::decode_escapes(std::size_t begin, std::size_t end) {
@@ -384,30 +388,11 @@ JsonToken JsonReader::read_literal() {
 }
 
 bool JsonReader::skip_string() {
-  std::size_t i = begin_ + 1;
-  for (;;) {
-    while (i >= end_) {
-      const std::size_t offset = i - begin_;
-      const bool more = fill(begin_);
-      i = begin_ + offset;
-      if (!more) {
-        if (!failed_) fail_here("the file ends inside a string (is it truncated?)");
-        return false;
-      }
-    }
-    const char* data = buffer_.data();
-    const auto* quote = static_cast<const char*>(std::memchr(data + i, '"', end_ - i));
-    const std::size_t stop = quote == nullptr ? end_ : static_cast<std::size_t>(quote - data);
-    const auto* backslash = static_cast<const char*>(std::memchr(data + i, '\\', stop - i));
-    if (backslash != nullptr) {
-      i = static_cast<std::size_t>(backslash - data) + 2;
-    } else if (quote == nullptr) {
-      i = end_;
-    } else {
-      begin_ = stop + 1;
-      return true;
-    }
-  }
+  bool escaped = false;
+  const std::size_t stop = string_end(escaped);
+  if (stop == std::string::npos) return false;
+  begin_ = stop + 1;
+  return true;
 }
 
 void JsonReader::skip_container() {

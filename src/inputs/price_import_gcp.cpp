@@ -9,27 +9,10 @@
 
 #include <fmt/format.h>
 
+#include "price_import_json.hpp"
+
 namespace tco::price_import {
 namespace {
-
-std::string token_name(JsonToken token) {
-  switch (token) {
-    case JsonToken::begin_object:
-      return "an object";
-    case JsonToken::begin_array:
-      return "an array";
-    case JsonToken::string:
-      return "a string";
-    case JsonToken::number:
-      return "a number";
-    case JsonToken::boolean:
-      return "true or false";
-    case JsonToken::null:
-      return "null";
-    default:
-      return "the end of a container";
-  }
-}
 
 // Keys that say which other file this is, for a message that names the command to use.
 std::string foreign_file(std::string_view key) {
@@ -125,7 +108,7 @@ class PageReader {
   void read() {
     const JsonToken first = r_.next();
     if (first != JsonToken::begin_object) {
-      if (first != JsonToken::error) fail(r_.where(), "", "expected an object, found " + token_name(first));
+      if (first != JsonToken::error) fail(r_.where(), "", "expected an object, found " + describe(first));
       return;
     }
     SourceLocation skus_at;
@@ -145,7 +128,7 @@ class PageReader {
         const JsonToken value = r_.next();
         if (value == JsonToken::string) page_.next_token = std::string(r_.text());
         if (value != JsonToken::string && value != JsonToken::null) {
-          return fail(where, key, "expected a string, found " + token_name(value));
+          return fail(where, key, "expected a string, found " + describe(value));
         }
       } else if (key == "error") {
         return read_error(where);
@@ -168,14 +151,14 @@ class PageReader {
   bool read_skus() {
     const JsonToken open = r_.next();
     if (open != JsonToken::begin_array) {
-      if (open != JsonToken::error) fail(r_.where(), "skus", "expected an array, found " + token_name(open));
+      if (open != JsonToken::error) fail(r_.where(), "skus", "expected an array, found " + describe(open));
       return false;
     }
     FlatRecord record;
     for (JsonToken token = r_.next(); token != JsonToken::end_array; token = r_.next()) {
       const std::string path = fmt::format("skus.{}", page_.skus);
       if (token != JsonToken::begin_object) {
-        if (token != JsonToken::error) fail(r_.where(), path, "expected an object (a SKU), found " + token_name(token));
+        if (token != JsonToken::error) fail(r_.where(), path, "expected an object (a SKU), found " + describe(token));
         return false;
       }
       if (!read_flat(r_, record)) return false;

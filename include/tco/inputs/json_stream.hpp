@@ -69,6 +69,9 @@ class JsonReader {
   SourceLocation location_at(std::uint64_t offset);
   JsonToken fail_here(std::string message);
   JsonToken fail_unexpected(char c, std::string_view expected);
+  // The index of the closing quote of the string that opens at begin_ (refilling as needed),
+  // or npos after failing at the end of the input; `escaped` tells whether it holds a backslash.
+  std::size_t string_end(bool& escaped);
   JsonToken read_string(JsonToken kind);
   bool decode_escapes(std::size_t begin, std::size_t end);
   JsonToken read_number();
