@@ -1,7 +1,7 @@
 // The GPU map: which GPU each provider's instance family carries. The price files give a GPU
-// count but not the model (AWS's "gpu" attribute is a number), or price the GPU apart from
-// the machine it comes in (Google Cloud), so the importers look the model and the machine up
-// here. This is the one place that names them; each entry cites the provider's page that
+// count but not the model (AWS's "gpu" attribute is a number), price the GPU apart from the
+// machine it comes in (Google Cloud), or name only the VM size (Azure), so the importers look
+// the model and the machine up here. This is the one place that names them; each entry cites the provider's page that
 // states it. A family not listed is reported by SKU and skipped, never guessed.
 #include <array>
 
@@ -102,6 +102,68 @@ constexpr std::array<GcpMachineType, 13> kGcpMachineTypes{{
     {"a4-highgpu-8g", "nvidia-b200", 8, "", 224, 3968, 0, kGcpMachinePage},
 }};
 
+// Azure lists VM sizes, and a size's name says its series but not always its GPU count, so
+// the map lists sizes. The pages are Microsoft Learn's size-series pages.
+struct AzureSizeEntry {
+  std::string_view size;  // armSkuName
+  std::string_view gpu;
+  int gpus;
+  bool modelled;  // one of gpu_model_names()
+  std::string_view source;
+};
+
+constexpr std::string_view kNdH100 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ndh100v5-series";
+constexpr std::string_view kNdH200 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nd-h200-v5-series";
+constexpr std::string_view kNdMi300x =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ndmi300xv5-series";
+constexpr std::string_view kNdmA100 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ndma100v4-series";
+constexpr std::string_view kNdA100 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ndasra100v4-series";
+constexpr std::string_view kNcH100 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ncadsh100v5-series";
+constexpr std::string_view kNccH100 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nccadsh100v5-series";
+constexpr std::string_view kNdGb200 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nd-gb200-v6-series";
+constexpr std::string_view kNcA100 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nca100v4-series";
+constexpr std::string_view kNcT4 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ncast4v3-series";
+constexpr std::string_view kNvA10 =
+    "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nvadsa10v5-series";
+
+constexpr std::array<AzureSizeEntry, 15> kAzureSizes{{
+    // ND H100 v5: 8 NVIDIA H100 80 GB (SXM) per VM.
+    {"Standard_ND96isr_H100_v5", "H100", 8, true, kNdH100},
+    // ND H200 v5: 8 NVIDIA H200 141 GB.
+    {"Standard_ND96isr_H200_v5", "H200", 8, true, kNdH200},
+    // ND MI300X v5: 8 AMD Instinct MI300X 192 GB.
+    {"Standard_ND96isr_MI300X_v5", "MI300X", 8, true, kNdMi300x},
+    // NDm A100 v4: 8 NVIDIA A100 80 GB (SXM).
+    {"Standard_ND96amsr_A100_v4", "A100-80GB", 8, true, kNdmA100},
+    // ND A100 v4: 8 NVIDIA A100 40 GB (SXM).
+    {"Standard_ND96asr_v4", "A100-40GB", 8, true, kNdA100},
+    // NC H100 v5: NVIDIA H100 NVL 94 GB (PCIe), one or two by size.
+    {"Standard_NC40ads_H100_v5", "H100-NVL", 1, true, kNcH100},
+    {"Standard_NC80adis_H100_v5", "H100-NVL", 2, true, kNcH100},
+    // NCC H100 v5 (confidential VMs): one NVIDIA H100 NVL 94 GB.
+    {"Standard_NCC40ads_H100_v5", "H100-NVL", 1, true, kNccH100},
+    // ND GB200 v6: 2 NVIDIA Grace CPUs and 4 Blackwell GPUs per VM.
+    {"Standard_ND128isr_NDR_GB200_v6", "GB200", 4, true, kNdGb200},
+    // NC A100 v4: NVIDIA A100 80 GB PCIe, which tco's A100-80GB (SXM) does not model.
+    {"Standard_NC24ads_A100_v4", "A100 80GB PCIe", 0, false, kNcA100},
+    {"Standard_NC48ads_A100_v4", "A100 80GB PCIe", 0, false, kNcA100},
+    {"Standard_NC96ads_A100_v4", "A100 80GB PCIe", 0, false, kNcA100},
+    // NCasT4 v3: NVIDIA T4.
+    {"Standard_NC4as_T4_v3", "T4", 0, false, kNcT4},
+    {"Standard_NC64as_T4_v3", "T4", 0, false, kNcT4},
+    // NVads A10 v5: an NVIDIA A10, or a fraction of one in the smaller sizes.
+    {"Standard_NV36ads_A10_v5", "A10", 0, false, kNvA10},
+}};
+
 }  // namespace
 
 std::optional<GcpGpu> gcp_sku_gpu(std::string_view name) {
@@ -119,6 +181,22 @@ std::optional<GpuIdentity> gcp_accelerator_gpu(std::string_view accelerator) {
 }
 
 std::span<const GcpMachineType> gcp_machine_types() { return kGcpMachineTypes; }
+
+std::optional<AzureVmGpu> azure_vm_gpu(std::string_view arm_sku_name) {
+  for (const auto& entry : kAzureSizes) {
+    if (entry.size == arm_sku_name) {
+      return AzureVmGpu{GpuIdentity{entry.gpu, entry.modelled, entry.source}, entry.gpus};
+    }
+  }
+  return std::nullopt;
+}
+
+bool azure_gpu_series(std::string_view arm_sku_name) {
+  constexpr std::string_view kPrefix = "Standard_N";
+  if (arm_sku_name.substr(0, kPrefix.size()) != kPrefix || arm_sku_name.size() <= kPrefix.size()) return false;
+  const char series = arm_sku_name[kPrefix.size()];
+  return series == 'C' || series == 'D' || series == 'G' || series == 'V';
+}
 
 std::optional<GpuIdentity> aws_instance_gpu(std::string_view instance_type) {
   const std::string_view family = instance_type.substr(0, instance_type.find('.'));

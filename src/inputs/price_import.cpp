@@ -3,9 +3,11 @@
 #include "tco/inputs/price_import.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "price_import_azure.hpp"
 #include "price_import_gcp.hpp"
 #include "price_import_internal.hpp"
 #include "tco/core/suggest.hpp"
@@ -173,16 +175,39 @@ std::vector<PriceFileUrl> gcp_file_urls() {
   return urls;
 }
 
+// The Retail Prices API's first page of each query a region needs, in api-version
+// 2023-01-01-preview, the one that gives savings plans. The API answers 1,000 items a page and
+// names the next in NextPageLink: every page must be saved, following it until it is null
+// (tco-prices(5), IMPORTING, has a loop). "$filter" is written %24filter, as the API accepts,
+// so that the curl line can be single-quoted.
+std::vector<PriceFileUrl> azure_file_urls(const std::vector<std::string>& regions) {
+  std::vector<PriceFileUrl> urls;
+  const std::vector<std::string> wanted = regions.empty() ? std::vector<std::string>{"eastus"} : regions;
+  for (const auto& region : wanted) {
+    for (const auto& [service, what, name] : {std::tuple{"Virtual%20Machines", "Virtual Machines", "vm"},
+                                              std::tuple{"Bandwidth", "Bandwidth", "bandwidth"}}) {
+      urls.push_back({fmt::format("{} prices in {}, page 1: save every page its NextPageLink names, until it is null",
+                                  what, region),
+                      fmt::format("{}?api-version=2023-01-01-preview&%24filter=serviceName%20eq%20%27{}%27%20and%20"
+                                  "armRegionName%20eq%20%27{}%27",
+                                  price_import::kAzureRetailPrices, service, region),
+                      fmt::format("azure-{}-{}-1.json", name, region)});
+    }
+  }
+  return urls;
+}
+
 }  // namespace
 
 const std::vector<std::string>& import_provider_names() {
-  static const std::vector<std::string> names{"aws", "gcp"};
+  static const std::vector<std::string> names{"aws", "azure", "gcp"};
   return names;
 }
 
 Result<PriceImport> import_prices(const std::string& provider, std::vector<InputStream>& files,
                                   const ImportOptions& options) {
   if (provider == "aws") return import_aws(files, options);
+  if (provider == "azure") return price_import::import_azure(files, options);
   if (provider == "gcp") return price_import::import_gcp(files, options);
   Diagnostics d;
   d.error({}, "",
@@ -192,6 +217,7 @@ Result<PriceImport> import_prices(const std::string& provider, std::vector<Input
 
 std::vector<PriceFileUrl> price_file_urls(const std::string& provider, const std::vector<std::string>& regions) {
   std::vector<PriceFileUrl> urls;
+  if (provider == "azure") return azure_file_urls(regions);
   if (provider == "gcp") return gcp_file_urls();
   if (provider != "aws") return urls;
   const std::vector<std::string> wanted = regions.empty() ? std::vector<std::string>{"us-east-1"} : regions;

@@ -49,6 +49,18 @@ struct GcpMachineType {
 };
 std::span<const GcpMachineType> gcp_machine_types();
 
+// An Azure VM size's GPU and how many it has ("Standard_ND96isr_H100_v5": 8 H100), from the
+// GPU map, which lists sizes, not series: the size says the count (NC40ads_H100_v5 has one
+// GPU, NC80adis_H100_v5 two).
+struct AzureVmGpu {
+  GpuIdentity identity;
+  int gpus = 0;  // 0 when tco has no model of the GPU
+};
+std::optional<AzureVmGpu> azure_vm_gpu(std::string_view arm_sku_name);
+// Whether an Azure VM size is of a GPU series (Standard_NC…, ND…, NG…, NV…), listed in the
+// map or not: a size of these series the map does not list is reported, never priced.
+bool azure_gpu_series(std::string_view arm_sku_name);
+
 // A provider's price text as a number: "55.0440000000" → 55.044. Empty, "NaN", negative or
 // malformed text has no value.
 std::optional<double> parse_price_text(std::string_view text);

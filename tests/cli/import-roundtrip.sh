@@ -65,6 +65,29 @@ expect "compare prices llm-70b with the gcp sheet" 0 $?
 grep -q "gcp@2026-11-20 source gcp-catalog-cloud-storage" "$tmp/explain"
 expect "explain cites the Cloud Storage pages for the backup" 0 $?
 
+# Azure: the Retail Prices pages of the fixture. No bundled scenario uses Azure, so the sheet is
+# shown, ranked by prices gpu and asked for an egress price instead of pricing a scenario.
+azure=tests/golden/inputs/import/azure
+pages=("$azure/page-1.json" "$azure/page-2.json" "$azure/page-3.json")
+"$tco" prices import azure "${pages[@]}" -o "$tmp/azure-prices" --no-keep >"$tmp/out" 2>"$tmp/err"
+expect "azure import exits 0" 0 $?
+expect "and writes the dated sheet" "2026-11-01.yaml" "$(ls "$tmp/azure-prices/azure")"
+"$tco" prices validate "$tmp/azure-prices" >/dev/null 2>"$tmp/err"
+expect "the imported azure sheet validates" 0 $?
+"$tco" prices show azure --pricing-dir "$tmp/azure-prices" --gpu H100 >"$tmp/show" 2>&1
+expect "prices show azure reads it" 0 $?
+grep -q "98.32" "$tmp/show" && grep -q "azure@2026-11-01" "$tmp/show"
+expect "and shows the imported ND H100 v5 price" 0 $?
+"$tco" prices gpu H100-NVL --pricing 1y --pricing-dir "$tmp/azure-prices" >"$tmp/gpu" 2>&1
+grep -q "Standard_NC40ads_H100_v5" "$tmp/gpu"
+expect "prices gpu ranks its savings-plan offer" 0 $?
+"$tco" egress 20TiB --from azure:eastus --pricing-dir "$tmp/azure-prices" >"$tmp/egress" 2>&1
+grep -q '1,732.10' "$tmp/egress"
+expect "egress prices 20 TiB on its ladder" 0 $?
+"$tco" prices import azure "${pages[2]}" "${pages[0]}" "${pages[1]}" -o - --no-keep >"$tmp/reordered" 2>/dev/null
+cmp -s "$tmp/azure-prices/azure/2026-11-01.yaml" "$tmp/reordered"
+expect "the pages in another order give the same bytes" 0 $?
+
 for bad in truncated.json error-page.json empty.json azure-page.json not-aws.csv; do
   "$tco" prices import aws "$aws/AmazonS3.json" "tests/golden/inputs/import/bad/$bad" -o "$tmp/bad" >/dev/null 2>&1
   expect "$bad exits 2" 2 $?
@@ -75,5 +98,10 @@ for bad in gcp-truncated.json gcp-api-error.json gcp-empty-page.json error-page.
     >/dev/null 2>&1
   expect "gcp: $bad exits 2" 2 $?
   expect "gcp: $bad writes nothing" "" "$(ls -A "$tmp/bad-gcp" 2>/dev/null)"
+done
+for bad in azure-truncated.json error-page.json empty.json azure-eur-page.json gcp-empty-page.json; do
+  "$tco" prices import azure "${pages[1]}" "tests/golden/inputs/import/bad/$bad" -o "$tmp/bad-azure" >/dev/null 2>&1
+  expect "azure: $bad exits 2" 2 $?
+  expect "azure: $bad writes nothing" "" "$(ls -A "$tmp/bad-azure" 2>/dev/null)"
 done
 exit $failed
