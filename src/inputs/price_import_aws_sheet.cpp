@@ -11,8 +11,6 @@
 namespace tco::price_import {
 namespace {
 
-constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-
 struct Step {
   double begin = 0;
   double end = 0;  // infinity for the last

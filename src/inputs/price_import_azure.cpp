@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kTitleRegions = 3;  // regions a page's title names at most
 
 // Keys that say which other file this is, for a message that names the command to use.
-std::string foreign_file(std::string_view key) {
+std::string azure_foreign_file(std::string_view key) {
   if (key == "offerCode" || key == "formatVersion" || key == "products" || key == "terms" || key == "publicationDate") {
     return "an AWS Price List offer file; import it with `tco prices import aws`";
   }
@@ -121,7 +121,7 @@ void read_azure_page(InputStream& in, AzurePage& page, const std::function<void(
         return read_items(r, page, item);
       }
       if (key == "NextPageLink") return read_next_link(r, page);
-      if (const std::string other = foreign_file(key); !other.empty()) {
+      if (const std::string other = azure_foreign_file(key); !other.empty()) {
         r.fail(where, key, fmt::format("this is not an Azure Retail Prices page: it looks like {}", other));
         return false;
       }

@@ -16,8 +16,6 @@ namespace {
 
 constexpr double kHoursPerYear = 8760;  // 365 x 24: Azure's 730-hour month, 12 times
 
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
-
 bool ends_with(std::string_view text, std::string_view end) {
   return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
 }

@@ -10,11 +10,7 @@
 #include "tco/core/text.hpp"
 
 namespace tco::price_import {
-namespace {
-
-constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;  // Azure's billing "GB" (see import_azure)
-
-}  // namespace
+namespace {}  // namespace
 
 bool AzureCollector::ByRank::operator()(const Candidate& a, const Candidate& b) const {
   return std::tie((*rank)[a.page], a.where.line) < std::tie((*rank)[b.page], b.where.line);

@@ -15,7 +15,7 @@ namespace tco::price_import {
 namespace {
 
 // Keys that say which other file this is, for a message that names the command to use.
-std::string foreign_file(std::string_view key) {
+std::string gcp_foreign_file(std::string_view key) {
   if (key == "offerCode" || key == "formatVersion" || key == "products" || key == "terms" || key == "publicationDate") {
     return "it looks like an AWS Price List offer file; import it with `tco prices import aws`";
   }
@@ -30,8 +30,6 @@ std::string foreign_file(std::string_view key) {
   }
   return "";
 }
-
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
 std::string_view service_name(std::string_view id) {
   for (const auto& service : {kGcpComputeEngine, kGcpCloudStorage}) {
@@ -117,7 +115,7 @@ class PageReader {
       if (token != JsonToken::key) return;
       const std::string key(r_.text());
       const SourceLocation where = r_.where();
-      if (const std::string other = foreign_file(key); !other.empty()) {
+      if (const std::string other = gcp_foreign_file(key); !other.empty()) {
         return fail(where, key, "this is not a Cloud Billing Catalog page of SKUs: " + other);
       }
       if (key == "skus") {

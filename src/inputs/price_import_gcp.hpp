@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 // The Google Cloud importer's parts: one SKU of a Cloud Billing Catalog page as read, what a
 // SKU prices (price_import_gcp_skus.cpp), the collector that keeps the SKUs it needs and
 // combines them into machine prices, egress ladders and storage prices
@@ -75,6 +76,11 @@ struct GcpTiers {
   std::vector<GcpTier> tiers;
   std::string problem;
 };
+// Whether two SKUs' tiers start and charge alike.
+inline bool same_prices(const std::vector<GcpTier>& a, const std::vector<GcpTier>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const GcpTier& x, const GcpTier& y) { return x.start == y.start && x.price == y.price; });
+}
 GcpTiers read_gcp_tiers(const GcpSku& sku);
 
 // "Americas", "EMEA" or "APAC": the region group of the Catalog's multi-region SKUs a region

@@ -28,11 +28,6 @@ const char* unit_of(GcpPart part) {
 
 bool is_component(GcpPart part) { return part != GcpPart::egress && part != GcpPart::storage; }
 
-bool same_prices(const std::vector<GcpTier>& a, const std::vector<GcpTier>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](const GcpTier& x, const GcpTier& y) { return x.start == y.start && x.price == y.price; });
-}
-
 bool is_group(std::string_view location) { return location == "Americas" || location == "EMEA" || location == "APAC"; }
 
 }  // namespace

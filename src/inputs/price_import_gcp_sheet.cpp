@@ -13,13 +13,6 @@
 namespace tco::price_import {
 namespace {
 
-constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-
-bool same_prices(const std::vector<GcpTier>& a, const std::vector<GcpTier>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](const GcpTier& x, const GcpTier& y) { return x.start == y.start && x.price == y.price; });
-}
-
 // A part a machine needs, and how much of it.
 struct Need {
   GcpPart part;

@@ -16,9 +16,6 @@
 namespace tco::price_import {
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
-
 // A description taken apart: "Commitment v1: Nvidia H100 80GB GPU running in Americas for 1
 // Year" is the name "Nvidia H100 80GB GPU", the location "Americas", a commitment of 1 year.
 struct Wording {

@@ -15,7 +15,7 @@
 namespace tco::price_import {
 namespace {
 
-std::string service_name(std::string_view id) {
+std::string cited_service_name(std::string_view id) {
   return std::string(id == kGcpCloudStorage.id ? kGcpCloudStorage.name : kGcpComputeEngine.name);
 }
 
@@ -32,7 +32,7 @@ std::optional<Date> day_of(const std::string& time) {
 // The source citing a service's pages, in the order given.
 PriceSource service_source(const std::string& service, const std::vector<std::size_t>& indexes,
                            const std::vector<GcpPage>& pages, const std::vector<ImportedFile>& files, Date retrieved) {
-  const std::string name = service_name(service);
+  const std::string name = cited_service_name(service);
   PriceSource source;
   source.id = "gcp-catalog-" + slug(name);
   source.url = fmt::format("{}/{}/skus", kGcpCatalogApi, service);
@@ -67,12 +67,12 @@ void check_page_order(const std::vector<GcpPage>& pages, const std::vector<Impor
         d.warning({name, 0, 0}, "nextPageToken",
                   fmt::format("more pages of {} SKUs follow this one, and their prices are not imported: fetch the "
                               "next with pageToken={} (tco-prices(5), IMPORTING)",
-                              service_name(service), page.next_token));
+                              cited_service_name(service), page.next_token));
       } else if (k + 1 < indexes.size() && page.next_token.empty()) {
         d.warning({name, 0, 0}, "nextPageToken",
                   fmt::format("this is the last page of {} SKUs, yet {} follows it: are the pages in the order "
                               "fetched?",
-                              service_name(service), files[indexes[k + 1]].name));
+                              cited_service_name(service), files[indexes[k + 1]].name));
       }
     }
   }

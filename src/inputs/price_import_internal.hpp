@@ -14,6 +14,12 @@
 
 namespace tco::price_import {
 
+// A "GB" as AWS, Google Cloud and Azure bill it: 2^30 bytes (tco-prices(5), BYTE BASE).
+inline constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+
+inline bool starts_with(std::string_view text, std::string_view prefix) { return text.starts_with(prefix); }
+inline bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
 // The GPU an instance type or SKU carries, from the GPU map (gpu_map.cpp): the one place that
 // names GPUs, each entry with the source that says which GPU the instance has.
 struct GpuIdentity {

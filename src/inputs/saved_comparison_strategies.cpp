@@ -15,30 +15,30 @@ namespace tco::saved_detail {
 namespace {
 
 // Keys whose content diff does not use: only their shape is checked.
-enum class Shape { number, number_or_null, list };
+enum class ValueShape { number, number_or_null, list };
 struct Unkept {
   const char* key;
-  Shape shape;
+  ValueShape shape;
 };
-constexpr std::array kUnkeptStrategyKeys{Unkept{"used_gpu_hours", Shape::number},
-                                         Unkept{"cost_per_used_gpu_hour", Shape::number_or_null},
-                                         Unkept{"egress_bytes", Shape::number},
-                                         Unkept{"egress_share", Shape::number},
-                                         Unkept{"site_transfer_bytes", Shape::number},
-                                         Unkept{"transfer_amplification", Shape::number_or_null},
-                                         Unkept{"workloads", Shape::list},
-                                         Unkept{"unattributed_cost_amortized", Shape::number},
-                                         Unkept{"by_cause", Shape::list},
-                                         Unkept{"sources", Shape::list},
-                                         Unkept{"secondhand_prices", Shape::number}};
+constexpr std::array kUnkeptStrategyKeys{Unkept{"used_gpu_hours", ValueShape::number},
+                                         Unkept{"cost_per_used_gpu_hour", ValueShape::number_or_null},
+                                         Unkept{"egress_bytes", ValueShape::number},
+                                         Unkept{"egress_share", ValueShape::number},
+                                         Unkept{"site_transfer_bytes", ValueShape::number},
+                                         Unkept{"transfer_amplification", ValueShape::number_or_null},
+                                         Unkept{"workloads", ValueShape::list},
+                                         Unkept{"unattributed_cost_amortized", ValueShape::number},
+                                         Unkept{"by_cause", ValueShape::list},
+                                         Unkept{"sources", ValueShape::list},
+                                         Unkept{"secondhand_prices", ValueShape::number}};
 
 void check_unkept(MapReader& reader, const Unkept& unkept, Diagnostics& d) {
   const YamlNode* node = reader.get(unkept.key);
   if (node == nullptr) return;
-  if (unkept.shape == Shape::list) {
+  if (unkept.shape == ValueShape::list) {
     if (!node->is_sequence())
       d.error(node->where, reader.path(unkept.key), fmt::format("expected a list, found {}", found(*node)));
-  } else if (unkept.shape == Shape::number || node->kind != YamlNode::Kind::null) {
+  } else if (unkept.shape == ValueShape::number || node->kind != YamlNode::Kind::null) {
     read_number(*node, reader.path(unkept.key), d);
   }
 }

@@ -11,7 +11,7 @@
 namespace tco {
 namespace {
 
-std::string number(double value) {
+std::string yaml_number(double value) {
   std::string text = fmt::format("{:.10g}", value);
   if (text.find('e') != std::string::npos) text = fmt::format("{:.12f}", value);
   if (text.find('.') != std::string::npos && text.find('e') == std::string::npos) {
@@ -21,7 +21,7 @@ std::string number(double value) {
   return text;
 }
 
-std::string quoted(std::string_view text) {
+std::string yaml_quoted(std::string_view text) {
   std::string out = "\"";
   for (const char c : text) {
     if (c == '"' || c == '\\') out += '\\';
@@ -39,27 +39,27 @@ class SheetWriter {
   explicit SheetWriter(const PriceSheet& sheet) : sheet_(sheet), gb_(bytes_per_gb(sheet.billing_gb)) {}
 
   std::string per_byte(double value) const {
-    return number(value * gb_) + " " + sheet_.currency + "/" + gb_name(sheet_.billing_gb);
+    return yaml_number(value * gb_) + " " + sheet_.currency + "/" + gb_name(sheet_.billing_gb);
   }
   std::string per_byte_month(double value) const { return per_byte(value) + "-month"; }
-  std::string per_hour(double value) const { return number(value) + " " + sheet_.currency + "/h"; }
+  std::string per_hour(double value) const { return yaml_number(value) + " " + sheet_.currency + "/h"; }
   std::string size(double bytes) const {
     const bool binary = sheet_.billing_gb == ByteBase::binary;
     const double tb = binary ? gb_ * 1024 : gb_ * 1000;
-    if (bytes >= tb && std::fmod(bytes, tb) == 0) return number(bytes / tb) + (binary ? " TiB" : " TB");
-    return number(bytes / gb_) + " " + gb_name(sheet_.billing_gb);
+    if (bytes >= tb && std::fmod(bytes, tb) == 0) return yaml_number(bytes / tb) + (binary ? " TiB" : " TB");
+    return yaml_number(bytes / gb_) + " " + gb_name(sheet_.billing_gb);
   }
-  static std::string fraction(double value) { return number(value * 100) + " %"; }
+  static std::string fraction(double value) { return yaml_number(value * 100) + " %"; }
   static std::string hours(double value) {
-    if (std::fmod(value, 24) == 0) return number(value / 24) + " days";
-    return number(value) + " h";
+    if (std::fmod(value, 24) == 0) return yaml_number(value / 24) + " days";
+    return yaml_number(value) + " h";
   }
 
   // {price: TEXT, source: ID, note: "..."}
   static std::string sourced(const char* key, const std::string& text, const Sourced& value) {
     std::string out = fmt::format("{{{}: {}", key, text);
     if (!value.source.empty()) out += ", source: " + value.source;
-    if (!value.note.empty()) out += ", note: " + quoted(value.note);
+    if (!value.note.empty()) out += ", note: " + yaml_quoted(value.note);
     return out + "}";
   }
 
@@ -71,7 +71,7 @@ class SheetWriter {
     for (const auto& text : comment) line(0, text.empty() ? "#" : "# " + text);
     line(0, "schema_version: 1");
     line(0, "provider: " + sheet_.provider);
-    line(0, "name: " + quoted(sheet_.name));
+    line(0, "name: " + yaml_quoted(sheet_.name));
     line(0, "effective_date: " + format_date(sheet_.effective));
     line(0, "currency: " + sheet_.currency);
     line(0, std::string("billing_gb: ") + gb_name(sheet_.billing_gb));
@@ -81,11 +81,11 @@ class SheetWriter {
     line(0, "sources:");
     for (const auto& s : sheet_.sources) {
       line(2, "- id: " + s.id);
-      line(4, "title: " + quoted(s.title));
-      line(4, "url: " + quoted(s.url));
+      line(4, "title: " + yaml_quoted(s.title));
+      line(4, "url: " + yaml_quoted(s.url));
       line(4, "retrieved: " + format_date(s.retrieved));
       line(4, "confidence: " + to_string(s.confidence));
-      if (!s.note.empty()) line(4, "note: " + quoted(s.note));
+      if (!s.note.empty()) line(4, "note: " + yaml_quoted(s.note));
     }
   }
 
@@ -94,9 +94,9 @@ class SheetWriter {
     line(0, "exit_programs:");
     for (const auto& p : sheet_.exit_programs) {
       line(2, "- id: " + p.id);
-      line(4, "name: " + quoted(p.name));
-      line(4, "covers: " + quoted(p.covers));
-      line(4, "scope: " + quoted(p.scope));
+      line(4, "name: " + yaml_quoted(p.name));
+      line(4, "covers: " + yaml_quoted(p.covers));
+      line(4, "scope: " + yaml_quoted(p.scope));
       if (p.from) line(4, "from: " + format_date(*p.from));
       if (p.until) line(4, "until: " + format_date(*p.until));
       if (!p.regions.empty()) {
@@ -105,7 +105,7 @@ class SheetWriter {
         line(4, "regions: [" + list + "]");
       }
       line(4, "conditions:");
-      for (const auto& c : p.conditions) line(6, "- " + quoted(c));
+      for (const auto& c : p.conditions) line(6, "- " + yaml_quoted(c));
       line(4, "refund: " + sourced("value", fraction(p.refund.value), p.refund));
       if (p.window) line(4, "window: " + sourced("value", hours(p.window->value), *p.window));
     }
@@ -124,7 +124,7 @@ class SheetWriter {
         if (tier.up_to_bytes) text += "up_to: " + size(*tier.up_to_bytes) + ", ";
         text += "price: " + per_byte(tier.price.value);
         if (!tier.price.source.empty()) text += ", source: " + tier.price.source;
-        if (!tier.price.note.empty()) text += ", note: " + quoted(tier.price.note);
+        if (!tier.price.note.empty()) text += ", note: " + yaml_quoted(tier.price.note);
         line(10, text + "}");
       }
     }
@@ -159,7 +159,7 @@ class SheetWriter {
     line(0, "regions:");
     for (const auto& [id, region] : sheet_.regions) {
       line(2, id + ":");
-      if (!region.name.empty()) line(4, "name: " + quoted(region.name));
+      if (!region.name.empty()) line(4, "name: " + yaml_quoted(region.name));
       if (!region.gpu_offers.empty()) {
         line(4, "gpu_instances:");
         for (const auto& offer : region.gpu_offers) {
