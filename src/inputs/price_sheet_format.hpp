@@ -19,6 +19,7 @@ const Section& gpu_offer();
 const Section& storage();
 const Section& network();
 const Section& internet_egress();
+const Section& free_allowance();
 const Section& tier();
 const Section& inter_region();
 const Section& inter_region_to();

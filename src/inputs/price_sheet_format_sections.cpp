@@ -37,9 +37,25 @@ const Section& internet_egress() {
       "internet_egress", "Internet egress: a free allowance a month, then tiers by the month's volume",
       {
           default_source("the allowance and the tiers"),
-          required("free", sourced(Dimension::bytes), "The free allowance per month, a size ('0 GiB' when none)."),
+          required("free", sourced(Dimension::bytes, free_allowance()),
+                   "The free allowance per month, a size ('0 GiB' when none), granted to each region unless its "
+                   "scope is account."),
           required("tiers", list_of(section(tier()), 1),
                    "Tiers with increasing bounds, cumulative from zero; the last one has no up_to."),
+      });
+  return declared;
+}
+
+const Section& free_allowance() {
+  static const Section declared = mapping(
+      "free_allowance", "A free allowance with its source, and whom the provider grants it to",
+      {
+          required("value", quantity(Dimension::bytes), "The allowance per month, a size."),
+          optional("scope", one_of({"region", "account"}),
+                   "region (the default): each region has its own; account: once a month for the whole account, "
+                   "shared by the provider's regions."),
+          optional("source", text(), "The id of its source in 'sources'; overrides the one of an enclosing mapping."),
+          optional("note", text(), "Free text that explains the figure."),
       });
   return declared;
 }

@@ -110,6 +110,12 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
       out.free_bytes = *value;
     else
       ok = false;
+    // Its mapping declares scope too, read here from the same mapping.
+    if (const YamlNode* scope = free->is_mapping() ? free->find("scope") : nullptr) {
+      const auto name = read_enum(*scope, join_path(reader.path("free"), "scope"), {"region", "account"}, sheet.d);
+      if (name == "account") out.free_scope = AllowanceScope::account;
+      ok = ok && name.has_value();
+    }
   } else {
     ok = false;
   }

@@ -59,8 +59,13 @@ struct EgressTier {
   Sourced price;                      // per byte
 };
 
+// Whom a free allowance is granted to each month: each region on its own, or the account once,
+// shared by every region of the provider (AWS's 100 GB of internet egress).
+enum class AllowanceScope { region, account };
+
 struct TieredEgress {
   Sourced free_bytes;  // free allowance per month
+  AllowanceScope free_scope = AllowanceScope::region;
   std::vector<EgressTier> tiers;
 };
 
