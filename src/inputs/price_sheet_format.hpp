@@ -33,6 +33,7 @@ const Section& carbon_intensity();
 const Section& pue_by_facility();
 const Section& exit_program();
 const Section& discount();
+const Section& adjustment();
 
 // `source:` on a mapping: the default source of the values below it.
 Field default_source(const std::string& of);

@@ -322,7 +322,7 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
   }
   SourceReferences section_refs;
   read_onprem_sections(top, sheet, d, section_refs);
-  read_discounts(top, sheet, d, section_refs);
+  read_price_changes(top, sheet, d, section_refs);
   read_exit_programs(top, sheet, d, section_refs);
   for (auto& [path, sourced] : section_refs) reader.references.push_back({sourced.source, sourced.where, path});
   top.finish();
