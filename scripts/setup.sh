@@ -36,6 +36,10 @@ test_packages=(
 bench_packages=(
   hyperfine                      # repeated runs with warmup, medians, Markdown and JSON export
   libbenchmark-dev               # Google Benchmark, for bench/plan_benchmark.cpp
+  # bench/import.sh: tco prices import against jq on a generated 500 MB AmazonEC2 file
+  python3                        # the generator, bench/make-ec2-offer.py, and the check that both agree
+  jq                             # what tco is measured against
+  time                           # GNU time, for peak memory
 )
 
 extras=()

@@ -1,4 +1,4 @@
-// tco prices list|show|diff|gpu|validate: what the price catalog holds, and how it changed.
+// tco prices list|show|diff|gpu|validate|import|urls: what the price catalog holds, and how it changed.
 #include <algorithm>
 #include <cctype>
 
@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "output.hpp"
+#include "prices_import.hpp"
 #include "scenario_run.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
@@ -56,7 +57,8 @@ class PricesCommand : public Command {
         "  tco prices diff aws@2025-01-01 aws@2025-07-01\n"
         "  tco prices gpu H100 --pricing spot\n"
         "  tco prices gpu H100 --data 100TB --from aws:us-east-1\n"
-        "  tco prices validate my-prices/");
+        "  tco prices validate my-prices/\n"
+        "  tco prices import aws AmazonEC2-us-east-1.json AWSDataTransfer.json -o my-prices");
     list_ = app.add_subcommand("list", "List every price sheet and overlay: versions, dates, counts, hashes");
     add_format_option(*list_, format_, price_list_renderers().formats());
     pricing_.add_directories_to(*list_);
@@ -93,6 +95,10 @@ class PricesCommand : public Command {
                           "bundled sheets and any --pricing-dir)");
     add_format_option(*validate_, format_, price_validation_renderers().formats());
     pricing_.add_directories_to(*validate_);
+
+    import_app_ = import_.configure(app);
+    pricing_.add_directories_to(*import_app_);
+    urls_app_ = urls_.configure(app);
   }
 
   int run(Console& console) override {
@@ -103,6 +109,8 @@ class PricesCommand : public Command {
     }
     const Date day = as_of->value_or(kNewest);
     if (validate_->parsed()) return validate(console);
+    if (import_app_->parsed()) return import_.run(pricing_, console);
+    if (urls_app_->parsed()) return urls_.run(console);
     const auto catalog = load_catalog(pricing_, console);
     if (!catalog) return kExitInvalidInput;
     if (list_->parsed()) return print_report(console, price_list_renderers(), format_, list_sheets(*catalog), {}, "");
@@ -221,6 +229,10 @@ class PricesCommand : public Command {
   CLI::App* diff_ = nullptr;
   CLI::App* gpu_cmd_ = nullptr;
   CLI::App* validate_ = nullptr;
+  CLI::App* import_app_ = nullptr;
+  CLI::App* urls_app_ = nullptr;
+  PricesImport import_;
+  PricesUrls urls_;
   std::string format_;
   std::string provider_;
   std::string region_;

@@ -72,6 +72,8 @@ bool ProcessConsole::write(std::string_view text) {
 
 bool ProcessConsole::is_terminal() const { return ::isatty(STDOUT_FILENO) != 0; }
 
+bool ProcessConsole::errors_to_terminal() const { return ::isatty(STDERR_FILENO) != 0; }
+
 int ProcessConsole::terminal_columns() const {
   winsize size{};
   if (is_terminal() && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) return size.ws_col;

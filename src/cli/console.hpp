@@ -27,6 +27,8 @@ class Console : public DiagnosticSink {
   // Whether standard output is a terminal (for colour), and its width in columns (0: unknown).
   [[nodiscard]] virtual bool is_terminal() const { return false; }
   [[nodiscard]] virtual int terminal_columns() const { return 0; }
+  // Whether standard error is a terminal, for progress lines.
+  [[nodiscard]] virtual bool errors_to_terminal() const { return false; }
 
   // Each diagnostic as "tco: error: FILE:LINE:COL: key.path: message", at most 50 a file.
   void report(const Diagnostics& diagnostics) override;
@@ -52,6 +54,7 @@ class ProcessConsole : public Console {
   bool write(std::string_view text) override;
   [[nodiscard]] bool is_terminal() const override;
   [[nodiscard]] int terminal_columns() const override;
+  [[nodiscard]] bool errors_to_terminal() const override;
 };
 
 }  // namespace tco::cli

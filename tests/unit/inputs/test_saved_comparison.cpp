@@ -98,9 +98,9 @@ TEST_CASE("a saved comparison reads back every figure diff needs", "[saved_compa
   const SavedSheet& oci = saved->sheets[0];
   CHECK(oci.provider == "oci");
   CHECK(oci.name == "Oracle Cloud Infrastructure");
-  CHECK(oci.effective_date == "2026-01-05");
-  CHECK(oci.file == "pricing-data/oci/2026-01-05.yaml");
-  CHECK(oci.sha256 == "27ebf8db514b171aa09eae5ee5ff9cec91df7f1b68220b98a1c5892d77bed5f7");
+  CHECK(oci.effective_date == "2026-12-07");
+  CHECK(oci.file == "pricing-data/oci/2026-12-07.yaml");
+  CHECK(oci.sha256 == "1e46e08035a5953968daf62fb0385cc7fe23905e15b97ecf58926fc017f13659");
   CHECK(oci.origin == "bundled");
   CHECK(oci.overlays.empty());
   CHECK(oci.from_month == "2027-01");
@@ -123,7 +123,7 @@ TEST_CASE("the other golden comparisons read back too", "[saved_comparison]") {
   CHECK(hybrid.monthly_amortized.at(5) == 436955.7194212116);
   REQUIRE(llm->sheets.size() == 3);
   CHECK(llm->sheets[0].provider == "aws");
-  CHECK(llm->sheets[0].effective_date == "2025-06-01");
+  CHECK(llm->sheets[0].effective_date == "2026-07-20");
   CHECK(llm->sheets[2].provider == "onprem");
 
   const auto timeline = read_saved_comparison(golden("compare-timeline-json"), "timeline.json");
@@ -232,7 +232,7 @@ TEST_CASE("every error of a damaged baseline is reported together", "[saved_comp
   std::string text = edit(research_team(), "\"total_cash\"", "\"total_csh\"");  // 2: unknown and missing
   text = edit(text, "53749.16524616303", "NaN");
   text = edit(text, "\"currency\": \"USD\"", "\"currency\": \"usd\"");
-  text = edit(text, "\"sha256\": \"27ebf8db", "\"sha256\": \"27ebf8dX");
+  text = edit(text, "\"sha256\": \"1e46e080", "\"sha256\": \"1e46e08X");
   text = edit(text, "\"name\": \"on-prem\"", "\"name\": \"cloud-only\"");
   text = edit(text, "64999.99999999991", "123.45");
   const auto errors = errors_of(text);
