@@ -64,7 +64,8 @@ class DiffCommand : public Command {
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
     pricing_.add_to(app);
     app.add_option("--base-pricing-dir", base_pricing_dirs_,
-                   "Price base with the bundled sheets and DIR (repeatable) instead of --pricing-dir")
+                   "Price base with the bundled sheets, its own pricing_dirs and DIR (repeatable) instead of "
+                   "--pricing-dir")
         ->type_name("DIR");
     app.footer(
         "Per strategy and component: base, head, the change and its percentage, over the horizon and per\n"
@@ -89,9 +90,13 @@ class DiffCommand : public Command {
     }
     auto base = load_base(console);
     if (!base) return console.failure_status();
-    // Both sides read one catalog unless base has its own: it is loaded once.
+    // Both sides read one catalog unless their directories differ (--base-pricing-dir, or the
+    // scenarios' own pricing_dirs): it is loaded once.
     ScenarioRunOptions head_options{pricing_, horizon_, {}, "", false};
-    if (base->run && base_pricing_dirs_.empty()) head_options.catalog = base->run->catalog;
+    if (base->run) {
+      head_options.catalog = base->run->catalog;
+      head_options.catalog_directories = base->run->directories;
+    }
     auto head_run = run_scenario_file(head_file_, head_options, console);
     if (!head_run) return console.failure_status();
     const auto head = make_comparison_report(head_run->model);
@@ -174,7 +179,7 @@ class DiffCommand : public Command {
     if (sheet_changes(base.report, head).empty()) return std::nullopt;
     // Both scenarios read one catalog: the sheets differ only because the scenario's months or
     // as_of moved, which is the scenario's doing. Head at base's prices is head.
-    if (base.run && base_pricing_dirs_.empty()) return head;
+    if (base.run && base.run->catalog == head_run.catalog) return head;
     std::variant<ComparisonReport, std::string> repriced;
     if (base.run) {
       repriced = reprice(head_run, *base.run->catalog);

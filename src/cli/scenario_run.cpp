@@ -1,6 +1,7 @@
 #include "scenario_run.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -33,13 +34,43 @@ std::optional<int> parse_horizon(const std::string& text) {
   return static_cast<int>(months);
 }
 
+// A directory a scenario names, as the catalog reports it: relative to the scenario file's
+// directory unless absolute, without a trailing separator ("prices/" is "prices").
+std::filesystem::path resolve_scenario_dir(const Scenario& scenario, const std::string& written) {
+  std::filesystem::path dir = written;
+  if (dir.is_relative() && scenario.file != "-") dir = std::filesystem::path(scenario.file).parent_path() / dir;
+  dir = dir.lexically_normal();
+  if (dir.filename().empty() && dir.has_parent_path()) dir = dir.parent_path();
+  return dir;
+}
+
+bool same_directories(const std::vector<PricingDirectory>& a, const std::vector<PricingDirectory>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const PricingDirectory& x, const PricingDirectory& y) {
+    return x.path.lexically_normal() == y.path.lexically_normal();
+  });
+}
+
 }  // namespace
 
 std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options, DiagnosticSink& sink) {
-  auto catalog = PriceCatalog::load(pricing_directories(options));
+  return load_catalog(pricing_directories(options), sink);
+}
+
+std::unique_ptr<PriceCatalog> load_catalog(const std::vector<PricingDirectory>& directories, DiagnosticSink& sink) {
+  auto catalog = PriceCatalog::load(directories);
   sink.report(catalog.diagnostics());
   if (!catalog) return nullptr;
   return std::make_unique<PriceCatalog>(std::move(catalog).value());
+}
+
+std::vector<PricingDirectory> pricing_directories(const PricingOptions& options, const Scenario& scenario) {
+  std::vector<PricingDirectory> out{{bundled_pricing_directory(), "bundled"}};
+  for (std::size_t i = 0; i < scenario.pricing_dirs.size(); ++i) {
+    const auto dir = resolve_scenario_dir(scenario, scenario.pricing_dirs[i].path);
+    out.push_back({dir, dir.string(), scenario.pricing_dirs[i].where, fmt::format("pricing_dirs[{}]", i)});
+  }
+  for (const auto& dir : options.pricing_dirs) out.push_back({dir, dir});
+  return out;
 }
 
 std::optional<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options,
@@ -90,7 +121,11 @@ std::optional<ScenarioRun> run_scenario_text(const std::string& file, const std:
   model_options.strategies = options.strategies;
   model_options.baseline = options.baseline;
   model_options.explain = options.explain;
-  run.catalog = options.catalog ? options.catalog : load_catalog(options.pricing, sink);
+  run.directories = pricing_directories(options.pricing, *run.scenario);
+  if (options.catalog && same_directories(options.catalog_directories, run.directories))
+    run.catalog = options.catalog;
+  else
+    run.catalog = load_catalog(run.directories, sink);
   if (!run.catalog) return std::nullopt;  // its errors are reported
   auto prepared = PreparedModel::prepare(*run.scenario, *run.catalog, model_options);
   sink.report(prepared.diagnostics());

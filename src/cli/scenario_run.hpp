@@ -20,17 +20,20 @@ struct ScenarioRunOptions {
   std::vector<std::string> strategies;  // only these
   std::string baseline;                 // instead of the scenario's
   bool explain = false;                 // record how each line was computed
-  // The catalog `pricing` names, when already loaded (tco diff prices both sides with one).
+  // A catalog already loaded (tco diff prices both sides with one) and the directories it was
+  // loaded from: used when the scenario's directories are the same.
   std::shared_ptr<const PriceCatalog> catalog = nullptr;
+  std::vector<PricingDirectory> catalog_directories = {};
 };
 
 // Owns everything a ModelResult points into.
 struct ScenarioRun {
   std::unique_ptr<Scenario> scenario;
   std::shared_ptr<const PriceCatalog> catalog;
-  std::unique_ptr<PreparedModel> prepared;  // to evaluate it again (at other utilizations)
-  ModelOptions options;                     // as it was prepared, to price it again with other sheets
-  ModelResult model;                        // the scenario as written
+  std::vector<PricingDirectory> directories;  // the catalog's
+  std::unique_ptr<PreparedModel> prepared;    // to evaluate it again (at other utilizations)
+  ModelOptions options;                       // as it was prepared, to price it again with other sheets
+  ModelResult model;                          // the scenario as written
 };
 
 std::optional<ScenarioRun> run_scenario_file(const std::string& file, const ScenarioRunOptions& options,
@@ -39,7 +42,14 @@ std::optional<ScenarioRun> run_scenario_file(const std::string& file, const Scen
 std::optional<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text,
                                              const ScenarioRunOptions& options, DiagnosticSink& sink);
 
-// Loads the catalog for the options, reporting its diagnostics; nullptr on error.
+// Loads the catalog for the options, or from the directories, reporting its diagnostics;
+// nullptr on error.
 std::unique_ptr<PriceCatalog> load_catalog(const PricingOptions& options, DiagnosticSink& sink);
+std::unique_ptr<PriceCatalog> load_catalog(const std::vector<PricingDirectory>& directories, DiagnosticSink& sink);
+
+// The directories a scenario is priced from: the bundled sheets, then the scenario's own
+// pricing_dirs (relative to its file; to the working directory for standard input), then each
+// --pricing-dir, so that the command line, the most specific, wins.
+std::vector<PricingDirectory> pricing_directories(const PricingOptions& options, const Scenario& scenario);
 
 }  // namespace tco::cli

@@ -113,7 +113,11 @@ Result<PriceCatalog> PriceCatalog::load(const std::vector<PricingDirectory>& dir
     const auto& directory = directories[layer].path;
     std::error_code ec;
     if (!std::filesystem::is_directory(directory, ec)) {
-      d.error({directory.string(), 0, 0}, "", "expected a directory of price sheets, found none there");
+      if (directories[layer].key.empty())
+        d.error({directory.string(), 0, 0}, "", "expected a directory of price sheets, found none there");
+      else
+        d.error(directories[layer].where, directories[layer].key,
+                fmt::format("expected a directory of price sheets, found none at '{}'", directory.string()));
       continue;
     }
     std::vector<std::filesystem::path> files;

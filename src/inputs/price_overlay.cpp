@@ -1,7 +1,8 @@
-// Overlays: reading an overlay's discounts, and merging an overlay into a sheet.
+// Overlays: reading an overlay's discounts and adjustments, and merging an overlay into a sheet.
 #include "tco/inputs/price_overlay.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include <fmt/format.h>
@@ -14,39 +15,81 @@
 namespace tco {
 namespace {
 
-std::optional<Discount> read_discount(const YamlNode& node, const std::string& path, Diagnostics& d) {
-  MapReader reader(sheet_format::discount(), node, path, d);
-  if (!reader.valid()) return std::nullopt;
-  Discount discount;
-  discount.where = node.where;
+// How a change is written in each list: a discount's `off` is a share above 0 % and below
+// 100 %; an adjustment's `change` is a signed share, its sign written out so that a raise is
+// never a discount read the wrong way round.
+struct ChangeList {
+  const char* key;       // "discounts", "adjustments"
+  const char* value;     // "off", "change"
+  const char* expected;  // "a list of discounts"
+  const Section& (*section)();
+  bool discount;  // the value is a share taken off, not a signed change
+};
+
+const ChangeList kDiscounts{"discounts", "off", "a list of discounts", &sheet_format::discount, true};
+const ChangeList kAdjustments{"adjustments", "change", "a list of adjustments", &sheet_format::adjustment, false};
+
+// The signed change a discount's `off` or an adjustment's `change` makes; none, reported, when
+// it would make no change or a price of zero or less.
+std::optional<double> read_change(const ChangeList& list, const YamlNode& node, const std::string& path,
+                                  const Shape& shape, Diagnostics& d) {
+  auto q = read_quantity(node, path, shape, d);
+  if (!q) return std::nullopt;
+  if (list.discount) {
+    if (q->value > 0 && q->value < 1) return -q->value;
+    d.error(node.where, path, fmt::format("expected a discount above 0 % and below 100 %, found '{}'", node.scalar));
+    return std::nullopt;
+  }
+  if (node.scalar.empty() || (node.scalar.front() != '+' && node.scalar.front() != '-')) {
+    d.error(node.where, path,
+            fmt::format("expected a signed change such as '+40 %' or '-20 %', found '{}'", node.scalar));
+    return std::nullopt;
+  }
+  if (q->value <= -1) {
+    d.error(
+        node.where, path,
+        fmt::format("expected a change above -100 %, found '{}': it would make the prices zero or less", node.scalar));
+    return std::nullopt;
+  }
+  if (q->value == 0) {
+    d.error(node.where, path, fmt::format("expected a change other than 0 %, found '{}'", node.scalar));
+    return std::nullopt;
+  }
+  return q->value;
+}
+
+// Reads one discount or adjustment into `change`; false, reported, when it is not valid. Its
+// source is read either way, so that a refused change still counts as citing it.
+bool read_price_change(const ChangeList& list, const YamlNode& node, const std::string& path, Diagnostics& d,
+                       OverlayChange& change) {
+  MapReader reader(list.section(), node, path, d);
+  if (!reader.valid()) return false;
+  change.where = node.where;
+  change.path = path;
+  change.change.where = node.where;
   bool ok = true;
   if (const auto name = read_enum(reader, "service"))
-    discount.service = *parse_price_service(*name);
+    change.service = *parse_price_service(*name);
   else
     ok = false;
-  if (const YamlNode* off = reader.get("off")) {
-    if (auto q = read_quantity(*off, reader.path("off"), reader.shape_of("off"), d)) {
-      if (q->value <= 0 || q->value >= 1) {
-        d.error(off->where, reader.path("off"),
-                fmt::format("expected a discount above 0 % and below 100 %, found {}", off->scalar));
-        ok = false;
-      }
-      discount.fraction.value = q->value;
-      discount.fraction.where = off->where;
+  if (const YamlNode* value = reader.get(list.value)) {
+    if (auto signed_change = read_change(list, *value, reader.path(list.value), reader.shape_of(list.value), d)) {
+      change.change.value = *signed_change;
+      change.change.where = value->where;
     } else {
       ok = false;
     }
   } else {
     ok = false;
   }
-  if (auto regions = read_string_list(reader, "regions")) discount.regions = *regions;
+  if (auto regions = read_string_list(reader, "regions")) change.regions = *regions;
   if (const YamlNode* pricing = reader.get("pricing")) {
     const auto& allowed = reader.shape_of("pricing").allowed;
     const auto names = read_string_list(*pricing, reader.path("pricing"), d).value_or(std::vector<std::string>{});
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (auto model = parse_pricing_model(names[i]);
           model && std::find(allowed.begin(), allowed.end(), names[i]) != allowed.end()) {
-        discount.pricing.push_back(*model);
+        change.pricing.push_back(*model);
       } else {
         d.error(pricing->where, fmt::format("{}[{}]", reader.path("pricing"), i),
                 fmt::format("expected one of {}, found '{}'{}", quoted_list(allowed), names[i],
@@ -55,12 +98,32 @@ std::optional<Discount> read_discount(const YamlNode& node, const std::string& p
       }
     }
   }
-  discount.fraction.source = read_source_default(reader, "");
+  change.change.source = read_source_default(reader, "");
   if (const YamlNode* note = reader.get("note"))
-    discount.fraction.note = read_string(*note, reader.path("note"), d).value_or("");
+    change.change.note = read_string(*note, reader.path("note"), d).value_or("");
   reader.finish();
-  if (!ok) return std::nullopt;
-  return discount;
+  return ok;
+}
+
+void read_change_list(const ChangeList& list, MapReader& top, PriceSheet& sheet, Diagnostics& d,
+                      SourceReferences& refs) {
+  const YamlNode* node = top.get(list.key);
+  if (node == nullptr) return;
+  if (sheet.kind != SheetKind::overlay) {
+    d.error(node->where, list.key, fmt::format("{} belong in an overlay; add 'kind: overlay' to this file", list.key));
+    return;
+  }
+  if (!node->is_sequence()) {
+    d.error(node->where, list.key, fmt::format("expected {}, found {}", list.expected, describe(*node)));
+    return;
+  }
+  for (std::size_t i = 0; i < node->items.size(); ++i) {
+    const std::string path = fmt::format("{}[{}]", list.key, i);
+    OverlayChange change;
+    const bool ok = read_price_change(list, node->items[i], path, d, change);
+    if (ok || !change.change.source.empty()) refs.emplace_back(path, change.change);
+    if (ok) sheet.price_changes.push_back(std::move(change));
+  }
 }
 
 bool covers(PriceService selected, PriceService service) {
@@ -82,19 +145,21 @@ void visit_network(Network& network, const std::function<void(Sourced&)>& visit)
   if (network.interconnect_egress) visit(*network.interconnect_egress);
 }
 
-void discount_value(Sourced& value, const Discount& discount, const std::string& overlay_name) {
-  if (value.value == 0) return;  // nothing to take off a free price
+void change_value(Sourced& value, const OverlayChange& change, const std::string& overlay_name) {
+  if (value.value == 0) return;  // a free price stays free, whatever the percentage
   if (!value.list_value) value.list_value = value.value;
-  value.value *= 1.0 - discount.fraction.value;
-  value.adjustments.push_back(fmt::format("-{} {}", format_percent(discount.fraction.value), overlay_name));
+  value.value *= 1.0 + change.change.value;
+  // "-20.0 % acme-edp", "+40.0 % renewal-2026"
+  value.adjustments.push_back(fmt::format("{}{} {}", change.change.value < 0 ? "-" : "+",
+                                          format_percent(std::abs(change.change.value)), overlay_name));
 }
 
-void check_discount_regions(const PriceSheet& view, const Discount& discount, std::size_t index, Diagnostics& d) {
+void check_change_regions(const PriceSheet& view, const OverlayChange& change, Diagnostics& d) {
   auto names = keys_of(view.regions);
   for (const auto& [region, price] : view.electricity_by_region) names.push_back(region);
-  for (const auto& region : discount.regions) {
+  for (const auto& region : change.regions) {
     if (std::find(names.begin(), names.end(), region) != names.end()) continue;
-    d.error(discount.where, fmt::format("discounts[{}].regions", index),
+    d.error(change.where, change.path + ".regions",
             fmt::format("unknown region '{}' in {}{}; its regions are {}", region, view.id(),
                         did_you_mean(region, names), quoted_list(names)));
   }
@@ -205,24 +270,9 @@ void for_each_price(PriceSheet& sheet, PriceService service, const std::vector<s
     visit(*sheet.site_defaults.colocation);
 }
 
-void read_discounts(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs) {
-  const YamlNode* node = top.get("discounts");
-  if (node == nullptr) return;
-  if (sheet.kind != SheetKind::overlay) {
-    d.error(node->where, "discounts", "discounts belong in an overlay; add 'kind: overlay' to this file");
-    return;
-  }
-  if (!node->is_sequence()) {
-    d.error(node->where, "discounts", fmt::format("expected a list of discounts, found {}", describe(*node)));
-    return;
-  }
-  for (std::size_t i = 0; i < node->items.size(); ++i) {
-    const std::string path = fmt::format("discounts[{}]", i);
-    if (auto discount = read_discount(node->items[i], path, d)) {
-      refs.emplace_back(path, discount->fraction);
-      sheet.discounts.push_back(std::move(*discount));
-    }
-  }
+void read_price_changes(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs) {
+  read_change_list(kDiscounts, top, sheet, d, refs);
+  read_change_list(kAdjustments, top, sheet, d, refs);
 }
 
 void apply_overlay(PriceSheet& view, const PriceSheet& overlay, Diagnostics& d) {
@@ -243,11 +293,10 @@ void apply_overlay(PriceSheet& view, const PriceSheet& overlay, Diagnostics& d) 
                         view.billing_gb == ByteBase::binary ? "GiB" : "GB",
                         view.billing_gb == ByteBase::binary ? "GiB" : "GB"));
   }
-  for (std::size_t i = 0; i < overlay.discounts.size(); ++i) {
-    const Discount& discount = overlay.discounts[i];
-    check_discount_regions(view, discount, i, d);
-    for_each_price(view, discount.service, discount.regions, discount.pricing,
-                   [&](Sourced& value) { discount_value(value, discount, overlay.name); });
+  for (const OverlayChange& change : overlay.price_changes) {
+    check_change_regions(view, change, d);
+    for_each_price(view, change.service, change.regions, change.pricing,
+                   [&](Sourced& value) { change_value(value, change, overlay.name); });
   }
   for (const auto& [id, region] : overlay.regions) merge_region(view, id, region, d);
   for (std::size_t i = 0; i < overlay.exit_programs.size(); ++i)

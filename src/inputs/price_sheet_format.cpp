@@ -48,6 +48,9 @@ const Section& top() {
           optional("pue_by_facility", section(pue_by_facility()), "Published PUE figures by kind of facility."),
           optional("discounts", list_of(section(discount())), "An overlay's discounts off the prices below it.")
               .when("kind", "overlay"),
+          optional("adjustments", list_of(section(adjustment())),
+                   "An overlay's changes up or down to the prices below it, such as '+40 %' at a renewal.")
+              .when("kind", "overlay"),
           optional("exit_programs", list_of(section(exit_program())),
                    "Programs that refund the egress of a customer who leaves the provider."),
       });

@@ -19,6 +19,7 @@ const Section& gpu_offer();
 const Section& storage();
 const Section& network();
 const Section& internet_egress();
+const Section& free_allowance();
 const Section& tier();
 const Section& inter_region();
 const Section& inter_region_to();
@@ -32,6 +33,7 @@ const Section& carbon_intensity();
 const Section& pue_by_facility();
 const Section& exit_program();
 const Section& discount();
+const Section& adjustment();
 
 // `source:` on a mapping: the default source of the values below it.
 Field default_source(const std::string& of);

@@ -1,4 +1,4 @@
-// The network, on-prem catalog, exit program and discount sections of a price sheet
+// The network, on-prem catalog, exit program, discount and adjustment sections of a price sheet
 // (tco-prices(5)), declared in the order their readers ask for their keys.
 #include "price_sheet_format.hpp"
 #include "tco/inputs/price_sheet.hpp"
@@ -37,9 +37,25 @@ const Section& internet_egress() {
       "internet_egress", "Internet egress: a free allowance a month, then tiers by the month's volume",
       {
           default_source("the allowance and the tiers"),
-          required("free", sourced(Dimension::bytes), "The free allowance per month, a size ('0 GiB' when none)."),
+          required("free", sourced(Dimension::bytes, free_allowance()),
+                   "The free allowance per month, a size ('0 GiB' when none), granted to each region unless its "
+                   "scope is account."),
           required("tiers", list_of(section(tier()), 1),
                    "Tiers with increasing bounds, cumulative from zero; the last one has no up_to."),
+      });
+  return declared;
+}
+
+const Section& free_allowance() {
+  static const Section declared = mapping(
+      "free_allowance", "A free allowance with its source, and whom the provider grants it to",
+      {
+          required("value", quantity(Dimension::bytes), "The allowance per month, a size."),
+          optional("scope", one_of({"region", "account"}),
+                   "region (the default): each region has its own; account: once a month for the whole account, "
+                   "shared by the provider's regions."),
+          optional("source", text(), "The id of its source in 'sources'; overrides the one of an enclosing mapping."),
+          optional("note", text(), "Free text that explains the figure."),
       });
   return declared;
 }
@@ -169,21 +185,38 @@ const Section& exit_program() {
   return declared;
 }
 
+namespace {
+
+// A discount and an adjustment differ only by how their percentage is written.
+Section price_change(std::string id, std::string title, Field percentage) {
+  Shape pricing = names();
+  pricing.allowed = pricing_model_names();
+  return mapping(
+      std::move(id), std::move(title),
+      {
+          required("service", one_of(price_service_names()), "What it applies to: all, or one service's prices."),
+          std::move(percentage),
+          optional("regions", names(), "The regions it is limited to (for electricity: electricity_by_region keys)."),
+          optional("pricing", pricing, "The pricing models whose GPU instance prices it is limited to."),
+          optional("source", text(), "The source id of the agreement, from the overlay's sources (needed)."),
+          optional("note", text(), "Free text."),
+      });
+}
+
+}  // namespace
+
 const Section& discount() {
-  static const Section declared = [] {
-    Shape pricing = names();
-    pricing.allowed = pricing_model_names();
-    return mapping(
-        "discount", "A discount off the prices below an overlay",
-        {
-            required("service", one_of(price_service_names()), "What it applies to: all, or one service's prices."),
-            required("off", quantity(Dimension::fraction), "The discount, above 0 % and below 100 %, such as '20 %'."),
-            optional("regions", names(), "The regions it is limited to (for electricity: electricity_by_region keys)."),
-            optional("pricing", pricing, "The pricing models whose GPU instance prices it is limited to."),
-            optional("source", text(), "The source id of the agreement, from the overlay's sources (needed)."),
-            optional("note", text(), "Free text."),
-        });
-  }();
+  static const Section declared = price_change(
+      "discount", "A discount off the prices below an overlay",
+      required("off", quantity(Dimension::fraction), "The discount, above 0 % and below 100 %, such as '20 %'."));
+  return declared;
+}
+
+const Section& adjustment() {
+  static const Section declared = price_change(
+      "adjustment", "A change, up or down, to the prices below an overlay",
+      required("change", signed_quantity(Dimension::fraction),
+               "The change with its sign, above -100 %, such as '+40 %' (a renewal or a markup) or '-20 %'."));
   return declared;
 }
 

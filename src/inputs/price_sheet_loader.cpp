@@ -110,6 +110,12 @@ std::optional<TieredEgress> read_tiers(SheetReader& sheet, const YamlNode& node,
       out.free_bytes = *value;
     else
       ok = false;
+    // Its mapping declares scope too, read here from the same mapping.
+    if (const YamlNode* scope = free->is_mapping() ? free->find("scope") : nullptr) {
+      const auto name = read_enum(*scope, join_path(reader.path("free"), "scope"), {"region", "account"}, sheet.d);
+      if (name == "account") out.free_scope = AllowanceScope::account;
+      ok = ok && name.has_value();
+    }
   } else {
     ok = false;
   }
@@ -316,7 +322,7 @@ Result<PriceSheet> load_price_sheet(std::string_view text, const std::string& fi
   }
   SourceReferences section_refs;
   read_onprem_sections(top, sheet, d, section_refs);
-  read_discounts(top, sheet, d, section_refs);
+  read_price_changes(top, sheet, d, section_refs);
   read_exit_programs(top, sheet, d, section_refs);
   for (auto& [path, sourced] : section_refs) reader.references.push_back({sourced.source, sourced.where, path});
   top.finish();

@@ -48,6 +48,9 @@ const Section& top() {
           optional("discount_rate", stated(Dimension::fraction),
                    "The annual discount rate for NPV and the discounted break-even, 0 % (the default) to 100 %."),
           optional("as_of", date(), "A date, YYYY-MM-DD, whose prices apply to every month of the horizon."),
+          optional("pricing_dirs", names(),
+                   "Directories of price sheets and overlays the scenario brings, relative to its file: loaded after "
+                   "the bundled sheets, before --pricing-dir."),
           optional("price_trends", section(price_trends()),
                    "How prices change a year beyond each provider's newest sheet, per service."),
           optional("drivers", section(drivers()),

@@ -97,6 +97,28 @@ void read_price_trends(const YamlNode& node, Scenario& scenario, Diagnostics& d)
   reader.finish();
 }
 
+// `pricing_dirs`: each directory as written, with where, so that a missing one is reported there.
+void read_pricing_dirs(const YamlNode& node, Scenario& scenario, Diagnostics& d) {
+  if (!node.is_sequence() && !node.is_scalar()) {
+    d.error(node.where, "pricing_dirs", fmt::format("expected a list of directories, found {}", describe(node)));
+    return;
+  }
+  // One directory may be written alone, as other lists of names may.
+  const std::vector<YamlNode> one{node};
+  const auto& items = node.is_scalar() ? one : node.items;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const YamlNode& item = items[i];
+    const std::string path = fmt::format("pricing_dirs[{}]", i);
+    const auto dir = read_string(item, path, d);
+    if (!dir) continue;
+    if (dir->empty()) {
+      d.error(item.where, path, "expected a directory, found an empty name");
+      continue;
+    }
+    scenario.pricing_dirs.push_back({*dir, item.where});
+  }
+}
+
 }  // namespace
 
 const Site* Scenario::find_site(const std::string& site_name) const {
@@ -160,6 +182,7 @@ Result<Scenario> load_scenario(std::string_view text, const std::string& file) {
                      trim_trailing_zeros(fmt::format("{:.4f}", scenario.discount_rate.value * 100))),
          d);
   if (const YamlNode* as_of = top.get("as_of")) scenario.as_of = read_date(*as_of, "as_of", d);
+  if (const YamlNode* dirs = top.get("pricing_dirs")) read_pricing_dirs(*dirs, scenario, d);
   if (const YamlNode* trends = top.get("price_trends")) read_price_trends(*trends, scenario, d);
   if (const YamlNode* drivers = top.get("drivers")) read_drivers(*drivers, scenario, d);
   if (const YamlNode* changes = top.get("price_uncertainty")) read_price_uncertainty(*changes, scenario, d);

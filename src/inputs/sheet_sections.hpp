@@ -20,7 +20,7 @@ void read_exit_programs(MapReader& top, PriceSheet& sheet, Diagnostics& d, Sourc
 // Reports each region of `program` (exit_programs[index]) that `view` does not have; false if any.
 bool check_exit_program_regions(const PriceSheet& view, const ExitProgram& program, std::size_t index, Diagnostics& d);
 
-// An overlay's `discounts:` list.
-void read_discounts(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs);
+// An overlay's `discounts:` and `adjustments:` lists, in that order.
+void read_price_changes(MapReader& top, PriceSheet& sheet, Diagnostics& d, SourceReferences& refs);
 
 }  // namespace tco

@@ -1,5 +1,6 @@
 // Pricing the bytes that leave each site. Internet egress is tiered on the month's total
-// leaving each provider region, then shared back to the transfers that caused it.
+// leaving each provider region, then shared back to the transfers that caused it; a free
+// allowance granted per account is shared first among the provider's regions.
 #include <map>
 
 #include <fmt/format.h>
@@ -11,10 +12,19 @@
 namespace tco::engine {
 namespace {
 
+// The regions of one provider that share an account-wide free allowance in a month.
+struct AccountPool {
+  Val bytes = 0;  // every byte they send through the internet tiers
+  int regions = 0;
+};
+
 struct TierGroup {
   const CloudPricing* cloud = nullptr;
+  std::string account;  // the provider, and "/exit" for leaving: who an account allowance is granted to
   Val bytes = 0;
   std::vector<const Transfer*> members;
+  Val free_bytes = 0;                 // the free allowance it is granted (grant_allowances)
+  const AccountPool* pool = nullptr;  // for an account-wide allowance, the regions sharing it
 };
 
 bool linked(const CloudPricing& cloud, const std::string& to) {
@@ -84,6 +94,25 @@ std::optional<FlatPrice> flat_price(StrategyContext& context, const CloudPricing
   return missing("inter_region (to " + b.region + ")");
 }
 
+// The free band of a month's tiers: the allowance, or the region's share of an account-wide
+// one when other regions of the provider share it.
+void explain_free_band(const StrategyContext& context, const CloudPricing& cloud, const TierGroup& group,
+                       Derivation& part) {
+  const auto& allowance = cloud.region->network.internet_egress->free_bytes;
+  if (group.pool == nullptr || group.pool->regions == 1) {
+    part.formula = "free allowance";
+    part.factors = {context.factor("bytes free each month", cloud.sheet, allowance, Dimension::bytes)};
+    return;
+  }
+  part.formula =
+      "free allowance, the region's share of the account's: allowance × bytes sent from the region ÷ max(bytes sent "
+      "from the regions sharing it, allowance)";
+  part.factors = {context.factor("bytes free each month, once per account", cloud.sheet, allowance, Dimension::bytes),
+                  Factor{"bytes sent from the region", group.bytes.v, Dimension::bytes, cloud.sheet->billing_gb},
+                  Factor{fmt::format("bytes sent from the {} regions sharing it", cloud.sheet->provider),
+                         group.pool->bytes.v, Dimension::bytes, cloud.sheet->billing_gb}};
+}
+
 // The tiers a month's internet egress from one region went through, each with its price.
 Derivation tier_breakdown(const StrategyContext& context, const CloudPricing& cloud, const TierGroup& group,
                           const EgressQuote& quote) {
@@ -93,15 +122,13 @@ Derivation tier_breakdown(const StrategyContext& context, const CloudPricing& cl
   out.formula = "sum over the tiers reached of bytes billed in the tier × its price";
   out.factors.push_back(Factor{"all bytes sent", group.bytes.v, Dimension::bytes, cloud.sheet->billing_gb});
   out.amount = quote.total;
-  const auto& egress = *cloud.region->network.internet_egress;
   for (const auto& band : quote.bands) {
     Derivation part;
     part.label = fmt::format("{} to {}", format_bytes(band.from_bytes, cloud.sheet->billing_gb == ByteBase::binary),
                              format_bytes(band.to_bytes, cloud.sheet->billing_gb == ByteBase::binary));
     part.amount = band.cost;
     if (band.price == nullptr) {
-      part.formula = "free allowance";
-      part.factors = {context.factor("bytes free each month", cloud.sheet, egress.free_bytes, Dimension::bytes)};
+      explain_free_band(context, cloud, group, part);
     } else {
       part.formula = "bytes billed in the tier × price per byte";
       part.factors = {Factor{"bytes billed in the tier", band.billed_bytes, Dimension::bytes, cloud.sheet->billing_gb},
@@ -114,9 +141,10 @@ Derivation tier_breakdown(const StrategyContext& context, const CloudPricing& cl
 
 // The month's tiered charge as arithmetic the plan can redo at any volume: the one tier sum,
 // on traced values, each tier's price read as an input.
-Val tiered_total(const StrategyContext& context, const CloudPricing& cloud, const TieredEgress& egress, Val bytes) {
+Val tiered_total(const StrategyContext& context, const CloudPricing& cloud, const TieredEgress& egress, Val bytes,
+                 Val free_bytes) {
   return sum_tiers(
-      egress, bytes,
+      egress, bytes, free_bytes,
       [&](std::size_t i) {
         return context.in(egress.tiers[i].price,
                           [&] {
@@ -125,7 +153,37 @@ Val tiered_total(const StrategyContext& context, const CloudPricing& cloud, cons
                           },
                           {Dimension::money_per_byte, 0, kNoLimit, PriceService::network});
       },
-      [](double, Val, Val, const EgressTier&) {});
+      [](Val, Val, Val, const EgressTier&) {});
+}
+
+// Grants each group of a month its free allowance. A per-region allowance is the table's. An
+// account-wide one is granted once across the provider's regions (leaving, billed as a month
+// of its own, has its own): each region gets allowance × its bytes ÷ max(all their bytes,
+// allowance), a share in proportion to its bytes, or all its bytes when together they stay
+// within the allowance (tco-model(7), EGRESS).
+void grant_allowances(std::map<std::string, TierGroup>& groups, std::map<std::string, AccountPool>& pools) {
+  auto account_wide = [](const TierGroup& group) {
+    const auto& egress = group.cloud->region->network.internet_egress;
+    return egress && egress->free_scope == AllowanceScope::account;
+  };
+  for (auto& [key, group] : groups) {
+    if (!account_wide(group)) continue;
+    AccountPool& pool = pools[group.account];
+    pool.bytes += group.bytes;
+    ++pool.regions;
+  }
+  for (auto& [key, group] : groups) {
+    const auto& egress = group.cloud->region->network.internet_egress;
+    if (!egress) continue;  // reported when the group is priced
+    const double allowance = egress->free_bytes.value;
+    if (!account_wide(group)) {
+      group.free_bytes = allowance;
+      continue;
+    }
+    group.pool = &pools.at(group.account);
+    // An allowance of 0 grants nothing (and 0 ÷ 0 bytes is no share).
+    group.free_bytes = allowance > 0 ? allowance * group.bytes / greater(group.pool->bytes, allowance) : Val(0.0);
+  }
 }
 
 void price_tier_group(StrategyContext& context, int month, const TierGroup& group) {
@@ -137,8 +195,8 @@ void price_tier_group(StrategyContext& context, int month, const TierGroup& grou
     return;
   }
   const auto& egress = *cloud.region->network.internet_egress;
-  const EgressQuote quote = quote_tiered_egress(egress, group.bytes.v);
-  const Val total = tiered_total(context, cloud, egress, group.bytes);
+  const EgressQuote quote = quote_tiered_egress(egress, group.bytes.v, group.free_bytes.v);
+  const Val total = tiered_total(context, cloud, egress, group.bytes, group.free_bytes);
   context.cite(cloud.sheet, egress.free_bytes);
   for (const auto& band : quote.bands) {
     if (band.price != nullptr) context.cite(cloud.sheet, *band.price);
@@ -195,9 +253,11 @@ void price_transfers(StrategyContext& context) {
         // Leaving (exit_transfers.cpp) is billed as a month's egress of its own: the tiers from
         // the first, as tco egress quotes a volume, whatever else the month sends.
         const bool leaving = transfer.cause.starts_with(kExitCause);
+        const std::string account = cloud->second.sheet->provider + (leaving ? "/exit" : "");
         auto& group = groups[transfer.month]
                             [cloud->second.sheet->provider + "/" + cloud->second.region->id + (leaving ? "/exit" : "")];
         group.cloud = &cloud->second;
+        group.account = account;
         group.bytes += transfer.volume.bytes;
         group.members.push_back(&transfer);
       } else if (price) {
@@ -260,7 +320,9 @@ void price_transfers(StrategyContext& context) {
                                     amount.v};
                 }));
   }
-  for (const auto& [month, by_region] : groups) {
+  for (auto& [month, by_region] : groups) {
+    std::map<std::string, AccountPool> pools;  // by account, for this month
+    grant_allowances(by_region, pools);
     for (const auto& [key, group] : by_region) price_tier_group(context, month, group);
   }
 }

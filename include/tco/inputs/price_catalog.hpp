@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tco/core/result.hpp"
@@ -18,8 +19,14 @@ namespace tco {
 inline const Date kNewest = date::year{9999} / 12 / 31;
 
 struct PricingDirectory {
+  PricingDirectory(std::filesystem::path path_, std::string origin_, SourceLocation where_ = {}, std::string key_ = {})
+      : path(std::move(path_)), origin(std::move(origin_)), where(std::move(where_)), key(std::move(key_)) {}
   std::filesystem::path path;
   std::string origin;  // "bundled", or how the user named the directory
+  // Where a file named it (a scenario's `pricing_dirs[0]`), so that a missing directory is
+  // reported there; an empty key for the bundled sheets and --pricing-dir.
+  SourceLocation where;
+  std::string key;
 };
 
 class PriceCatalog {

@@ -59,8 +59,13 @@ struct EgressTier {
   Sourced price;                      // per byte
 };
 
+// Whom a free allowance is granted to each month: each region on its own, or the account once,
+// shared by every region of the provider (AWS's 100 GB of internet egress).
+enum class AllowanceScope { region, account };
+
 struct TieredEgress {
   Sourced free_bytes;  // free allowance per month
+  AllowanceScope free_scope = AllowanceScope::region;
   std::vector<EgressTier> tiers;
 };
 
@@ -136,13 +141,16 @@ std::string to_string(PriceService service);
 std::vector<std::string> price_service_names();
 std::optional<PriceService> parse_price_service(std::string_view text);
 
-// "20 % off compute in us-east-1": multiplies the matching prices of the sheets below the
-// overlay by (1 - fraction). Prices the overlay sets itself are taken as given.
-struct Discount {
+// A change an overlay makes to the prices of the sheets below it: a discount ("20 % off compute
+// in us-east-1", change -20 %) or an adjustment, which may raise a price ("+40 % on 1y compute"
+// at a renewal). Multiplies the matching prices by (1 + change). Prices the overlay sets itself
+// are taken as given.
+struct OverlayChange {
   PriceService service = PriceService::all;
-  Sourced fraction;
+  Sourced change;                     // signed fraction, above -1 and not 0
   std::vector<std::string> regions;   // empty = every region
   std::vector<PricingModel> pricing;  // empty = every pricing model (compute only)
+  std::string path;                   // "discounts[0]", "adjustments[1]": where it is written
   SourceLocation where;
 };
 
@@ -171,7 +179,7 @@ struct PriceSheet {
   std::map<std::string, Sourced> electricity_by_region;  // on-prem catalog, per kWh
   std::map<std::string, Sourced> carbon_intensity;       // on-prem catalog, gCO2e/kWh
   std::map<std::string, Sourced> pue_by_facility;        // on-prem catalog, published PUE figures
-  std::vector<Discount> discounts;                       // overlays only
+  std::vector<OverlayChange> price_changes;              // overlays only: discounts, then adjustments
   std::vector<ExitProgram> exit_programs;
   std::string file;          // as given to the loader
   std::string content_hash;  // SHA-256 of the file's bytes, hex

@@ -260,6 +260,14 @@ struct Scenario {
   std::string currency = "USD";
   Sourced discount_rate;      // annual fraction
   std::optional<Date> as_of;  // pins every month to the sheets in effect on this date
+  // Directories of price sheets and overlays the scenario brings (`pricing_dirs`), as written:
+  // relative to the scenario file's directory unless absolute. They load after the bundled
+  // sheets and before any --pricing-dir.
+  struct PricingDir {
+    std::string path;
+    SourceLocation where;
+  };
+  std::vector<PricingDir> pricing_dirs;
   // Annual price change per service, projecting sheet prices beyond each provider's newest
   // sheet (timeline pricing only): -15 % means a price falls 15 % a year.
   std::map<PriceService, Sourced> price_trends;

@@ -24,32 +24,36 @@ struct EgressQuote {
 };
 
 // Cost of sending `bytes` in one month through `table`, band by band (for explanations and
-// tco egress): sum_tiers on plain numbers.
+// tco egress): sum_tiers on plain numbers, with the table's whole free allowance, or with
+// `free_bytes` of it (a region's share of an account-wide allowance, tco-model(7), EGRESS).
 EgressQuote quote_tiered_egress(const TieredEgress& table, double bytes);
+EgressQuote quote_tiered_egress(const TieredEgress& table, double bytes, double free_bytes);
 
 inline double lesser(double a, double b) { return std::min(a, b); }
 inline double greater(double a, double b) { return std::max(a, b); }
 
-// The one tier sum (tco-model(7), EGRESS): the free allowance is the bottom of the first
-// tier, and each tier bills the bytes between its bounds (nothing when the volume stays
-// below it) at its price. Generic in the value type, so the engine's traced values
-// (model/tape.hpp: lesser and greater record the operations) and plain numbers share it:
-// what is charged and what is explained are the same sum. `price_of(i)` is tier i's price as
-// a V; `band(lower, billed, price, tier)` is told each tier's share in turn.
+// The one tier sum (tco-model(7), EGRESS): the free allowance `free_bytes` (the table's, or a
+// region's share of an account-wide one) is the bottom of the first tier, and each tier
+// bills the bytes between its bounds (nothing when the volume stays below it) at its price.
+// Generic in the value type, so the engine's traced values (model/tape.hpp: lesser and
+// greater record the operations) and plain numbers share it: what is charged and what is
+// explained are the same sum. `price_of(i)` is tier i's price as a V; `band(lower, billed,
+// price, tier)` is told each tier's share in turn.
 template <typename V, typename PriceOf, typename Band>
-V sum_tiers(const TieredEgress& table, V bytes, PriceOf&& price_of, Band&& band) {
+V sum_tiers(const TieredEgress& table, V bytes, V free_bytes, PriceOf&& price_of, Band&& band) {
   V total = 0.0;
-  double lower = table.free_bytes.value;
+  V lower = free_bytes;
   for (std::size_t i = 0; i < table.tiers.size(); ++i) {
     const auto& tier = table.tiers[i];
-    if (tier.up_to_bytes && *tier.up_to_bytes <= lower) continue;
+    // A tier inside the whole allowance is never reached (the loader refuses one).
+    if (tier.up_to_bytes && *tier.up_to_bytes <= table.free_bytes.value) continue;
     const V price = price_of(i);
     const V upper = tier.up_to_bytes ? V(*tier.up_to_bytes) : bytes;
     const V billed = greater(0.0, lesser(bytes, upper) - lower);
     total += billed * price;
     band(lower, billed, price, tier);
     if (!tier.up_to_bytes) break;
-    lower = *tier.up_to_bytes;
+    lower = V(*tier.up_to_bytes);
   }
   return total;
 }

@@ -68,6 +68,14 @@ Result<EgressReport> make_egress_report(const PriceSheet& sheet, const Region& r
     if (route.kind == EgressRoute::Kind::region)
       report.note = "another provider is reached over the internet: internet egress tiers apply";
     if (!network.internet_egress) return missing("internet_egress");
+    // The quote is of one region's month alone; say when other regions' egress would share the allowance.
+    if (network.internet_egress->free_scope == AllowanceScope::account &&
+        network.internet_egress->free_bytes.value > 0) {
+      if (!report.note.empty()) report.note += "; ";
+      report.note +=
+          "the free allowance is granted once a month per account: egress from the provider's other "
+          "regions that month shares it";
+    }
     const EgressQuote quote = quote_tiered_egress(*network.internet_egress, bytes);
     for (const auto& charge : quote.bands) {
       EgressBand band;

@@ -28,7 +28,7 @@ std::vector<SheetSummary> list_sheets(const PriceCatalog& catalog) {
       ++summary.prices;
       if (row.source != nullptr && row.source->confidence == Confidence::secondhand) ++summary.secondhand_prices;
     }
-    if (sheet.kind == SheetKind::overlay) summary.prices += static_cast<int>(sheet.discounts.size());
+    if (sheet.kind == SheetKind::overlay) summary.prices += static_cast<int>(sheet.price_changes.size());
     out.push_back(std::move(summary));
   }
   return out;

@@ -52,7 +52,9 @@ class RowBuilder {
     const std::string per_gb = sheet_.currency + "/" + gb_name_;
     if (network.internet_egress) {
       const auto& egress = *network.internet_egress;
-      add(region, "egress", "internet free allowance", egress.free_bytes, 1.0 / gb_, gb_name_ + "/month");
+      add(region, "egress",
+          egress.free_scope == AllowanceScope::account ? "internet free per account" : "internet free allowance",
+          egress.free_bytes, 1.0 / gb_, gb_name_ + "/month");
       double from = 0;
       for (const auto& tier : egress.tiers) {
         const std::string band = tier.up_to_bytes

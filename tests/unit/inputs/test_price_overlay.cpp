@@ -157,3 +157,70 @@ TEST_CASE("discounts belong only in overlays, and are between 0 and 100 %") {
   REQUIRE_FALSE(bad);
   CHECK_THAT(bad.diagnostics().items().front().message, Catch::Contains("above 0 % and below 100 %"));
 }
+
+TEST_CASE("an adjustment raises a price and records the list price and the change") {
+  // A renewal 40 % higher on 1y compute: 6 USD/h x 1.40 = 8.40 USD/h; on-demand stays at 10.
+  PriceSheet view = acme();
+  Diagnostics d;
+  apply_overlay(view,
+                overlay("renewal", "2026-01-01",
+                        "adjustments:\n  - {service: compute, change: +40 %, pricing: [1y], source: renewal-src}\n"),
+                d);
+  REQUIRE_FALSE(d.has_errors());
+  const auto& hourly = view.find_region("east")->gpu_offers.front().hourly;
+  CHECK(hourly.at(PricingModel::commit_1y).value == Approx(8.4));
+  CHECK(hourly.at(PricingModel::commit_1y).list_value == Approx(6.0));
+  CHECK(hourly.at(PricingModel::commit_1y).adjustments == std::vector<std::string>{"+40.0 % renewal"});
+  CHECK(on_demand(view) == Approx(10.0));
+  CHECK_FALSE(hourly.at(PricingModel::on_demand).list_value);
+}
+
+TEST_CASE("an overlay's discounts and adjustments compound, discounts listed first") {
+  // On-demand 10 x (1 - 0.20) x (1 + 0.05) = 8.40 USD/h; storage 0.02 x 0.80 = 0.016 USD/GiB-month
+  // (the markup is on compute only); an adjustment of -10 % lowers spot 4 x 0.80 x 0.90 = 2.88.
+  PriceSheet view = acme();
+  Diagnostics d;
+  apply_overlay(
+      view,
+      overlay("reseller", "2026-01-01",
+              "adjustments:\n  - {service: compute, change: +5 %, pricing: [on-demand], source: reseller-src}\n"
+              "  - {service: compute, change: -10 %, pricing: [spot], source: reseller-src}\n"
+              "discounts:\n  - {service: all, off: 20 %, source: reseller-src}\n"),
+      d);
+  REQUIRE_FALSE(d.has_errors());
+  const auto& hourly = view.find_region("east")->gpu_offers.front().hourly;
+  CHECK(on_demand(view) == Approx(8.4));
+  CHECK(hourly.at(PricingModel::on_demand).adjustments ==
+        std::vector<std::string>{"-20.0 % reseller", "+5.0 % reseller"});
+  CHECK(hourly.at(PricingModel::spot).value == Approx(2.88));
+  CHECK(hourly.at(PricingModel::spot).adjustments == std::vector<std::string>{"-20.0 % reseller", "-10.0 % reseller"});
+  CHECK(storage(view) == Approx(0.016 / 1073741824.0));
+}
+
+TEST_CASE("an adjustment needs its sign, stays above -100 % and changes something; errors are located") {
+  const std::string head = std::string(kOverlayHead) +
+                           "name: x\neffective_date: 2026-01-01\nsources:\n  - {id: s, title: t, url: u, "
+                           "retrieved: 2026-01-01, confidence: primary}\nadjustments:\n";
+  auto first_error = [&](const std::string& change) {
+    const auto sheet = load_price_sheet(head + "  - {service: compute, change: " + change + ", source: s}\n", "x.yaml");
+    REQUIRE_FALSE(sheet);
+    return format_location(sheet.diagnostics().items().front());
+  };
+  CHECK(first_error("-100 %") ==
+        "x.yaml:11:32: adjustments[0].change: expected a change above -100 %, found '-100 %': it would make the "
+        "prices zero or less");
+  CHECK_THAT(first_error("-150 %"), Catch::Contains("expected a change above -100 %"));
+  CHECK(first_error("40 %") ==
+        "x.yaml:11:32: adjustments[0].change: expected a signed change such as '+40 %' or '-20 %', found '40 %'");
+  CHECK(first_error("+0 %") == "x.yaml:11:32: adjustments[0].change: expected a change other than 0 %, found '+0 %'");
+  CHECK_THAT(first_error("+40"), Catch::Contains("adjustments[0].change"));
+}
+
+TEST_CASE("adjustments belong only in overlays") {
+  std::string text = test::kAcmeSheet;
+  text += "adjustments:\n  - {service: compute, change: +40 %, source: list}\n";
+  const auto sheet = load_price_sheet(text, "acme.yaml");
+  REQUIRE_FALSE(sheet);
+  CHECK_THAT(format_location(sheet.diagnostics().items().back()),
+             Catch::Contains("adjustments: adjustments belong in an overlay; add 'kind: overlay'"));
+}

@@ -123,3 +123,23 @@ TEST_CASE("a schema 2 key in schema 1, and a duty cycle with a schedule that sta
         std::vector<std::string>{"s.yaml:10:60: workloads.train.utilization: expected a utilization above 0 % and at "
                                  "most 100 %, found '170 %'"});
 }
+
+TEST_CASE("pricing_dirs lists the scenario's own price directories as written, each with its place") {
+  const std::string rest = kSites + "workloads:\n  train: {kind: training, gpu: H100, gpus: 8}\n";
+  auto scenario = load_scenario(test::header() + "pricing_dirs: [prices/, /srv/team/prices]\n" + rest, "s.yaml");
+  REQUIRE(scenario);
+  REQUIRE(scenario->pricing_dirs.size() == 2);
+  CHECK(scenario->pricing_dirs[0].path == "prices/");
+  CHECK(scenario->pricing_dirs[0].where.line == 6);
+  CHECK(scenario->pricing_dirs[0].where.column == 16);
+  CHECK(scenario->pricing_dirs[1].path == "/srv/team/prices");
+  CHECK(load_scenario(test::header() + rest, "s.yaml")->pricing_dirs.empty());
+  const auto alone = load_scenario(test::header() + "pricing_dirs: prices/\n" + rest, "s.yaml");
+  REQUIRE(alone);
+  REQUIRE(alone->pricing_dirs.size() == 1);
+  CHECK(alone->pricing_dirs[0].where.column == 15);
+  CHECK(errors_of(test::header() + "pricing_dirs: {a: b}\n" + rest) ==
+        std::vector<std::string>{"s.yaml:6:15: pricing_dirs: expected a list of directories, found a mapping"});
+  CHECK(errors_of(test::header() + "pricing_dirs: ['']\n" + rest) ==
+        std::vector<std::string>{"s.yaml:6:16: pricing_dirs[0]: expected a directory, found an empty name"});
+}
