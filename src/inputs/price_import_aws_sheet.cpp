@@ -176,6 +176,7 @@ void AwsCollector::finish() {
   for (auto& [id, region] : out_.sheet.regions) {
     auto& egress = region.network.internet_egress;
     if (global_free_ && egress && egress->free_bytes.value == 0) egress->free_bytes = *global_free_;
+    if (global_free_ && egress) egress->free_scope = AllowanceScope::account;
   }
   for (const auto& [region, prices] : inter_region_) finish_inter_region(region, out_.sheet.regions[region]);
   for (auto& [id, region] : out_.sheet.regions) {

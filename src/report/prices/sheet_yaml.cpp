@@ -117,7 +117,9 @@ class SheetWriter {
     if (n.internet_egress) {
       line(6, "internet_egress:");
       const auto& e = *n.internet_egress;
-      line(8, "free: " + sourced("value", size(e.free_bytes.value), e.free_bytes));
+      std::string free = sourced("value", size(e.free_bytes.value), e.free_bytes);
+      if (e.free_scope == AllowanceScope::account) free.insert(free.size() - 1, ", scope: account");
+      line(8, "free: " + free);
       line(8, "tiers:");
       for (const auto& tier : e.tiers) {
         std::string text = "- {";
