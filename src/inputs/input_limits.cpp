@@ -5,10 +5,7 @@
 #include <fmt/format.h>
 
 namespace tco {
-namespace {
 
-// The length of the UTF-8 sequence starting at text[i], or 0 when it is not one (a stray
-// continuation byte, an overlong form, a surrogate, beyond U+10FFFF, or cut short).
 std::size_t utf8_length(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);
@@ -36,6 +33,21 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   }
   return length;
 }
+
+std::size_t first_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = utf8_length(text, i);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+namespace {
 
 // Walks the text once, keeping line and column (in characters), and reports the first NUL,
 // invalid UTF-8 byte, too-deep flow nesting or too-deep indentation. Quotes and comments are

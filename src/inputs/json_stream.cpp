@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "tco/inputs/input_limits.hpp"
+
 namespace tco {
 namespace {
 
@@ -275,11 +277,24 @@ JsonToken JsonReader::read_string(JsonToken kind) {
   const std::size_t stop = string_end(escaped);
   if (stop == std::string::npos) return JsonToken::error;
   const std::size_t start = begin_ + 1;
+  const std::string_view raw(buffer_.data() + start, stop - start);
+  // What a price file's strings become ends up in a sheet that must load back: UTF-8 text, its
+  // control characters escaped, as JSON requires.
+  for (const char c : raw) {
+    if (static_cast<unsigned char>(c) < 0x20) {
+      return fail_here(fmt::format("a string holds the control character 0x{:02x}; JSON allows it only escaped",
+                                   static_cast<unsigned char>(c)));
+    }
+  }
+  if (const std::size_t bad = first_invalid_utf8(raw); bad != std::string_view::npos) {
+    return fail_here(fmt::format("a string is not UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                                 static_cast<unsigned char>(raw[bad])));
+  }
   if (escaped) {
     if (!decode_escapes(start, stop)) return JsonToken::error;
     text_ = decoded_;
   } else {
-    text_ = std::string_view(buffer_.data() + start, stop - start);
+    text_ = raw;
   }
   begin_ = stop + 1;
   if (kind == JsonToken::key) {
@@ -335,6 +350,7 @@ bool JsonReader::decode_escapes(std::size_t begin, std::size_t end) {
             i += 6;
           }
         }
+        if (*code >= 0xd800 && *code < 0xe000) break;  // a lone surrogate is no character
         append_utf8(decoded_, *code);
         continue;
       }

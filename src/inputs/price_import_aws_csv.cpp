@@ -1,12 +1,14 @@
 // The AWS Price List's CSV offer files: five lines of metadata, a header, then one row per
 // price dimension with its product's attributes repeated. Rows are grouped into terms by SKU
 // and offer term code; only the rows of products the collector keeps are remembered.
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "price_import_internal.hpp"
 #include "tco/inputs/csv_stream.hpp"
+#include "tco/inputs/input_limits.hpp"
 
 namespace tco::price_import {
 namespace {
@@ -98,6 +100,11 @@ void read_aws_csv(InputStream& in, AwsCollector& collector, ImportedFile& file, 
     }
     if (!CsvReader::split(raw, row)) {
       csv.fail(csv.where(), "", "a quote is left open or followed by text; expected quoted CSV fields");
+      break;
+    }
+    if (std::any_of(row.begin(), row.end(),
+                    [](const std::string& f) { return first_invalid_utf8(f) != std::string_view::npos; })) {
+      csv.fail(csv.where(), "", "a field is not UTF-8; save the file as UTF-8");
       break;
     }
     const std::string sku = columns.get(row, "SKU");

@@ -25,4 +25,10 @@ constexpr std::size_t kMaxIndentation = 400;
 // data, UTF-8, not nested beyond kMaxNestingDepth. Each problem is an error at its place.
 void check_text(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 
+// The length of the UTF-8 sequence starting at text[i], or 0 when it is not one (a stray
+// continuation byte, an overlong form, a surrogate, beyond U+10FFFF, or cut short).
+std::size_t utf8_length(std::string_view text, std::size_t i);
+// The offset of the first byte that is not part of valid UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view text);
+
 }  // namespace tco

@@ -1,6 +1,7 @@
 // Writing a sheet as YAML. Each value is written in the unit the provider bills (per GiB or
 // GB as the sheet's billing_gb says, per hour, per month), rounded to 10 significant digits,
 // which keeps every digit the price files publish and drops the noise of base-unit arithmetic.
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -25,13 +26,26 @@ std::string yaml_quoted(std::string_view text) {
   std::string out = "\"";
   for (const char c : text) {
     if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
       continue;
     }
     out += c;
   }
   return out + '"';
+}
+
+// A key or id as YAML reads it back: plain when it is a simple name, quoted otherwise (a
+// provider's region or instance name may hold anything).
+std::string yaml_key(std::string_view text) {
+  const bool plain = !text.empty() &&
+                     std::all_of(text.begin(), text.end(),
+                                 [](char c) {
+                                   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                          c == '.' || c == '_' || c == '-';
+                                 }) &&
+                     text.front() != '-' && text.front() != '.';
+  return plain ? std::string(text) : yaml_quoted(text);
 }
 
 class SheetWriter {
@@ -58,7 +72,7 @@ class SheetWriter {
   // {price: TEXT, source: ID, note: "..."}
   static std::string sourced(const char* key, const std::string& text, const Sourced& value) {
     std::string out = fmt::format("{{{}: {}", key, text);
-    if (!value.source.empty()) out += ", source: " + value.source;
+    if (!value.source.empty()) out += ", source: " + yaml_key(value.source);
     if (!value.note.empty()) out += ", note: " + yaml_quoted(value.note);
     return out + "}";
   }
@@ -80,7 +94,7 @@ class SheetWriter {
   void sources() {
     line(0, "sources:");
     for (const auto& s : sheet_.sources) {
-      line(2, "- id: " + s.id);
+      line(2, "- id: " + yaml_key(s.id));
       line(4, "title: " + yaml_quoted(s.title));
       line(4, "url: " + yaml_quoted(s.url));
       line(4, "retrieved: " + format_date(s.retrieved));
@@ -93,7 +107,7 @@ class SheetWriter {
     if (sheet_.exit_programs.empty()) return;
     line(0, "exit_programs:");
     for (const auto& p : sheet_.exit_programs) {
-      line(2, "- id: " + p.id);
+      line(2, "- id: " + yaml_key(p.id));
       line(4, "name: " + yaml_quoted(p.name));
       line(4, "covers: " + yaml_quoted(p.covers));
       line(4, "scope: " + yaml_quoted(p.scope));
@@ -101,7 +115,7 @@ class SheetWriter {
       if (p.until) line(4, "until: " + format_date(*p.until));
       if (!p.regions.empty()) {
         std::string list;
-        for (const auto& r : p.regions) list += (list.empty() ? "" : ", ") + r;
+        for (const auto& r : p.regions) list += (list.empty() ? "" : ", ") + yaml_key(r);
         line(4, "regions: [" + list + "]");
       }
       line(4, "conditions:");
@@ -125,7 +139,7 @@ class SheetWriter {
         std::string text = "- {";
         if (tier.up_to_bytes) text += "up_to: " + size(*tier.up_to_bytes) + ", ";
         text += "price: " + per_byte(tier.price.value);
-        if (!tier.price.source.empty()) text += ", source: " + tier.price.source;
+        if (!tier.price.source.empty()) text += ", source: " + yaml_key(tier.price.source);
         if (!tier.price.note.empty()) text += ", note: " + yaml_quoted(tier.price.note);
         line(10, text + "}");
       }
@@ -137,8 +151,9 @@ class SheetWriter {
       }
       if (!n.inter_region_to.empty()) {
         line(8, "to:");
-        for (const auto& [to, price] : n.inter_region_to)
-          line(10, to + ": " + sourced("price", per_byte(price.value), price));
+        for (const auto& [to, price] : n.inter_region_to) {
+          line(10, yaml_key(to) + ": " + sourced("price", per_byte(price.value), price));
+        }
       }
     }
     if (n.inter_zone) {
@@ -152,20 +167,21 @@ class SheetWriter {
     }
     if (!n.interconnect_ports.empty()) {
       line(6, "interconnect_ports:");
-      for (const auto& [port, price] : n.interconnect_ports)
-        line(8, port + ": " + sourced("price", per_hour(price.value), price));
+      for (const auto& [port, price] : n.interconnect_ports) {
+        line(8, yaml_key(port) + ": " + sourced("price", per_hour(price.value), price));
+      }
     }
   }
 
   void regions() {
     line(0, "regions:");
     for (const auto& [id, region] : sheet_.regions) {
-      line(2, id + ":");
+      line(2, yaml_key(id) + ":");
       if (!region.name.empty()) line(4, "name: " + yaml_quoted(region.name));
       if (!region.gpu_offers.empty()) {
         line(4, "gpu_instances:");
         for (const auto& offer : region.gpu_offers) {
-          line(6, offer.instance + ":");
+          line(6, yaml_key(offer.instance) + ":");
           line(8, "gpu: " + offer.gpu);
           line(8, fmt::format("gpus: {}", offer.gpus));
           for (const auto& [model, price] : offer.hourly) {

@@ -155,3 +155,13 @@ TEST_CASE("sha256: the CPU's SHA instructions and the portable code agree") {
     CHECK(sha256_hex(part) == sha256_hex_portable(part));
   }
 }
+
+TEST_CASE("json stream: strings must be UTF-8 without raw control characters") {
+  // What the importers read ends up in a sheet that must load back (fuzz_import_*).
+  CHECK(error_of("[\"caf\xe9\"]") == "f.json:1:2: a string is not UTF-8 (byte 0xE9); save the file as UTF-8");
+  CHECK(error_of("[\"a\tb\"]") == "f.json:1:2: a string holds the control character 0x09; JSON allows it only escaped");
+  CHECK(error_of("[\"\\ud800x\"]") ==
+        "f.json:1:2: a string holds an invalid escape sequence (a backslash must be followed by one of \"\\/bfnrt or "
+        "uXXXX)");
+  CHECK(tokens("[\"caf\xc3\xa9 \\t\"]") == std::vector<std::string>{"[", "s:caf\xc3\xa9 \t", "]"});
+}
