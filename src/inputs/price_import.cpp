@@ -113,13 +113,14 @@ Result<PriceImport> import_aws(std::vector<InputStream>& files, const ImportOpti
   std::optional<Date> newest;
   for (std::size_t i = 0; i < out.files.size(); ++i) {
     ImportedFile& file = out.files[i];
-    const auto day = publication_day(file.published);
+    auto day = publication_day(file.published);
     if (!day) {
       if (!options.effective) {
         d.error({file.name, 0, 0}, "publicationDate",
                 fmt::format("expected the file's publication date, found '{}'; give --effective DATE", file.published));
+        continue;
       }
-      continue;
+      day = options.effective;  // the file states none: its source is dated as the sheet
     }
     if (!newest || *day > *newest) newest = day;
     PriceSource source = aws_source(file, offers[i].first, regions[i], offers[i].second, *day);

@@ -10,6 +10,7 @@
 
 #include "price_import_azure.hpp"
 #include "tco/core/text.hpp"
+#include "tco/inputs/input_limits.hpp"
 
 namespace tco::price_import {
 namespace {
@@ -70,6 +71,8 @@ std::string parameter(const std::string& url, std::string_view name) {
           out += param[i] == '+' ? ' ' : param[i];
         }
       }
+      // A title is text: what does not decode to UTF-8 is shown as written.
+      if (first_invalid_utf8(out) != std::string_view::npos) return std::string(param.substr(name.size() + 1));
       return out;
     }
     from = amp + 1;
