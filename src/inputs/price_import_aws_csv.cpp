@@ -33,6 +33,11 @@ constexpr std::pair<std::string_view, std::string_view> kAttributeColumns[] = {
     {"usageType", "usagetype"},
 };
 
+bool all_utf8(const std::vector<std::string>& fields) {
+  return std::all_of(fields.begin(), fields.end(),
+                     [](const std::string& f) { return first_invalid_utf8(f) == std::string_view::npos; });
+}
+
 struct Columns {
   std::map<std::string, std::size_t, std::less<>> index;
   [[nodiscard]] std::string get(const std::vector<std::string>& row, std::string_view name) const {
@@ -51,6 +56,10 @@ void read_aws_csv(InputStream& in, AwsCollector& collector, ImportedFile& file, 
   Columns columns;
   // The metadata lines, up to the header that starts with "SKU".
   for (int line = 0; csv.next(raw); ++line) {
+    if (CsvReader::split(raw, row) && !all_utf8(row)) {
+      csv.fail(csv.where(), "", "a field is not UTF-8; save the file as UTF-8");
+      break;
+    }
     if (!CsvReader::split(raw, row) || line > 10) {
       csv.fail(csv.where(), "",
                "expected the AWS Price List CSV preamble (FormatVersion, Publication Date, Version, "
@@ -102,8 +111,7 @@ void read_aws_csv(InputStream& in, AwsCollector& collector, ImportedFile& file, 
       csv.fail(csv.where(), "", "a quote is left open or followed by text; expected quoted CSV fields");
       break;
     }
-    if (std::any_of(row.begin(), row.end(),
-                    [](const std::string& f) { return first_invalid_utf8(f) != std::string_view::npos; })) {
+    if (!all_utf8(row)) {
       csv.fail(csv.where(), "", "a field is not UTF-8; save the file as UTF-8");
       break;
     }
