@@ -4,8 +4,10 @@
 // finite and not negative, each citing one of its sources, and its YAML loading back into a
 // sheet with the same regions.
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fuzz_check.hpp"
@@ -18,6 +20,19 @@ namespace tco::fuzz {
 inline void check_price(const char* harness, const PriceSheet& sheet, const Sourced& price, const std::string& what) {
   TCO_FUZZ_CHECK(harness, std::isfinite(price.value) && price.value >= 0, what + " is not a finite price >= 0");
   TCO_FUZZ_CHECK(harness, sheet.find_source(price.source) != nullptr, what + " cites no source of the sheet");
+}
+
+// Arbitrary bytes as one or two pages, split at the first NUL byte (a second page that would
+// be empty is not given), so that what crosses pages is reached too.
+inline std::vector<InputStream> two_pages(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const auto nul = text.find('\0');
+  std::vector<InputStream> files;
+  files.push_back(InputStream::from_string(std::string(text.substr(0, nul)), "page-1.json"));
+  if (nul != std::string_view::npos && nul + 1 < text.size()) {
+    files.push_back(InputStream::from_string(std::string(text.substr(nul + 1)), "page-2.json"));
+  }
+  return files;
 }
 
 inline void check_import(const char* harness, const std::string& provider, std::vector<InputStream>& files) {
