@@ -15,7 +15,6 @@
 namespace tco::price_import {
 namespace {
 
-constexpr double kHoursPerYear = 8760;  // 365 x 24, as AWS prices a reserved term
 
 // "USE2-TimedStorage-SIA-ByteHrs" → "TimedStorage-SIA-ByteHrs": usage types carry a region
 // prefix everywhere but us-east-1.

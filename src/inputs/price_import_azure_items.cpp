@@ -14,7 +14,6 @@
 namespace tco::price_import {
 namespace {
 
-constexpr double kHoursPerYear = 8760;  // 365 x 24: Azure's 730-hour month, 12 times
 
 bool ends_with(std::string_view text, std::string_view end) {
   return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
