@@ -47,6 +47,10 @@ inline void check_import(const char* harness, const std::string& provider, std::
     for (const auto& offer : region.gpu_offers) {
       TCO_FUZZ_CHECK(harness, offer.gpus >= 1, "an offer with no whole GPU");
       for (const auto& [model, price] : offer.hourly) check_price(harness, sheet, price, offer.instance);
+      if (offer.interruption_every) {
+        check_price(harness, sheet, *offer.interruption_every, offer.instance);
+        TCO_FUZZ_CHECK(harness, offer.interruption_every->value >= 1, "an interruption rate under an hour");
+      }
     }
     for (const auto& [storage_class, price] : region.storage) check_price(harness, sheet, price, "a storage price");
     if (region.network.internet_egress) {

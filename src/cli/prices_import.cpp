@@ -42,8 +42,11 @@ std::string summary(const PriceImport& import, const std::string& path, const st
   std::string out = fmt::format("Imported {} file{} of {}:\n", import.files.size(), import.files.size() == 1 ? "" : "s",
                                 import.sheet.provider);
   for (const auto& f : import.files) {
-    out += fmt::format("  {}: {}, version {}, published {}, {} bytes, {} price{} taken\n", f.name, f.kind,
-                       f.version.empty() ? "not stated" : f.version, f.published, f.bytes, f.prices,
+    std::string dated;
+    if (!f.version.empty()) dated += "version " + f.version + ", ";
+    if (!f.published.empty()) dated += "published " + f.published + ", ";
+    if (dated.empty()) dated = "no version or date stated, ";
+    out += fmt::format("  {}: {}, {}{} bytes, {} {}{} taken\n", f.name, f.kind, dated, f.bytes, f.prices, f.taken,
                        f.prices == 1 ? "" : "s");
   }
   int offers = 0;

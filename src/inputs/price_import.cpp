@@ -17,6 +17,7 @@ namespace tco {
 namespace {
 
 constexpr std::string_view kAwsPricing = "https://pricing.us-east-1.amazonaws.com";
+constexpr std::string_view kSpotAdvisorUrl = "https://spot-bid-advisor.s3.amazonaws.com/spot-advisor-data.json";
 
 bool looks_like_csv(InputStream& in) {
   // The AWS CSV files start with "FormatVersion"; JSON with '{'. Decided by the name when it
@@ -31,6 +32,7 @@ void for_each_price(PriceSheet& sheet, Visit visit) {
   for (auto& [id, region] : sheet.regions) {
     for (auto& offer : region.gpu_offers) {
       for (auto& [model, price] : offer.hourly) visit(price);
+      if (offer.interruption_every) visit(*offer.interruption_every);
     }
     for (auto& [storage_class, price] : region.storage) visit(price);
     Network& n = region.network;
@@ -76,6 +78,22 @@ PriceSource aws_source(const ImportedFile& file, const std::string& offer, const
   return source;
 }
 
+// The source citing the Spot Advisor data, which states no version or date: it is dated as
+// the sheet, as it is downloaded with the offer files.
+PriceSource spot_advisor_source(const ImportedFile& file, Date day) {
+  PriceSource source;
+  source.id = "aws-spot-advisor";
+  source.url = std::string(kSpotAdvisorUrl);
+  source.title = "AWS EC2 Spot Advisor data (spot-advisor-data.json): frequency of interruption by instance type";
+  source.retrieved = day;
+  source.confidence = Confidence::primary;
+  source.note = fmt::format(
+      "imported by tco prices import from {} ({} bytes, SHA-256 {}); the file states no date: retrieved is the "
+      "sheet's effective date",
+      file.name, file.bytes, file.sha256);
+  return source;
+}
+
 std::optional<Date> publication_day(const std::string& published) {
   return published.size() >= 10 ? parse_date(published.substr(0, 10)) : std::nullopt;
 }
@@ -111,8 +129,20 @@ Result<PriceImport> import_aws(std::vector<InputStream>& files, const ImportOpti
   // Each file's source, now that its version and regions are known.
   std::map<std::string, std::string> ids;
   std::optional<Date> newest;
+  std::vector<std::size_t> undated;  // the Spot Advisor data, dated as the sheet
+  const auto add_source = [&](ImportedFile& file, PriceSource source) {
+    const std::string base = source.id;
+    for (int n = 2; out.sheet.find_source(source.id) != nullptr; ++n) source.id = fmt::format("{}-{}", base, n);
+    ids[file.source_id] = source.id;
+    file.source_id = source.id;
+    out.sheet.sources.push_back(std::move(source));
+  };
   for (std::size_t i = 0; i < out.files.size(); ++i) {
     ImportedFile& file = out.files[i];
+    if (file.kind == price_import::kSpotAdvisorKind) {
+      undated.push_back(i);
+      continue;
+    }
     auto day = publication_day(file.published);
     if (!day) {
       if (!options.effective) {
@@ -123,23 +153,14 @@ Result<PriceImport> import_aws(std::vector<InputStream>& files, const ImportOpti
       day = options.effective;  // the file states none: its source is dated as the sheet
     }
     if (!newest || *day > *newest) newest = day;
-    PriceSource source = aws_source(file, offers[i].first, regions[i], offers[i].second, *day);
-    for (int n = 2; std::any_of(out.sheet.sources.begin(), out.sheet.sources.end(),
-                                [&](const PriceSource& s) { return s.id == source.id; });
-         ++n) {
-      source.id = fmt::format("{}-{}", aws_source(file, offers[i].first, regions[i], offers[i].second, *day).id, n);
-    }
-    ids[file.source_id] = source.id;
-    file.source_id = source.id;
-    out.sheet.sources.push_back(std::move(source));
+    add_source(file, aws_source(file, offers[i].first, regions[i], offers[i].second, *day));
+  }
+  const std::optional<Date> sheet_day = options.effective ? options.effective : newest;
+  for (const std::size_t i : undated) {
+    if (sheet_day) add_source(out.files[i], spot_advisor_source(out.files[i], *sheet_day));
   }
   if (d.has_errors()) return d;
-  for_each_price(out.sheet, [&](Sourced& price) {
-    const auto it = ids.find(price.source);
-    if (it == ids.end()) return;
-    price.source = it->second;
-    for (auto& file : out.files) file.prices += file.source_id == it->second ? 1 : 0;
-  });
+  price_import::cite_files(out, ids);
   for (const auto& region : options.regions) {
     if (out.sheet.regions.count(region) == 0) {
       d.error({}, "--region", fmt::format("the files hold no price tco imports for region '{}'", region));
@@ -232,6 +253,8 @@ std::vector<PriceFileUrl> price_file_urls(const std::string& provider, const std
                   "AWSDataTransfer.json"});
   urls.push_back({"AmazonS3 offer file (every region)",
                   fmt::format("{}/offers/v1.0/aws/AmazonS3/current/index.json", kAwsPricing), "AmazonS3.json"});
+  urls.push_back({"EC2 Spot Advisor data: how often spot instances are interrupted (every region)",
+                  std::string(kSpotAdvisorUrl), "spot-advisor-data.json"});
   for (const auto& region : wanted) {
     urls.push_back(
         {"Savings Plans rates in " + region,

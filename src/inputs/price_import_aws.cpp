@@ -21,7 +21,6 @@ std::string foreign_file(std::string_view key) {
   }
   if (key == "skus" || key == "nextPageToken")
     return "a Google Cloud Billing Catalog page; import it with `tco prices import gcp`";
-  if (key == "spot_advisor") return "the EC2 Spot Advisor data, which tco does not import yet";
   return "";
 }
 
@@ -123,13 +122,15 @@ class TopLevel {
     }
     if (key == "products") return products(where);
     if (key == "terms") return terms(where);
+    if (key == "ranges" || key == "spot_advisor") return spot_advisor(key, where);
     r_.skip_value();
     return true;
   }
 
-  [[nodiscard]] bool has_products() const { return has_products_; }
+  [[nodiscard]] bool has_products() const { return has_products_ || spot_; }
   [[nodiscard]] std::string kind() const {
     if (plans_) return "AWSComputeSavingsPlan file (JSON)";
+    if (spot_) return std::string(kSpotAdvisorKind);
     return offer_code_.empty() ? "AWS offer file (JSON)" : offer_code_ + " offer file (JSON)";
   }
 
@@ -175,6 +176,27 @@ class TopLevel {
     return plans_ ? plans_->terms(r_, region_) : read_terms(r_, collector_);
   }
 
+  // The Spot Advisor data has no offerCode: its keys "ranges" and "spot_advisor" say what it is.
+  bool spot_advisor(const std::string& key, const SourceLocation& where) {
+    if (has_products_ || !offer_code_.empty()) {
+      r_.fail(where, key, "expected an offer file's members; this file mixes an offer file and the Spot Advisor data");
+      return false;
+    }
+    if (!spot_) {
+      file_.taken = "interruption rate";
+      collector_.begin_file(std::string(kSpotAdvisorKind), file_);
+      spot_.emplace(collector_);
+    }
+    return key == "ranges" ? spot_->ranges(r_) : spot_->regions(r_);
+  }
+
+ public:
+  // At the end of the file.
+  void finish(const SourceLocation& end) {
+    if (spot_) spot_->finish(r_, end);
+  }
+
+ private:
   static constexpr const char* key_products = "products";
   JsonReader& r_;
   AwsCollector& collector_;
@@ -183,6 +205,7 @@ class TopLevel {
   std::string region_;
   bool has_products_ = false;
   std::optional<SavingsPlansReader> plans_;
+  std::optional<SpotAdvisorReader> spot_;
 };
 
 }  // namespace
@@ -192,8 +215,12 @@ void read_aws_json(InputStream& in, AwsCollector& collector, ImportedFile& file,
   TopLevel top(r, collector, file);
   const bool read =
       open(r, JsonToken::begin_object, "") && members(r, [&](const std::string& key) { return top.member(key); });
-  if (read && r.next() == JsonToken::end && !top.has_products()) {
-    r.fail({in.name(), 1, 1}, "", "this is not an AWS Price List offer file: it has no 'offerCode' and 'products'");
+  if (read && r.next() == JsonToken::end) {
+    if (!top.has_products()) {
+      r.fail({in.name(), 1, 1}, "", "this is not an AWS Price List offer file: it has no 'offerCode' and 'products'");
+    } else {
+      top.finish(r.where());
+    }
   }
   file.kind = top.kind();
   d.append(r.diagnostics());

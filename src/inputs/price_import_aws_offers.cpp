@@ -294,4 +294,15 @@ void AwsCollector::savings_plan_rate(const std::string& region, const std::strin
   }
 }
 
+void AwsCollector::interruption_rate(const std::string& region, const std::string& instance, double hours,
+                                     std::string note, const SourceLocation& where) {
+  if (!wanted_region(region)) return;
+  Sourced every;
+  every.value = hours;
+  every.source = file_->source_id;
+  every.where = where;
+  every.note = std::move(note);
+  interruptions_[{region, instance}] = std::move(every);
+}
+
 }  // namespace tco::price_import

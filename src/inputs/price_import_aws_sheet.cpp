@@ -166,7 +166,18 @@ void AwsCollector::finish() {
       price.currency = "USD";
       out.hourly[model] = price;
     }
+    if (const auto rate = interruptions_.find(key); rate != interruptions_.end()) {
+      out.interruption_every = rate->second;
+      interruptions_.erase(rate);
+    }
     out_.sheet.regions[region].gpu_offers.push_back(std::move(out));
+  }
+  // The Spot Advisor lists every region; its rates of instances no file prices are not
+  // prices, and are counted in one line rather than one per instance.
+  if (!interruptions_.empty()) {
+    const auto& [key, first] = *interruptions_.begin();
+    skip(first.where, fmt::format("Spot Advisor rates of {} GPU instance types and regions", interruptions_.size()),
+         fmt::format("no AmazonEC2 file given prices them (the first: {} in {})", key.second, key.first));
   }
   for (auto& [region, classes] : storage_) out_.sheet.regions[region].storage = classes;
   for (auto& [region, price] : ingress_) out_.sheet.regions[region].network.ingress = price;

@@ -123,6 +123,13 @@ class AwsCollector {
   void savings_plan_rate(const std::string& region, const std::string& instance, const std::string& family,
                          const std::string& purchase, const std::string& lease, const std::string& price,
                          const SourceLocation& where);
+  // The Spot Advisor's mean time between interruptions of `instance` in `region`, for the
+  // offer an AmazonEC2 file prices.
+  void interruption_rate(const std::string& region, const std::string& instance, double hours, std::string note,
+                         const SourceLocation& where);
+  void skip_rate(const SourceLocation& where, std::string what, std::string reason) {
+    skip(where, std::move(what), std::move(reason));
+  }
   void note_file_region(const std::string& region) { file_regions_.insert(region); }
   // Builds the sheet's regions from everything collected.
   void finish();
@@ -193,6 +200,7 @@ class AwsCollector {
   std::map<std::string, Sourced> ingress_;
   std::optional<Sourced> global_free_;  // AWS's free tier of internet egress, for every region
   std::map<std::string, std::map<StorageClass, Sourced>> storage_;
+  std::map<std::pair<std::string, std::string>, Sourced> interruptions_;  // by region, instance type
 };
 
 // The AWS Price List's offer files, JSON or CSV, read into `collector`. A Savings Plans file
@@ -217,6 +225,34 @@ class SavingsPlansReader {
   bool plan(JsonReader& r, const std::string& region);
   AwsCollector& collector_;
   std::map<std::string, Plan> plans_;  // by SKU
+};
+
+// The kind an ImportedFile of the Spot Advisor data has; its first word is not an offer code.
+inline constexpr std::string_view kSpotAdvisorKind = "EC2 Spot Advisor data (JSON)";
+
+// The EC2 Spot Advisor data (spot-advisor-data.json): its "ranges" name the buckets of the
+// frequency of interruption, its "spot_advisor" gives each instance type's bucket by region and
+// operating system. Entries are kept until the file ends, as "ranges" may come after them.
+class SpotAdvisorReader {
+ public:
+  explicit SpotAdvisorReader(AwsCollector& collector) : collector_(collector) {}
+  bool ranges(JsonReader& r);   // right after the key "ranges"
+  bool regions(JsonReader& r);  // right after the key "spot_advisor"
+  // At the end of the file: each GPU instance's bucket as a mean time between interruptions.
+  void finish(JsonReader& r, const SourceLocation& end);
+
+ private:
+  struct Entry {
+    std::string region;
+    std::string instance;
+    long bucket = -1;
+    SourceLocation where;
+  };
+  bool entry(JsonReader& r, const std::string& region, const std::string& instance, const std::string& path);
+  AwsCollector& collector_;
+  bool seen_ranges_ = false;
+  std::map<int, std::string> labels_;  // by index
+  std::vector<Entry> entries_;         // of GPU instances under Linux
 };
 
 }  // namespace tco::price_import

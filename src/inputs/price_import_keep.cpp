@@ -60,11 +60,13 @@ class Keeper {
           count(to_string(model) + " prices of GPU instances");
         }
       }
+      keep(it->interruption_every, offer.interruption_every, "spot interruption rates of GPU instances");
     }
     if (region.gpu_offers.empty() && !old.gpu_offers.empty()) {
       for (const auto& offer : old.gpu_offers) {
         GpuOffer copy = offer;
         for (auto& [model, price] : copy.hourly) price = noted(price);
+        if (copy.interruption_every) copy.interruption_every = noted(*copy.interruption_every);
         region.gpu_offers.push_back(std::move(copy));
         count("GPU instances of regions no compute file covers");
       }

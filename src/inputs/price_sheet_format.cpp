@@ -110,6 +110,9 @@ const Section& gpu_offer() {
       out.fields.push_back(
           optional(model, sourced(Dimension::money_per_hour), "The price per instance-hour, " + model + "."));
     }
+    out.fields.push_back(optional("interruption_every", sourced(Dimension::hours),
+                                  "The mean time between spot interruptions of one instance, above zero, as the "
+                                  "provider reports it: the default of a spot site's interruption_every."));
     return out;
   }();
   return declared;

@@ -91,6 +91,14 @@ void read_gpu_offer(SheetReader& sheet, const YamlEntry& entry, const std::strin
       }
     }
   }
+  if (const YamlNode* every = reader.get("interruption_every")) {
+    const std::string every_path = reader.path("interruption_every");
+    offer.interruption_every = sheet.value(*every, every_path, reader.shape_of("interruption_every"), source);
+    if (offer.interruption_every && !(offer.interruption_every->value > 0)) {
+      sheet.d.error(offer.interruption_every->where, every_path, "expected a duration above zero");
+      offer.interruption_every.reset();
+    }
+  }
   reader.finish();
   if (!priced) {
     sheet.d.error(entry.key_where, path, "an offer needs at least one price: " + quoted_list(pricing_model_names()));

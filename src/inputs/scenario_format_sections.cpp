@@ -100,8 +100,9 @@ const Section& spot() {
   static const Section declared =
       mapping("spot", "How often spot capacity is interrupted, and what each interruption costs",
               {
-                  required("interruption_every", stated(Dimension::hours),
-                           "The mean time between interruptions of one instance, above zero, such as '40 h'."),
+                  optional("interruption_every", stated(Dimension::hours),
+                           "The mean time between interruptions of one instance, above zero, such as '40 h'; by "
+                           "default the price sheet's figure for the instance chosen, where it gives one."),
                   required("restart", stated(Dimension::hours),
                            "The time lost per interruption besides the work redone, such as '0.5 h'."),
               });

@@ -32,11 +32,13 @@ const Limits kAboveZero{0.0, {}, false, "", ""};
 void read_spot(const YamlNode& node, const std::string& path, CloudSite& cloud, Scenario& scenario, Diagnostics& d) {
   MapReader reader(scenario_format::spot(), node, path, d);
   if (!reader.valid()) return;
+  // Unstated, the interruption rate is the price sheet's for the instance chosen (tco-model(7)).
+  const bool every_stated = reader.get("interruption_every") != nullptr;
   auto every = stated(reader, "interruption_every", scenario);
   auto restart = stated(reader, "restart", scenario);
   reader.finish();
   within(every, reader.path("interruption_every"), kAboveZero, "expected a duration above zero", "", d);
-  if (every && restart) cloud.spot = SpotTerms{*every, *restart};
+  if (restart && (every || !every_stated)) cloud.spot = SpotTerms{every, *restart};
 }
 
 // One pricing model for every workload, or a mapping with 'default' and workloads' names.

@@ -77,8 +77,16 @@ std::optional<ChosenOffer> choose_offer(StrategyContext& context, const PlacedPo
 // Expected extra hours from spot interruptions: each one costs the restart time plus, for
 // training, the work since the last checkpoint (half an interval on average); a
 // synchronous job stops whenever any of its instances is interrupted.
-std::optional<Val> spot_inflation(StrategyContext& context, const Workload& workload, const CloudPricing& cloud,
-                                  double instances) {
+// The mean time between interruptions is the site's when it states one, else the sheet's for
+// the offer chosen (AWS's Spot Advisor bucket, tco-prices(5)).
+struct SpotRework {
+  Val inflation;
+  const Sourced* between_interruptions = nullptr;  // the site's, or the sheet's for the offer
+  const PriceSheet* sheet = nullptr;               // when the sheet's
+};
+
+std::optional<SpotRework> spot_inflation(StrategyContext& context, const Workload& workload,
+                                         const CloudPricing& cloud, const GpuOffer& offer, double instances) {
   const auto& spot = cloud.site->cloud.spot;
   if (!spot) {
     context.error(cloud.site->where, "sites." + cloud.site->name + ".spot",
@@ -86,6 +94,24 @@ std::optional<Val> spot_inflation(StrategyContext& context, const Workload& work
     return std::nullopt;
   }
   const std::string spot_path = "sites." + cloud.site->name + ".spot.";
+  Val between_interruptions;
+  SpotRework out;
+  if (spot->mean_hours_between_interruptions) {
+    out.between_interruptions = &*spot->mean_hours_between_interruptions;
+    between_interruptions = context.in(*spot->mean_hours_between_interruptions,
+                                       [&] { return spot_path + "interruption_every"; }, {Dimension::hours});
+  } else if (offer.interruption_every) {
+    context.cite(cloud.sheet, *offer.interruption_every);
+    out.between_interruptions = &*offer.interruption_every;
+    out.sheet = cloud.sheet;
+    between_interruptions = Val(offer.interruption_every->value);
+  } else {
+    context.error(cloud.site->where, spot_path + "interruption_every",
+                  fmt::format("expected the mean time between interruptions of one instance, such as '40 h': the "
+                              "{} price sheet ({}) gives none for {} in region {}",
+                              cloud.sheet->id(), cloud.sheet->file, offer.instance, cloud.region->id));
+    return std::nullopt;
+  }
   Val lost_per_interruption =
       context.in(spot->restart_hours, [&] { return spot_path + "restart"; }, {Dimension::hours});
   double exposed = 1.0;
@@ -101,9 +127,7 @@ std::optional<Val> spot_inflation(StrategyContext& context, const Workload& work
         2.0;
     exposed = instances;
   }
-  const Val lost_fraction = exposed * lost_per_interruption /
-                            context.in(spot->mean_hours_between_interruptions,
-                                       [&] { return spot_path + "interruption_every"; }, {Dimension::hours});
+  const Val lost_fraction = exposed * lost_per_interruption / between_interruptions;
   if (!is_lt(lost_fraction, 0.9)) {
     context.error(
         cloud.site->where, "sites." + cloud.site->name + ".spot",
@@ -111,7 +135,8 @@ std::optional<Val> spot_inflation(StrategyContext& context, const Workload& work
                     workload.name, lost_fraction.v * 100));
     return std::nullopt;
   }
-  return 1.0 / (1.0 - lost_fraction);
+  out.inflation = 1.0 / (1.0 - lost_fraction);
+  return out;
 }
 
 struct PricedInstances {
@@ -263,10 +288,11 @@ void add_workload_compute(StrategyContext& context, const PlacedPortion& placed)
     const auto priced = price_month(context, placed, model, month, peak);
     if (!priced) return;
     Val inflation = 1.0;
+    std::optional<SpotRework> rework;
     if (model == PricingModel::spot) {
-      const auto factor = spot_inflation(context, workload, *priced->cloud, priced->instances);
-      if (!factor) return;
-      inflation = *factor;
+      rework = spot_inflation(context, workload, *priced->cloud, *priced->chosen.offer, priced->instances);
+      if (!rework) return;
+      inflation = rework->inflation;
     }
     // Whole instances for a fixed GPU count; packed instance-hours for elastic demand.
     const double gpus_per_instance = priced->chosen.offer->gpus;
@@ -304,8 +330,13 @@ void add_workload_compute(StrategyContext& context, const PlacedPortion& placed)
           }
           if (model == PricingModel::spot) {
             derivation.formula += " × spot rework factor";
+            // Its origin is the interruption rate's: the site's, or the sheet's for the offer.
             derivation.factors.push_back(
-                Factor{"spot rework factor 1 ÷ (1 − share lost to interruptions)", inflation.v, Dimension::count});
+                Factor{fmt::format("spot rework factor 1 ÷ (1 − share lost to interruptions, one every {} h per "
+                                   "instance)",
+                                   rework->between_interruptions->value),
+                       inflation.v, Dimension::count, ByteBase::none,
+                       context.origin(rework->sheet, *rework->between_interruptions)});
           }
           derivation.formula += " × price per instance-hour";
           derivation.factors.push_back(Factor::line_rate("price per instance-hour (" + to_string(model) + ")"));

@@ -44,6 +44,32 @@ expect "--force replaces it" 0 $?
 cmp -s "$tmp/first.yaml" "$tmp/prices/aws/2026-11-01.yaml"
 expect "with the same bytes" 0 $?
 
+# Spot: the Spot Advisor's rates beside the EC2 file, and the spot prices kept from the bundled
+# sheet, price a spot site that states only its restart time; without the rate it is an error.
+cat >"$tmp/spot.yaml" <<'YAML'
+schema_version: 2
+name: spot inference
+start: 2027-01
+horizon: 1 month
+sites:
+  spot: {kind: cloud, provider: aws, region: us-east-1, pricing: spot, spot: {restart: 0.5 h}}
+workloads:
+  serve: {kind: inference, gpu: H100, gpus: 8}
+strategies:
+  spot: {workloads: {serve: spot}}
+YAML
+"$tco" prices import aws "$aws/AmazonEC2-us-east-1.json" "$aws/spot-advisor-data.json" -o "$tmp/spot-prices" \
+  >/dev/null 2>&1
+expect "import with the Spot Advisor exits 0" 0 $?
+"$tco" explain "$tmp/spot.yaml" --strategy spot --pricing-dir "$tmp/spot-prices" >"$tmp/explain" 2>&1
+expect "a spot site without interruption_every prices with the sheet's rate" 0 $?
+grep -q "aws-spot-advisor" "$tmp/explain"
+expect "and explain cites the Spot Advisor" 0 $?
+"$tco" explain "$tmp/spot.yaml" --strategy spot >/dev/null 2>"$tmp/err"
+expect "without the rate in the sheet it exits 2" 2 $?
+grep -q "spot.interruption_every: expected the mean time between interruptions" "$tmp/err"
+expect "and names what is missing" 0 $?
+
 # Google Cloud: Catalog pages of Compute Engine (two, following nextPageToken) and Cloud
 # Storage. The sheet keeps what the pages do not give from the bundled gcp sheet, so llm-70b,
 # whose gcs-backup site is gcp us-central1 storage, prices with it.

@@ -35,7 +35,8 @@ struct ImportedFile {
   std::string sha256;
   std::uint64_t bytes = 0;
   std::string source_id;  // the sheet source citing it
-  int prices = 0;         // prices taken from it
+  int prices = 0;         // prices (or rates) taken from it
+  std::string taken = "price";  // what it gives: "price", or "interruption rate" for the Spot Advisor
 };
 
 struct PriceImport {

@@ -51,6 +51,9 @@ struct GpuOffer {
   std::string gpu;                         // "H100"
   int gpus = 0;                            // GPUs per instance
   std::map<PricingModel, Sourced> hourly;  // price per instance-hour
+  // The mean hours between spot interruptions of one instance the provider reports (AWS's
+  // Spot Advisor bucket, tco-prices(5)): the default of a spot site's interruption_every.
+  std::optional<Sourced> interruption_every;
   SourceLocation where;
 };
 

@@ -19,7 +19,8 @@ namespace tco {
 enum class SiteKind { cloud, onprem };
 
 struct SpotTerms {
-  Sourced mean_hours_between_interruptions;  // per instance
+  // Per instance; when unstated, the price sheet's figure for the offer chosen.
+  std::optional<Sourced> mean_hours_between_interruptions;
   Sourced restart_hours;                     // lost per interruption besides rework
 };
 

@@ -187,6 +187,9 @@ class SheetWriter {
           for (const auto& [model, price] : offer.hourly) {
             line(8, to_string(model) + ": " + sourced("price", per_hour(price.value), price));
           }
+          if (const auto& every = offer.interruption_every) {
+            line(8, "interruption_every: " + sourced("value", hours(every->value), *every));
+          }
         }
       }
       if (!region.storage.empty()) {

@@ -215,3 +215,55 @@ TEST_CASE("aws import: Savings Plans rates stand in where no reserved instance p
         "https://pricing.us-east-1.amazonaws.com/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20261101000000/us-east-1/"
         "index.json");
 }
+
+TEST_CASE("aws import: the Spot Advisor's bucket is a mean time between interruptions, 730 h over its bound") {
+  const std::string ec2 = offer("AmazonEC2", ec2_product("LIN", "p5.48xlarge", "8"),
+                                R"("OnDemand": {)" + term("LIN", "OD", dim("a", "Hrs", "55.04")) + "}");
+  // "ranges" after "spot_advisor", as the file may order them; Windows and non-GPU entries are
+  // not read; us-west-2 has no offer in the files.
+  const auto advisor = [](const std::string& bucket, const std::string& ranges) {
+    return R"({"spot_advisor": {"us-east-1": {"Windows": {"p5.48xlarge": {"s": 40, "r": 0}},
+                 "Linux": {"m7i.large": {"s": 55, "r": 0}, "p5.48xlarge": {"s": 57, "r": )" +
+           bucket + R"(}}}, "us-west-2": {"Linux": {"p5.48xlarge": {"s": 60, "r": 3}}}},
+               "ranges": )" +
+           ranges + "}";
+  };
+  const std::string ranges =
+      R"([{"index": 0, "label": "<5%", "dots": 0, "max": 5}, {"index": 1, "label": "5-10%", "dots": 1, "max": 11},
+          {"index": 2, "label": "10-15%", "dots": 2, "max": 16}, {"index": 3, "label": "15-20%", "dots": 3, "max": 22},
+          {"index": 4, "label": ">20%", "dots": 4, "max": 100}])";
+  // 15-20 %: 730 h / 20 % = 3,650 h; <5 %: 14,600 h; 10-15 %: 4,866.67 → 4,867 h; >20 %: 730 h.
+  for (const auto& [bucket, hours] : std::vector<std::pair<std::string, double>>{
+           {"3", 3650}, {"0", 14600}, {"2", 4867}, {"4", 730}}) {
+    const auto import = import_texts({{"ec2.json", ec2}, {"spot-advisor-data.json", advisor(bucket, ranges)}});
+    REQUIRE(import);
+    const GpuOffer& p5 = only_offer(import.value());
+    REQUIRE(p5.interruption_every);
+    CHECK(p5.interruption_every->value == hours);
+    CHECK(p5.interruption_every->source == "aws-spot-advisor");
+    CHECK(import->files[1].prices == 1);
+    CHECK(import->files[1].taken == "interruption rate");
+    REQUIRE(import->skipped.size() == 1);  // us-west-2's p5, which no file prices
+    CHECK(import->skipped[0].what == "Spot Advisor rates of 1 GPU instance types and regions");
+  }
+  const auto p5 = import_texts({{"ec2.json", ec2}, {"a.json", advisor("3", ranges)}});
+  CHECK(only_offer(p5.value()).interruption_every->note ==
+        "Spot Advisor: 15-20% of instances interrupted in the trailing month; 730 h ÷ 20 %");
+
+  // A bucket that is not one of the ranges, or a label of another form, is skipped and reported.
+  const auto unknown = import_texts({{"ec2.json", ec2}, {"a.json", advisor("9", ranges)}});
+  REQUIRE(unknown);
+  CHECK_FALSE(only_offer(unknown.value()).interruption_every);
+  CHECK(unknown->skipped[0].reason == "its frequency of interruption 9 is not one of 'ranges'");
+  const auto odd = import_texts({{"ec2.json", ec2}, {"a.json", advisor("0", R"([{"index": 0, "label": "rare"}])")}});
+  REQUIRE(odd);
+  CHECK(odd->skipped[0].reason == "its frequency of interruption 'rare' is not a range tco reads");
+
+  // Without "ranges" the buckets mean nothing: an error, located at the end of the file.
+  const auto no_ranges =
+      import_texts({{"ec2.json", ec2}, {"a.json", R"({"spot_advisor": {"us-east-1": {"Linux": {}}}})"}});
+  REQUIRE_FALSE(no_ranges);
+  CHECK(format_location(no_ranges.diagnostics().items().front()) ==
+        "a.json:1:47: ranges: expected 'ranges', which names the buckets of the frequency of interruption; found "
+        "none");
+}

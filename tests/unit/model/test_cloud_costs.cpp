@@ -27,7 +27,8 @@ regions:
   north:
     source: list
     gpu_instances:
-      big8: {gpu: H100, gpus: 8, on-demand: 24 USD/h, spot: 8 USD/h, 1y: 16 USD/h, 3y: 12 USD/h}
+      big8: {gpu: H100, gpus: 8, on-demand: 24 USD/h, spot: 8 USD/h, 1y: 16 USD/h, 3y: 12 USD/h,
+             interruption_every: 200 h}
       small2: {gpu: H100, gpus: 2, on-demand: 5 USD/h, 1y: 4.4 USD/h}
       cheap4: {gpu: A100-80GB, gpus: 4, on-demand: 4 USD/h}
     storage:
@@ -181,6 +182,40 @@ TEST_CASE("spot: a site without spot terms is an error, not spot prices without 
   CHECK_THAT(test::errors(*run),
              Catch::Contains("sites.cloud.spot: pricing 'spot' needs 'spot: {interruption_every: DURATION, restart: "
                              "DURATION}' on the site"));
+}
+
+TEST_CASE("spot: without interruption_every, the sheet's rate for the offer chosen; the site's overrides it",
+          "[cloud_costs]") {
+  const auto scenario = [](const std::string& spot) {
+    return test::header("1 month") + "sites:\n  cloud: {kind: cloud, provider: nimbus, region: north, pricing: spot, " +
+           "spot: " + spot +
+           "}\n"
+           "workloads:\n  w: {kind: inference, gpu: H100, gpus: 8}\n"
+           "strategies:\n  s: {workloads: {w: cloud}}\n";
+  };
+  // The sheet's 200 h: L = 0.5 / 200 = 0.25 %; 1 instance × 730 h × 8 USD/h / 0.9975 = 5,854.64.
+  auto from_sheet = test::run(scenario("{restart: 0.5 h}"), nimbus());
+  REQUIRE(from_sheet);
+  REQUIRE(from_sheet->model);
+  CHECK(compute_of(from_sheet->model->strategies[0], "w", 0) == Approx(5840.0 / 0.9975));
+  // The site's 100 h: L = 0.5 %; 5,840 / 0.995 = 5,869.35.
+  auto stated = test::run(scenario("{interruption_every: 100 h, restart: 0.5 h}"), nimbus());
+  REQUIRE(stated);
+  REQUIRE(stated->model);
+  CHECK(compute_of(stated->model->strategies[0], "w", 0) == Approx(5840.0 / 0.995));
+}
+
+TEST_CASE("spot: without interruption_every and no rate in the sheet, an error names the offer", "[cloud_costs]") {
+  auto run = test::attempt(test::header("1 month") +
+                           "sites:\n  cloud: {kind: cloud, provider: acme, region: east, pricing: spot, "
+                           "spot: {restart: 0.5 h}}\n"
+                           "workloads:\n  w: {kind: inference, gpu: H100, gpus: 8}\n"
+                           "strategies:\n  s: {workloads: {w: cloud}}\n");
+  REQUIRE(run);
+  REQUIRE_FALSE(run->model);
+  CHECK_THAT(test::errors(*run), Catch::Contains("sites.cloud.spot.interruption_every: expected the mean time between "
+                                                 "interruptions of one instance, such as '40 h': the acme@"));
+  CHECK_THAT(test::errors(*run), Catch::Contains("gives none for gpu8 in region east"));
 }
 
 TEST_CASE("spot: training on spot without checkpoints is an error", "[cloud_costs]") {
