@@ -173,6 +173,9 @@ const Section& workload_site() {
           optional("gpus", integer(1, 1000000),
                    "GPUs provisioned: a 1y or 3y commitment or an owned fleet of this size; default the peak."),
           optional("gpu", text(), "The GPU model at this site, if not the workload's (such as A100-40GB)."),
+          optional("instance", text(),
+                   "The instance type to rent at a cloud site, such as p5.48xlarge; default the cheapest "
+                   "per GPU-hour."),
           optional("relative_time", quantity(Dimension::count),
                    "The time the work takes on it, replacing the site's relative_time for this workload."),
           optional("base", section(base_portion()),
@@ -190,6 +193,9 @@ const Section& base_portion() {
                   required("site", text(), "An onprem site, or a cloud site committed for 1y or 3y."),
                   required("gpus", integer(0, 1000000), "GPUs held; 0 sends all the demand to the burst site."),
                   optional("gpu", text(), "The GPU model at this site, if not the workload's (such as A100-40GB)."),
+                  optional("instance", text(),
+                           "The instance type to rent at a cloud site, such as p5.48xlarge; default the cheapest "
+                           "per GPU-hour."),
                   optional("relative_time", quantity(Dimension::count),
                            "The time the work takes on it, replacing the site's relative_time for this workload."),
                   optional("pricing", one_of(pricing_model_names()),
@@ -206,6 +212,9 @@ const Section& burst_portion() {
                   optional("pricing", one_of(pricing_model_names()),
                            "on-demand or spot; default the site's pricing for the workload."),
                   optional("gpu", text(), "The GPU model at this site, if not the workload's (such as A100-40GB)."),
+                  optional("instance", text(),
+                           "The instance type to rent at a cloud site, such as p5.48xlarge; default the cheapest "
+                           "per GPU-hour."),
                   optional("relative_time", quantity(Dimension::count),
                            "The time the work takes on it, replacing the site's relative_time for this workload."),
               });

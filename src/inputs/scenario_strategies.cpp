@@ -26,6 +26,7 @@ Portion read_portion(MapReader& reader, Portion::Role role, const Scenario& scen
   }
   portion.pricing = read_pricing_key(reader);
   portion.gpu = read_text(reader, "gpu").value_or("");
+  portion.instance = read_text(reader, "instance").value_or("");
   portion.relative_time = read_relative_time(reader, scenario, reader.diagnostics());
   if (role == Portion::Role::burst) return portion;  // sized by what it runs
   if (auto gpus = read_integer(reader, "gpus")) {
@@ -83,7 +84,7 @@ WorkloadPlacement read_workload_placement(const YamlNode& node, const std::strin
   if (base != nullptr || burst != nullptr) {
     reader.get("base");
     reader.get("burst");
-    for (const char* key : {"site", "pricing", "gpus", "gpu", "relative_time"}) {
+    for (const char* key : {"site", "pricing", "gpus", "gpu", "instance", "relative_time"}) {
       if (const YamlNode* value = node.find(key)) {
         d.error(value->where, reader.path(key),
                 fmt::format("a split states '{}' in its base or its burst, not beside them", key));
@@ -217,6 +218,9 @@ void check_portion(const Scenario& scenario, const Portion& portion, const std::
     if (portion.role == Portion::Role::burst)
       d.error(portion.where, path,
               fmt::format("site '{}' is owned: a burst runs on a cloud site, paid on-demand or spot", portion.site));
+    if (!portion.instance.empty())
+      d.error(portion.where, path,
+              fmt::format("site '{}' is owned: 'instance' names a cloud site's instance type to rent", portion.site));
     return;
   }
   const PricingModel model = portion.pricing.value_or(site->cloud.pricing_for(workload));

@@ -56,20 +56,24 @@ std::optional<ChosenOffer> choose_offer(StrategyContext& context, const PlacedPo
     std::vector<std::string> models;
     for (const auto& [priced, value] : offer.hourly) models.push_back(to_string(priced));
     available.push_back(fmt::format("{} ({} x {}: {})", offer.instance, offer.gpus, offer.gpu, join(models, ", ")));
-    if (offer.gpu != placed.gpu) continue;
+    if (offer.gpu != placed.gpu || (!placed.instance.empty() && offer.instance != placed.instance)) continue;
     const auto it = offer.hourly.find(model);
     if (it == offer.hourly.end()) continue;
     if (best.offer == nullptr || it->second.value / offer.gpus < best.hourly->value / best.offer->gpus)
       best = {&offer, &it->second, Val(it->second.value)};
   }
   if (best.offer != nullptr) {
-    keep_choice(context, placed.gpu, cloud, model, best);
+    if (placed.instance.empty()) {
+      keep_choice(context, placed.gpu, cloud, model, best);
+    } else if (context.inputs.active()) {
+      best.price = hourly_price(context, cloud, *best.offer, model, *best.hourly);  // chosen by name, not price
+    }
     return best;
   }
   context.error(
       cloud.site->where, "sites." + cloud.site->name,
-      fmt::format("no {} offer priced '{}' in region {} of the {} price sheet ({}) for workload '{}'; offers there: {}",
-                  placed.gpu, to_string(model), cloud.region->id, cloud.sheet->id(), cloud.sheet->file,
+      fmt::format("no {} offer{} priced '{}' in region {} of the {} price sheet ({}) for workload '{}'; offers there: {}",
+                  placed.gpu, placed.instance.empty() ? "" : " " + placed.instance, to_string(model), cloud.region->id, cloud.sheet->id(), cloud.sheet->file,
                   placed.workload->name, available.empty() ? "none" : join(available, "; ")));
   return std::nullopt;
 }

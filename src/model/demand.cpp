@@ -205,6 +205,7 @@ void place_workloads(StrategyContext& context) {
       placed.size = size;
       placed.provisioned = size.value_or(peak);
       placed.gpu = portion.gpu.empty() ? workload.gpu : portion.gpu;
+      placed.instance = portion.instance;
       placed.move = move;
       for (std::size_t month = 0; month < whole.size(); ++month) {
         const double hours = context.scenario.hours_in_month(static_cast<int>(month));

@@ -136,6 +136,7 @@ struct PlacedPortion {
   std::optional<int> size;           // the GPUs the strategy states it holds, in this run
   int provisioned = 0;               // GPUs held by a capacity placement: the stated size, or the peak
   std::string gpu;                   // the GPU model at its site
+  std::string instance;              // the instance type to rent at a cloud site; empty: the cheapest
   // Moves (tco-model(7), MOVES): the move that placed the work here (nullptr: the strategy's
   // own placement); the GPU-hours the site holds beyond what it runs while a move away from
   // it is under way, per month (empty: none); the last month it runs or holds work once a

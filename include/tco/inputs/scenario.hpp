@@ -185,6 +185,7 @@ struct Portion {
   std::optional<int> gpus;               // the GPUs provisioned; none: sized to the peak
   SourceLocation gpus_where;             // where `gpus` is written
   std::string gpu;                       // the GPU model here; empty: the workload's
+  std::string instance;                  // the instance type to rent here; empty: the cheapest
   std::optional<Sourced> relative_time;  // replaces the site's for this workload
   SourceLocation where;                  // of the site's name
 };

@@ -184,6 +184,31 @@ TEST_CASE("spot: a site without spot terms is an error, not spot prices without 
                              "DURATION}' on the site"));
 }
 
+TEST_CASE("cloud compute: a placement's instance rents that instance type, not the cheapest", "[cloud_costs]") {
+  const auto scenario = [](const std::string& instance) {
+    return test::header_v2("1 month") +
+           "sites:\n  od: {kind: cloud, provider: nimbus, region: north, pricing: on-demand}\n"
+           "workloads:\n  w: {kind: inference, gpu: H100, gpus: 8}\n"
+           "strategies:\n  s: {workloads: {w: {site: od, instance: " +
+           instance + "}}}\n";
+  };
+  // big8 although small2 is cheaper per GPU-hour: 1 instance × 730 h × 24 USD/h = 17,520.
+  auto big = test::run(scenario("big8"), nimbus());
+  REQUIRE(big);
+  REQUIRE(big->model);
+  CHECK(compute_of(big->model->strategies[0], "w", 0) == 17520);
+  // small2, the cheapest anyway: 4 instances × 730 h × 5 USD/h = 14,600.
+  auto small = test::run(scenario("small2"), nimbus());
+  REQUIRE(small);
+  REQUIRE(small->model);
+  CHECK(compute_of(small->model->strategies[0], "w", 0) == 14600);
+  // An instance the region does not offer, or not with the workload's GPU, is an error.
+  auto missing = test::attempt(scenario("cheap4"), nimbus());
+  REQUIRE(missing);
+  REQUIRE_FALSE(missing->model);
+  CHECK_THAT(test::errors(*missing), Catch::Contains("no H100 offer cheap4 priced 'on-demand' in region north"));
+}
+
 TEST_CASE("spot: without interruption_every, the sheet's rate for the offer chosen; the site's overrides it",
           "[cloud_costs]") {
   const auto scenario = [](const std::string& spot) {
