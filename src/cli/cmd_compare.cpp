@@ -22,6 +22,10 @@ class CompareCommand : public Command {
     app.add_option("--strategy", strategies_, "Only this strategy (repeatable); the baseline is always shown")
         ->type_name("NAME");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    app.add_option("--usage", usage_,
+                   "With a Terraform plan (terraform show -json PLAN) instead of a scenario: its usage file "
+                   "(tco-scenario(5), USAGE FILE)")
+        ->type_name("FILE");
     pricing_.add_to(app);
     app.footer(
         "Examples:\n"
@@ -31,7 +35,8 @@ class CompareCommand : public Command {
         "  tco compare scenarios/llm-70b.yaml --format csv -o monthly.csv     # one value per row\n"
         "  tco compare scenarios/llm-70b.yaml --format html -o report.html    # as tco report\n"
         "  tco compare scenarios/llm-70b.yaml --format infracost-json         # for Infracost policy tools\n"
-        "  tco compare scenarios/llm-70b.yaml --as-of 2026-01-01 --pricing-dir ./my-prices");
+        "  tco compare scenarios/llm-70b.yaml --as-of 2026-01-01 --pricing-dir ./my-prices\n"
+        "  terraform show -json plan.out > plan.json && tco compare plan.json --usage tco-usage.yml");
   }
 
   int run(Console& console) override { return print_output(console, outputs(), format_, {}, output_); }
@@ -68,11 +73,16 @@ class CompareCommand : public Command {
     return breakeven_report(*run, *parse_utilization_levels(kDefaultUtilizationLevels), console, true);
   }
 
-  [[nodiscard]] ScenarioRunOptions options() const { return {pricing_, horizon_, strategies_, "", false}; }
+  [[nodiscard]] ScenarioRunOptions options() const {
+    ScenarioRunOptions out{pricing_, horizon_, strategies_, "", false};
+    out.usage = usage_;
+    return out;
+  }
 
   std::vector<std::string> files_;
   std::string format_;
   std::string horizon_;
+  std::string usage_;
   std::vector<std::string> strategies_;
   std::string output_;
   PricingOptions pricing_;

@@ -8,6 +8,7 @@
 #include "output.hpp"
 #include "scenario_run.hpp"
 #include "tco/inputs/file.hpp"
+#include "tco/inputs/terraform_plan.hpp"
 #include "tco/report/diff_report.hpp"
 
 namespace tco::cli {
@@ -62,6 +63,10 @@ class DiffCommand : public Command {
     app.add_option("--horizon", horizon_, "Override both scenarios' horizon, e.g. 36 or '3 years'")
         ->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    app.add_option("--usage", usage_,
+                   "With Terraform plans (terraform show -json PLAN) as BASE and HEAD: their usage file "
+                   "(tco-scenario(5), USAGE FILE)")
+        ->type_name("FILE");
     pricing_.add_to(app);
     app.add_option("--base-pricing-dir", base_pricing_dirs_,
                    "Price base with the bundled sheets, its own pricing_dirs and DIR (repeatable) instead of "
@@ -93,6 +98,7 @@ class DiffCommand : public Command {
     // Both sides read one catalog unless their directories differ (--base-pricing-dir, or the
     // scenarios' own pricing_dirs): it is loaded once.
     ScenarioRunOptions head_options{pricing_, horizon_, {}, "", false};
+    head_options.usage = usage_;
     if (base->run) {
       head_options.catalog = base->run->catalog;
       head_options.catalog_directories = base->run->directories;
@@ -141,7 +147,7 @@ class DiffCommand : public Command {
     console.report(text.diagnostics());
     if (!text) return std::nullopt;
     Side side;
-    if (looks_like_json(text.value())) {
+    if (looks_like_json(text.value()) && !looks_like_terraform_plan(text.value())) {
       if (!base_pricing_dirs_.empty()) {
         console.error(
             fmt::format("--base-pricing-dir: {} is a saved result, priced when it was saved; its sheets are "
@@ -164,8 +170,9 @@ class DiffCommand : public Command {
     }
     PricingOptions pricing = pricing_;
     if (!base_pricing_dirs_.empty()) pricing.pricing_dirs = base_pricing_dirs_;
-    auto run =
-        run_scenario_text(base_file_, text.value(), ScenarioRunOptions{pricing, horizon_, {}, "", false}, console);
+    ScenarioRunOptions options{pricing, horizon_, {}, "", false};
+    options.usage = usage_;
+    auto run = run_scenario_text(base_file_, text.value(), options, console);
     if (!run) return std::nullopt;
     side.report = make_comparison_report(run->model);
     side.run = std::move(run).value();
@@ -205,6 +212,7 @@ class DiffCommand : public Command {
   std::vector<std::string> percent_gates_;
   std::vector<std::string> amount_gates_;
   std::string horizon_;
+  std::string usage_;
   std::string output_;
   PricingOptions pricing_;
   std::vector<std::string> base_pricing_dirs_;

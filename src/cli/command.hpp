@@ -34,6 +34,7 @@ struct CommandEntry {
 const std::vector<CommandEntry>& command_registry();
 
 std::unique_ptr<Command> make_compare_command();
+std::unique_ptr<Command> make_scenario_command();
 std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_diff_command();
 std::unique_ptr<Command> make_validate_command();

@@ -19,6 +19,8 @@ const std::vector<CommandEntry>& command_registry() {
       {"diff", "Compare two versions of a scenario; gate on cost increases (exit 1 when one fails)", make_diff_command},
       {"check", "Check the scenario's budgets; exit 1 when any is breached", make_check_command},
       {"validate", "Check scenarios and price sheets, reporting every error at once", make_validate_command},
+      {"scenario", "Write a Terraform plan as a scenario (scenario from-terraform), to read, edit and price",
+       make_scenario_command},
       {"schema", "Print the JSON Schema of scenarios, price sheets or overlays, for editors", make_schema_command},
       {"exit", "What leaving a strategy's clouds costs: its stored data moved out, in a month or month by month",
        make_exit_command},

@@ -9,6 +9,7 @@
 #include "tco/core/suggest.hpp"
 #include "tco/inputs/file.hpp"
 #include "tco/inputs/scenario_loader.hpp"
+#include "tco/inputs/terraform_plan.hpp"
 
 namespace tco::cli {
 namespace {
@@ -100,9 +101,23 @@ std::optional<ScenarioRun> run_scenario_text(const std::string& file, const std:
                                            options.horizon));
     }
   }
-  auto scenario = load_scenario(text, file);
+  std::string plan_scenario;  // the scenario of a Terraform plan, as from-terraform writes it
+  if (looks_like_terraform_plan(text)) {
+    auto yaml = terraform_scenario_yaml(file, text, options.usage, options.pricing, sink);
+    if (!yaml) return std::nullopt;
+    plan_scenario = std::move(*yaml);
+  } else if (!options.usage.empty()) {
+    return usage_error(sink, fmt::format("--usage: {} is a scenario, not a Terraform plan; a usage file goes with a "
+                                         "plan (terraform show -json PLAN)",
+                                         file));
+  }
+  // A plan's scenario is named apart in messages: their lines are those `tco scenario
+  // from-terraform` prints, not the plan's.
+  auto scenario = plan_scenario.empty() ? load_scenario(text, file)
+                                        : load_scenario(plan_scenario, file + " (as tco scenario from-terraform writes it)");
   sink.report(scenario.diagnostics());
   if (!scenario) return std::nullopt;
+  scenario.value().file = file;
 
   ScenarioRun run;
   run.scenario = std::make_unique<Scenario>(std::move(scenario).value());

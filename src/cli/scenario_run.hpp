@@ -24,6 +24,9 @@ struct ScenarioRunOptions {
   // loaded from: used when the scenario's directories are the same.
   std::shared_ptr<const PriceCatalog> catalog = nullptr;
   std::vector<PricingDirectory> catalog_directories = {};
+  // A Terraform plan given instead of a scenario is read with this usage file (--usage; empty:
+  // none) as the scenario `tco scenario from-terraform` writes (tco(1), TERRAFORM).
+  std::string usage = {};
 };
 
 // Owns everything a ModelResult points into.
@@ -41,6 +44,12 @@ std::optional<ScenarioRun> run_scenario_file(const std::string& file, const Scen
 // The same for a scenario already read (standard input can be read only once).
 std::optional<ScenarioRun> run_scenario_text(const std::string& file, const std::string& text,
                                              const ScenarioRunOptions& options, DiagnosticSink& sink);
+
+// The scenario YAML of the Terraform plan `text` read from `file`, with the usage file `usage`
+// (empty: none); the resources not priced are reported as warnings. None on error, reported.
+std::optional<std::string> terraform_scenario_yaml(const std::string& file, const std::string& text,
+                                                   const std::string& usage, const PricingOptions& pricing,
+                                                   DiagnosticSink& sink);
 
 // Loads the catalog for the options, or from the directories, reporting its diagnostics;
 // nullptr on error.

@@ -260,6 +260,15 @@ std::string to_string(PlanAction action) {
   return "read";
 }
 
+bool looks_like_terraform_plan(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text[first] != '{') return false;
+  // The keys Terraform writes first; a saved tco result has neither.
+  const std::string_view head = text.substr(first, 4096);
+  return head.find("\"format_version\"") != std::string_view::npos &&
+         head.find("\"terraform_version\"") != std::string_view::npos;
+}
+
 Result<TerraformPlan> read_terraform_plan(InputStream& in) {
   auto document = read_json_document(in);
   if (!document) {

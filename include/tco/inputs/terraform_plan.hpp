@@ -44,6 +44,10 @@ struct TerraformPlan {
 // "create", "update", "no-op", "delete", "replace", "read".
 std::string to_string(PlanAction action);
 
+// Whether a file's text is the JSON of `terraform show -json` (a plan, or a state given by
+// mistake, which the reader then refuses by name) rather than a scenario or a saved result.
+bool looks_like_terraform_plan(std::string_view text);
+
 // Reads `in` as a plan. Not JSON, a state file instead of a plan, a format_version other than
 // 0.2 and 1.x (Terraform 1.x), or a resource change missing what the format promises is an
 // error located in the file.

@@ -1,0 +1,91 @@
+// The Terraform types tco prices and the attributes it reads, each as the provider's
+// documentation names them (registry.terraform.io/providers/hashicorp/{aws,google,azurerm}),
+// and the types it knows but does not price, with the reason. tco(1), TERRAFORM, prints this
+// table; a type not listed is reported as not priced.
+#include "terraform_map.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace tco::terraform {
+namespace {
+
+constexpr TypeMap gpu(std::string_view type, std::string_view provider, std::string_view instance,
+                      std::string_view count, SpotRule spot, SpotRule also_spot = {},
+                      RegionFrom region = RegionFrom::provider, std::string_view region_path = {}) {
+  return TypeMap{type, provider, Kind::gpu_capacity, instance, count, {spot, also_spot}, region, region_path, {}};
+}
+
+constexpr TypeMap bucket(std::string_view type, std::string_view provider, RegionFrom region = RegionFrom::provider,
+                         std::string_view region_path = {}) {
+  return TypeMap{type, provider, Kind::storage, {}, {}, {{}, {}}, region, region_path, {}};
+}
+
+constexpr TypeMap not_priced(std::string_view type, std::string_view provider, std::string_view reason) {
+  return TypeMap{type, provider, Kind::not_priced, {}, {}, {{}, {}}, RegionFrom::provider, {}, reason};
+}
+
+constexpr std::array kTypes{
+    // AWS: the provider configuration's region (or the resource's own, AWS provider 6).
+    gpu("aws_instance", "aws", "instance_type", "", {"instance_market_options.0.market_type", "spot"}),
+    gpu("aws_eks_node_group", "aws", "instance_types.0", "scaling_config.0.desired_size", {"capacity_type", "SPOT"}),
+    // Its instance type: a mixed instances policy's first override, else its launch template's.
+    gpu("aws_autoscaling_group", "aws", "mixed_instances_policy.0.launch_template.0.override.0.instance_type",
+        "desired_capacity", {}),
+    bucket("aws_s3_bucket", "aws"),
+    not_priced("aws_launch_template", "aws",
+               "a template costs nothing; the instances or groups launched from it are priced"),
+    not_priced("aws_ec2_capacity_reservation", "aws",
+               "a capacity reservation is billed at the on-demand price of its instances, used or not; tco does not "
+               "price it from a plan yet: state it as a commitment of a scenario's site"),
+    not_priced("aws_dx_connection", "aws",
+               "a Direct Connect port is priced with the flows that use it: state it as an interconnect of a "
+               "scenario's site"),
+    not_priced("aws_s3_bucket_replication_configuration", "aws",
+               "the transfer it causes is a flow, which a scenario states"),
+    // Google Cloud: the resource's zone or location, else the provider's region.
+    gpu("google_compute_instance", "gcp", "machine_type", "", {"scheduling.0.provisioning_model", "SPOT"},
+        {"scheduling.0.preemptible", "true"}, RegionFrom::gcp_zone, "zone"),
+    gpu("google_container_node_pool", "gcp", "node_config.0.machine_type", "node_count", {"node_config.0.spot", "true"},
+        {"node_config.0.preemptible", "true"}, RegionFrom::gcp_location, "location"),
+    bucket("google_storage_bucket", "gcp", RegionFrom::gcp_location, "location"),
+    not_priced("google_compute_interconnect_attachment", "gcp",
+               "an interconnect is priced with the flows that use it: state it as an interconnect of a scenario's "
+               "site"),
+    // Azure: the resource's location.
+    gpu("azurerm_linux_virtual_machine", "azure", "size", "", {"priority", "Spot"}, {}, RegionFrom::azure_location,
+        "location"),
+    gpu("azurerm_kubernetes_cluster_node_pool", "azure", "vm_size", "node_count", {"priority", "Spot"}, {},
+        RegionFrom::azure_location, "location"),
+    bucket("azurerm_storage_account", "azure", RegionFrom::azure_location, "location"),
+    not_priced("azurerm_express_route_circuit", "azure", "an ExpressRoute circuit is not in tco's Azure price sheet"),
+};
+
+}  // namespace
+
+const TypeMap* find_type(std::string_view type) {
+  for (const auto& entry : kTypes) {
+    if (entry.type == type) return &entry;
+  }
+  return nullptr;
+}
+
+const JsonValue* at_path(const JsonValue& value, std::string_view path) {
+  const JsonValue* at = &value;
+  while (!path.empty() && at != nullptr) {
+    const auto dot = path.find('.');
+    const std::string_view part = path.substr(0, dot);
+    path = dot == std::string_view::npos ? std::string_view{} : path.substr(dot + 1);
+    if (at->is_array()) {
+      std::size_t index = 0;
+      const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), index);
+      if (error != std::errc() || end != part.data() + part.size() || index >= at->items.size()) return nullptr;
+      at = &at->items[index];
+    } else {
+      at = at->find(part);
+    }
+  }
+  return at;
+}
+
+}  // namespace tco::terraform

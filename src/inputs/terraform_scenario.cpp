@@ -1,0 +1,254 @@
+// A plan's resources as the parts of a scenario: where each is, what it is, how many, on which
+// terms (tco(1), TERRAFORM). A resource that cannot be priced is listed with the reason.
+#include "tco/inputs/terraform_scenario.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "terraform_map.hpp"
+#include "tco/core/suggest.hpp"
+
+namespace tco {
+namespace {
+
+using terraform::at_path;
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// "us-central1-a" → "us-central1": a zone's region; a region stays as it is.
+std::string gcp_region_of(const std::string& location) {
+  const auto dash = location.rfind('-');
+  const bool zone = dash != std::string::npos && location.size() - dash == 2 &&
+                    std::count(location.begin(), location.end(), '-') == 2;
+  return zone ? location.substr(0, dash) : location;
+}
+
+// Whether a usage address names the resource: exactly, or with a trailing [*] every instance
+// of a count or for_each ("aws_instance.node[*]" matches "aws_instance.node[0]").
+bool matches(const std::string& pattern, const std::string& address) {
+  if (pattern == address) return true;
+  if (!pattern.ends_with("[*]")) return false;
+  const std::string stem = pattern.substr(0, pattern.size() - 3);
+  return address.starts_with(stem) && address.size() > stem.size() && address[stem.size()] == '[' &&
+         address.back() == ']' && address.find('.', stem.size()) == std::string::npos;
+}
+
+class Translator {
+ public:
+  Translator(const TerraformPlan& plan, TerraformUsage& usage, const PriceCatalog& catalog, YearMonth today)
+      : plan_(plan), usage_(usage), catalog_(catalog) {
+    out_.plan_file = plan.file;
+    out_.usage_file = usage.file;
+    out_.start = usage.start.value_or(today);
+    out_.horizon = usage.horizon;
+    out_.spot_restart = usage.spot_restart;
+    out_.spot_interruption_every = usage.spot_interruption_every;
+    out_.owned_hardware = usage.owned_hardware;
+    out_.owned_site = usage.owned_site;
+  }
+
+  Result<TerraformScenario> run() {
+    for (const auto& change : plan_.changes) {
+      if (change.action == PlanAction::remove || change.action == PlanAction::read) continue;
+      resource(change);
+    }
+    for (const auto& resource : usage_.resources) {
+      if (resource.used) continue;
+      std::vector<std::string> addresses;
+      for (const auto& change : plan_.changes) addresses.push_back(change.address);
+      d_.error(resource.where, "resources." + resource.address,
+               fmt::format("no resource of the plan ({}) has this address{}", plan_.file,
+                           did_you_mean(resource.address, addresses)));
+    }
+    if (d_.has_errors()) return d_;
+    return Result<TerraformScenario>(std::move(out_), std::move(d_));
+  }
+
+ private:
+  void unpriced(const TerraformResourceChange& change, std::string reason) {
+    out_.unpriced.push_back({change.address, change.type, std::move(reason), change.where});
+  }
+
+  // The usage entries naming the resource, the exact address before a [*].
+  const TerraformUsage::Resource* usage_of(const std::string& address) {
+    TerraformUsage::Resource* found = nullptr;
+    for (auto& resource : usage_.resources) {
+      if (!matches(resource.address, address)) continue;
+      resource.used = true;
+      if (found == nullptr || resource.address == address) found = &resource;
+    }
+    return found;
+  }
+
+  const JsonValue& values(const TerraformResourceChange& change) const { return change.after; }
+
+  bool unknown(const TerraformResourceChange& change, std::string_view path) const {
+    const JsonValue* flag = at_path(change.after_unknown, path);
+    return flag != nullptr && flag->text == "true";
+  }
+
+  std::optional<std::string> region(const TerraformResourceChange& change, const terraform::TypeMap& entry) {
+    using terraform::RegionFrom;
+    const JsonValue* value = entry.region_path.empty() ? nullptr : at_path(values(change), entry.region_path);
+    const std::string text = value != nullptr && value->is_string() ? value->text : "";
+    switch (entry.region) {
+      case RegionFrom::provider:
+        if (auto own = values(change).text_of("region")) return own;  // AWS provider 6: per resource
+        return change.provider_region;
+      case RegionFrom::gcp_zone:
+      case RegionFrom::gcp_location:
+        if (!text.empty()) return gcp_region_of(lowercase(text));
+        return change.provider_region;
+      case RegionFrom::azure_location: {
+        if (text.empty()) return std::nullopt;
+        std::string out = lowercase(text);
+        std::erase(out, ' ');
+        return out;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void resource(const TerraformResourceChange& change) {
+    const terraform::TypeMap* entry = terraform::find_type(change.type);
+    if (entry == nullptr) {
+      return unpriced(change, fmt::format("tco prices GPU instances, node groups and pools, and buckets; {} is none "
+                                          "of them (tco(1), TERRAFORM)",
+                                          change.type));
+    }
+    if (entry->kind == terraform::Kind::not_priced) return unpriced(change, std::string(entry->reason));
+    const auto where = region(change, *entry);
+    if (!where) {
+      return unpriced(change, entry->region_path.empty() || unknown(change, entry->region_path)
+                                  ? "its region is not known from the plan: its provider configuration states none"
+                                  : fmt::format("its region is not known from the plan ({})", entry->region_path));
+    }
+    if (entry->kind == terraform::Kind::storage) return bucket(change, *entry, *where);
+    gpu_capacity(change, *entry, *where);
+  }
+
+  std::string site_for(const std::string& provider, const std::string& region, bool spot) {
+    std::string name = provider + "-" + region + (spot ? "-spot" : "");
+    const bool known = std::any_of(out_.sites.begin(), out_.sites.end(), [&](const auto& s) { return s.name == name; });
+    if (!known) out_.sites.push_back({name, provider, region, spot});
+    return name;
+  }
+
+  void bucket(const TerraformResourceChange& change, const terraform::TypeMap& entry, const std::string& region) {
+    const auto* usage = usage_of(change.address);
+    if (usage == nullptr || usage->size.empty()) {
+      return unpriced(change, fmt::format("its size is not in the plan: give it in the usage file "
+                                          "(resources: {{{}: {{size: 50 TB}}}})",
+                                          change.address));
+    }
+    out_.buckets.push_back({change.address, change.type, site_for(std::string(entry.provider), region, false),
+                            usage->size, usage->growth, usage->storage_class, change.where});
+  }
+
+  // The instance type: the attribute, or for an autoscaling group its launch template's.
+  std::optional<std::string> instance_of(const TerraformResourceChange& change, const terraform::TypeMap& entry) {
+    if (const JsonValue* value = at_path(values(change), entry.instance); value != nullptr && value->is_string())
+      return value->text;
+    if (change.type != "aws_autoscaling_group") return std::nullopt;
+    const auto name = [](const JsonValue& v, const char* path) {
+      const JsonValue* at = at_path(v, path);
+      return at != nullptr && at->is_string() ? at->text : std::string();
+    };
+    const std::string template_name = name(values(change), "launch_template.0.name");
+    if (template_name.empty()) return std::nullopt;
+    for (const auto& other : plan_.changes) {
+      if (other.type == "aws_launch_template" && name(other.after, "name") == template_name) {
+        if (auto type = other.after.text_of("instance_type")) return type;
+      }
+    }
+    return std::nullopt;
+  }
+
+  const GpuOffer* offer(const std::string& provider, const std::string& region, const std::string& instance,
+                        std::string& why) const {
+    auto sheet = catalog_.select(provider, first_day(out_.start));
+    if (!sheet) {
+      why = fmt::format("tco has no {} price sheet in effect in {}", provider, format_year_month(out_.start));
+      return nullptr;
+    }
+    const Region* priced = sheet.value()->find_region(region);
+    if (priced == nullptr) {
+      why = fmt::format("the {} price sheet has no region {}", sheet.value()->id(), region);
+      return nullptr;
+    }
+    for (const auto& gpu_offer : priced->gpu_offers) {
+      if (gpu_offer.instance == instance) return &gpu_offer;
+    }
+    why = fmt::format("{} is not a GPU instance of region {} in the {} price sheet", instance, region,
+                      sheet.value()->id());
+    return nullptr;
+  }
+
+  void gpu_capacity(const TerraformResourceChange& change, const terraform::TypeMap& entry, const std::string& region) {
+    const auto instance = instance_of(change, entry);
+    if (!instance) {
+      return unpriced(change, unknown(change, entry.instance)
+                                  ? fmt::format("its instance type ({}) is known only after apply", entry.instance)
+                                  : fmt::format("its instance type is not in the plan ({})", entry.instance));
+    }
+    int instances = 1;
+    if (!entry.count.empty()) {
+      const JsonValue* count = at_path(values(change), entry.count);
+      if (count == nullptr || count->kind != JsonValue::Kind::number) {
+        return unpriced(change, unknown(change, entry.count)
+                                    ? fmt::format("its instance count ({}) is known only after apply", entry.count)
+                                    : fmt::format("its instance count is not in the plan ({})", entry.count));
+      }
+      instances = std::stoi(count->text);
+    }
+    std::string why;
+    const GpuOffer* gpu_offer = offer(std::string(entry.provider), region, *instance, why);
+    if (gpu_offer == nullptr) return unpriced(change, why);
+    if (instances <= 0) return unpriced(change, fmt::format("it has no instances ({} is 0)", entry.count));
+    bool spot = false;
+    for (const auto& rule : entry.spot) {
+      if (rule.path.empty()) continue;
+      const JsonValue* value = at_path(values(change), rule.path);
+      spot = spot || (value != nullptr && lowercase(value->text) == lowercase(std::string(rule.value)));
+    }
+    if (spot && usage_.spot_restart.empty()) {
+      d_.error(usage_.where, "spot.restart",
+               fmt::format("{} runs on spot capacity: the usage file needs 'spot: {{restart: DURATION}}', the time "
+                           "lost per interruption",
+                           change.address));
+    }
+    const auto* usage = usage_of(change.address);
+    PlannedWorkload workload;
+    workload.address = change.address;
+    workload.type = change.type;
+    workload.site = site_for(std::string(entry.provider), region, spot);
+    workload.instance = *instance;
+    workload.gpu = gpu_offer->gpu;
+    workload.instances = instances;
+    workload.gpus = instances * gpu_offer->gpus;
+    workload.kind = usage != nullptr && !usage->kind.empty() ? usage->kind : usage_.kind;
+    workload.useful_work = usage != nullptr ? usage->useful_work : "";
+    workload.where = change.where;
+    out_.workloads.push_back(std::move(workload));
+  }
+
+  const TerraformPlan& plan_;
+  TerraformUsage& usage_;
+  const PriceCatalog& catalog_;
+  TerraformScenario out_;
+  Diagnostics d_;
+};
+
+}  // namespace
+
+Result<TerraformScenario> terraform_scenario(const TerraformPlan& plan, TerraformUsage usage,
+                                             const PriceCatalog& catalog, YearMonth today) {
+  return Translator(plan, usage, catalog, today).run();
+}
+
+}  // namespace tco
