@@ -54,6 +54,14 @@ struct MigrationChange {
   [[nodiscard]] bool changed() const;
 };
 
+// The cash of one cause (a workload, a dataset, a flow: the ledger's "workload train") on both
+// sides, every component summed: which resource a change comes from.
+struct CauseChange {
+  std::string cause;
+  Change total;
+  Change per_month;
+};
+
 struct StrategyChange {
   std::string name;
   bool in_base = true;
@@ -63,6 +71,9 @@ struct StrategyChange {
   Change amortized;  // amortized total
   Change npv;
   std::vector<ComponentChange> components;   // every component, in kComponents order
+  // Every cause on either side, the largest change first; empty when base is a saved result,
+  // which does not keep its causes.
+  std::vector<CauseChange> causes;
   std::optional<BreakevenChange> breakeven;  // when neither side is its baseline
   std::optional<MigrationChange> migration;  // when either side's strategy moves
   // Any figure or the break-even month changed, or the strategy is on one side only.

@@ -71,8 +71,35 @@ std::optional<MigrationChange> migration_change(const ComparisonReport& base, co
   return change;
 }
 
+// Each cause's cash over the horizon, every component and site summed.
+std::map<std::string, double> cash_by_cause(const StrategyColumn* column) {
+  std::map<std::string, double> out;
+  if (column == nullptr) return out;
+  for (const auto& amount : column->by_cause) out[amount.cause] += amount.cash;
+  return out;
+}
+
+std::vector<CauseChange> cause_changes(const StrategyColumn* b, const StrategyColumn* h, double base_months,
+                                       double head_months) {
+  const auto base = cash_by_cause(b);
+  const auto head = cash_by_cause(h);
+  std::map<std::string, CauseChange> out;
+  for (const auto& [cause, cash] : base) out[cause].total.base = cash;
+  for (const auto& [cause, cash] : head) out[cause].total.head = cash;
+  std::vector<CauseChange> changes;
+  for (auto& [cause, change] : out) {
+    change.cause = cause;
+    change.per_month = Change{change.total.base / base_months, change.total.head / head_months, std::nullopt};
+    changes.push_back(change);
+  }
+  std::stable_sort(changes.begin(), changes.end(), [](const CauseChange& x, const CauseChange& y) {
+    return std::abs(x.total.delta()) > std::abs(y.total.delta());
+  });
+  return changes;
+}
+
 StrategyChange strategy_change(const std::string& name, const ComparisonReport& base, const ComparisonReport& head,
-                               const ComparisonReport* repriced) {
+                               const ComparisonReport* repriced, bool base_saved) {
   const StrategyColumn* b = find_column(base, name);
   const StrategyColumn* h = find_column(head, name);
   const StrategyColumn* r = (repriced && h) ? find_column(*repriced, name) : nullptr;
@@ -99,6 +126,7 @@ StrategyChange strategy_change(const std::string& name, const ComparisonReport& 
     line.per_month = per_month(line.total);
     out.components.push_back(line);
   }
+  if (!base_saved) out.causes = cause_changes(b, h, base_months, head_months);
   out.breakeven = breakeven_change(base, b, head, h);
   out.migration = migration_change(base, b, head, h);
   return out;
@@ -189,9 +217,9 @@ DiffReport make_diff_report(const ComparisonReport& base, bool base_saved, const
     if (!repriced) report.split_note = split_note;
   }
   for (const auto& column : head.strategies)
-    report.strategies.push_back(strategy_change(column.name, base, head, repriced));
+    report.strategies.push_back(strategy_change(column.name, base, head, repriced, base_saved));
   for (const auto& column : base.strategies) {
-    if (!find_column(head, column.name)) report.strategies.push_back(strategy_change(column.name, base, head, nullptr));
+    if (!find_column(head, column.name)) report.strategies.push_back(strategy_change(column.name, base, head, nullptr, base_saved));
   }
   return report;
 }

@@ -56,6 +56,13 @@ ordered_json strategy_json(const StrategyChange& strategy) {
                                              {"per_month", change_json(line.per_month, b, h)}};
   }
   out["components"] = components;
+  ordered_json causes = ordered_json::array();
+  for (const auto& line : strategy.causes) {
+    causes.push_back({{"cause", line.cause},
+                      {"total", change_json(line.total, b, h)},
+                      {"per_month", change_json(line.per_month, b, h)}});
+  }
+  out["causes"] = causes;
   if (strategy.breakeven) {
     const auto& be = *strategy.breakeven;
     ordered_json shift = nullptr;

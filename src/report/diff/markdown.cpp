@@ -126,10 +126,14 @@ void add_details(const DiffReport& report, const DiffRenderOptions& options, Mar
     if (!options.all && !strategy.changed()) continue;
     const auto rows = component_rows(strategy, report.currency, options.all);
     if (rows.empty()) continue;
+    const auto causes = cause_rows(strategy, report.currency, options.all);
+    const std::string by_cause =
+        causes.empty() ? ""
+                       : "\n" + markdown_table({"Cause", "Base", "Head", "Change", "Per month"}, escaped(causes));
     const std::string block =
-        fmt::format("\n<details><summary>{}: {} component{}{}</summary>\n\n{}\n</details>\n", escaped(strategy.name),
+        fmt::format("\n<details><summary>{}: {} component{}{}</summary>\n\n{}{}\n</details>\n", escaped(strategy.name),
                     rows.size(), rows.size() == 1 ? "" : "s", options.all ? "" : " changed",
-                    markdown_table({"Component", "Base", "Head", "Change", "Per month"}, escaped(rows)));
+                    markdown_table({"Component", "Base", "Head", "Change", "Per month"}, escaped(rows)), by_cause);
     if (left_out > 0 || block.size() > doc.room()) {
       ++left_out;
       continue;

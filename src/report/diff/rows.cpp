@@ -91,6 +91,22 @@ std::vector<Row> component_rows(const StrategyChange& strategy, const std::strin
   return rows;
 }
 
+std::vector<Row> cause_rows(const StrategyChange& strategy, const std::string& currency, bool all) {
+  std::vector<Row> rows;
+  for (const auto& line : strategy.causes) {
+    if (!all && !line.total.changed() && !line.per_month.changed()) continue;
+    // A cause on one side only: what it costs a month is the point of the line.
+    const bool in_base = strategy.in_base && line.total.base != 0;
+    const bool in_head = strategy.in_head && line.total.head != 0;
+    Row row = figure_cells(line.cause, line.total, line.per_month, in_base, in_head, currency);
+    if (in_base != in_head) {
+      row.back() = format_change(line.per_month.delta(), std::nullopt, currency);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 std::vector<std::string> breakeven_lines(const DiffReport& report, bool all) {
   std::vector<std::string> lines;
   for (const auto& strategy : report.strategies) {

@@ -24,6 +24,9 @@ Row strategy_row(const StrategyChange& strategy, const std::string& currency);
 std::vector<Row> summary_rows(const DiffReport& report, bool all);
 // The same columns for a strategy's components (changed ones unless `all`).
 std::vector<Row> component_rows(const StrategyChange& strategy, const std::string& currency, bool all);
+// Cause, Base, Head, Change, Per month: a strategy's causes that changed (every one when `all`),
+// the largest change first: "workload aws_eks_node_group.training".
+std::vector<Row> cause_rows(const StrategyChange& strategy, const std::string& currency, bool all);
 // The strategies whose break-even month changed (all that have one when `all`):
 // "hybrid: not within the horizon → month 58 (2031-10)".
 std::vector<std::string> breakeven_lines(const DiffReport& report, bool all);
