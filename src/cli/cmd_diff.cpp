@@ -93,12 +93,22 @@ class DiffCommand : public Command {
       console.error("BASE and HEAD cannot both be standard input ('-')");
       return kExitInvalidInput;
     }
+    // One usage file serves both plans: an entry for a resource only one side has is not a typo.
+    if (!usage_.empty() && base_file_ != "-" && head_file_ != "-") {
+      const auto base_text = read_text_file(base_file_);
+      const auto head_text = read_text_file(head_file_);
+      if (base_text && head_text) {
+        base_addresses_ = terraform_plan_addresses(base_file_, base_text.value());
+        head_addresses_ = terraform_plan_addresses(head_file_, head_text.value());
+      }
+    }
     auto base = load_base(console);
     if (!base) return console.failure_status();
     // Both sides read one catalog unless their directories differ (--base-pricing-dir, or the
     // scenarios' own pricing_dirs): it is loaded once.
     ScenarioRunOptions head_options{pricing_, horizon_, {}, "", false};
     head_options.usage = usage_;
+    head_options.usage_also_known = base_addresses_;
     if (base->run) {
       head_options.catalog = base->run->catalog;
       head_options.catalog_directories = base->run->directories;
@@ -172,6 +182,7 @@ class DiffCommand : public Command {
     if (!base_pricing_dirs_.empty()) pricing.pricing_dirs = base_pricing_dirs_;
     ScenarioRunOptions options{pricing, horizon_, {}, "", false};
     options.usage = usage_;
+    options.usage_also_known = head_addresses_;
     auto run = run_scenario_text(base_file_, text.value(), options, console);
     if (!run) return std::nullopt;
     side.report = make_comparison_report(run->model);
@@ -213,6 +224,8 @@ class DiffCommand : public Command {
   std::vector<std::string> amount_gates_;
   std::string horizon_;
   std::string usage_;
+  std::vector<std::string> base_addresses_;  // of the plans, when both sides are
+  std::vector<std::string> head_addresses_;
   std::string output_;
   PricingOptions pricing_;
   std::vector<std::string> base_pricing_dirs_;

@@ -103,7 +103,7 @@ std::optional<ScenarioRun> run_scenario_text(const std::string& file, const std:
   }
   std::string plan_scenario;  // the scenario of a Terraform plan, as from-terraform writes it
   if (looks_like_terraform_plan(text)) {
-    auto yaml = terraform_scenario_yaml(file, text, options.usage, options.pricing, sink);
+    auto yaml = terraform_scenario_yaml(file, text, options.usage, options.pricing, sink, options.usage_also_known);
     if (!yaml) return std::nullopt;
     plan_scenario = std::move(*yaml);
   } else if (!options.usage.empty()) {

@@ -27,6 +27,7 @@ struct ScenarioRunOptions {
   // A Terraform plan given instead of a scenario is read with this usage file (--usage; empty:
   // none) as the scenario `tco scenario from-terraform` writes (tco(1), TERRAFORM).
   std::string usage = {};
+  std::vector<std::string> usage_also_known = {};  // the other plan's addresses, in a diff
 };
 
 // Owns everything a ModelResult points into.
@@ -49,7 +50,10 @@ std::optional<ScenarioRun> run_scenario_text(const std::string& file, const std:
 // (empty: none); the resources not priced are reported as warnings. None on error, reported.
 std::optional<std::string> terraform_scenario_yaml(const std::string& file, const std::string& text,
                                                    const std::string& usage, const PricingOptions& pricing,
-                                                   DiagnosticSink& sink);
+                                                   DiagnosticSink& sink,
+                                                   const std::vector<std::string>& also_known = {});
+// The resource addresses of a plan's text; none when it is not a plan that reads.
+std::vector<std::string> terraform_plan_addresses(const std::string& file, const std::string& text);
 
 // Loads the catalog for the options, or from the directories, reporting its diagnostics;
 // nullptr on error.

@@ -7,6 +7,7 @@
 
 #include "scenario_run.hpp"
 #include "tco/inputs/file.hpp"
+#include "tco/inputs/terraform_plan.hpp"
 #include "tco/inputs/terraform_scenario.hpp"
 #include "tco/report/terraform_scenario_yaml.hpp"
 
@@ -22,7 +23,16 @@ YearMonth this_month() {
 
 std::optional<std::string> terraform_scenario_yaml(const std::string& file, const std::string& text,
                                                    const std::string& usage_file, const PricingOptions& pricing,
-                                                   DiagnosticSink& sink) {
+                                                   DiagnosticSink& sink, const std::vector<std::string>& also_known) {
+  if (text.find_first_not_of(" \t\r\n") != std::string::npos &&
+      std::string_view(text).substr(text.find_first_not_of(" \t\r\n")).starts_with(kTerraformWrapperLine)) {
+    Diagnostics d;
+    d.error({file, 1, 1}, "",
+            "this is terraform's output captured through hashicorp/setup-terraform's wrapper ('[command]' and "
+            "'::set-output' lines around the JSON); set 'terraform_wrapper: false' in the setup-terraform step");
+    sink.report(d);
+    return std::nullopt;
+  }
   auto in = InputStream::from_string(text, file);
   auto plan = read_terraform_plan(in);
   sink.report(plan.diagnostics());
@@ -39,7 +49,7 @@ std::optional<std::string> terraform_scenario_yaml(const std::string& file, cons
   }
   auto catalog = load_catalog(pricing, sink);
   if (!catalog) return std::nullopt;
-  auto scenario = terraform_scenario(plan.value(), std::move(usage), *catalog, this_month());
+  auto scenario = terraform_scenario(plan.value(), std::move(usage), *catalog, this_month(), also_known);
   sink.report(scenario.diagnostics());
   if (!scenario) return std::nullopt;
   Diagnostics notes;
@@ -48,6 +58,16 @@ std::optional<std::string> terraform_scenario_yaml(const std::string& file, cons
   }
   sink.report(notes);
   return render_terraform_scenario_yaml(scenario.value());
+}
+
+std::vector<std::string> terraform_plan_addresses(const std::string& file, const std::string& text) {
+  std::vector<std::string> out;
+  if (!looks_like_terraform_plan(text)) return out;
+  auto in = InputStream::from_string(text, file);
+  const auto plan = read_terraform_plan(in);
+  if (!plan) return out;
+  for (const auto& change : plan->changes) out.push_back(change.address);
+  return out;
 }
 
 }  // namespace tco::cli

@@ -49,6 +49,9 @@ constexpr std::array kTypes{
     gpu("google_container_node_pool", "gcp", "node_config.0.machine_type", "node_count", {"node_config.0.spot", "true"},
         {"node_config.0.preemptible", "true"}, RegionFrom::gcp_location, "location"),
     bucket("google_storage_bucket", "gcp", RegionFrom::gcp_location, "location"),
+    not_priced("google_compute_interconnect", "gcp",
+               "an interconnect is priced with the flows that use it: state it as an interconnect of a scenario's "
+               "site"),
     not_priced("google_compute_interconnect_attachment", "gcp",
                "an interconnect is priced with the flows that use it: state it as an interconnect of a scenario's "
                "site"),

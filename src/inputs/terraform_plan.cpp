@@ -10,10 +10,12 @@
 namespace tco {
 namespace {
 
-// Terraform 1.0 writes format_version 0.2; 1.1 writes 1.0, later releases 1.1, 1.2, ... A
-// minor version adds keys, which a reader ignores; a major version would change meanings.
+// Terraform 0.12 to 1.0.0 write format_version 0.1, 1.0.1 to 1.0.11 0.2, 1.1 1.0, 1.2 to 1.4
+// 1.1, later releases 1.2. A minor version adds keys, which a reader ignores; a major version
+// would change meanings, so 0.x and 1.x are read (as hashicorp/terraform-json reads them).
 bool readable_format(const std::string& version) {
-  return version == "0.2" || (version.size() >= 3 && version.compare(0, 2, "1.") == 0);
+  return version.size() >= 3 && (version.starts_with("0.") || version.starts_with("1.")) &&
+         version.find_first_not_of("0123456789.") == std::string::npos;
 }
 
 std::optional<PlanAction> action_of(const std::vector<std::string>& actions) {
@@ -106,7 +108,7 @@ class PlanReader {
     }
     if (!readable_format(version->text)) {
       fail(version->where, "format_version",
-           fmt::format("tco reads plans of Terraform 1.x (format_version 0.2 or 1.x); this one is format_version "
+           fmt::format("tco reads plans of Terraform 0.12 to 1.x (format_version 0.x or 1.x); this one is format_version "
                        "\"{}\"",
                        version->text));
       return false;
@@ -156,6 +158,9 @@ class PlanReader {
       if (const JsonValue* value = change->find(key)) *target = *value;
     }
     out.provider_region = provider_region(out);
+    if (const JsonValue* configured = configured_resource(out)) {
+      if (const JsonValue* expressions = configured->find("expressions")) collect_references(*expressions, out.references);
+    }
     plan_.changes.push_back(std::move(out));
   }
 
@@ -178,6 +183,19 @@ class PlanReader {
                            join(names, ", ")));
     }
     return action;
+  }
+
+  static void collect_references(const JsonValue& value, std::vector<std::string>& out) {
+    for (const auto& [key, member] : value.members) {
+      if (key == "references" && member.is_array()) {
+        for (const auto& item : member.items) {
+          if (item.is_string()) out.push_back(item.text);
+        }
+      } else {
+        collect_references(member, out);
+      }
+    }
+    for (const auto& item : value.items) collect_references(item, out);
   }
 
   // The configuration's resource entry for a change: its module calls walked from the root.
@@ -262,7 +280,10 @@ std::string to_string(PlanAction action) {
 
 bool looks_like_terraform_plan(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos || text[first] != '{') return false;
+  if (first == std::string_view::npos) return false;
+  // Captured through setup-terraform's wrapper: refused by the reader, with the fix.
+  if (text.substr(first).starts_with(kTerraformWrapperLine)) return text.find("\"terraform_version\"") != text.npos;
+  if (text[first] != '{') return false;
   // The keys Terraform writes first; a saved tco result has neither.
   const std::string_view head = text.substr(first, 4096);
   return head.find("\"format_version\"") != std::string_view::npos &&

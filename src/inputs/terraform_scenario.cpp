@@ -159,10 +159,20 @@ class Translator {
       const JsonValue* at = at_path(v, path);
       return at != nullptr && at->is_string() ? at->text : std::string();
     };
+    // By the template's name when the plan knows it, else by what the configuration refers to.
     const std::string template_name = name(values(change), "launch_template.0.name");
-    if (template_name.empty()) return std::nullopt;
+    std::vector<std::string> addresses;
+    for (const auto& reference : change.references) {
+      if (!reference.starts_with("aws_launch_template.")) continue;
+      const auto dot = reference.find('.', std::string_view("aws_launch_template.").size());
+      const std::string address = reference.substr(0, dot);
+      addresses.push_back(change.module_address.empty() ? address : change.module_address + "." + address);
+    }
     for (const auto& other : plan_.changes) {
-      if (other.type == "aws_launch_template" && name(other.after, "name") == template_name) {
+      if (other.type != "aws_launch_template") continue;
+      const bool named = !template_name.empty() && name(other.after, "name") == template_name;
+      const bool referred = std::find(addresses.begin(), addresses.end(), other.address) != addresses.end();
+      if (named || referred) {
         if (auto type = other.after.text_of("instance_type")) return type;
       }
     }
@@ -216,11 +226,15 @@ class Translator {
       const JsonValue* value = at_path(values(change), rule.path);
       spot = spot || (value != nullptr && lowercase(value->text) == lowercase(std::string(rule.value)));
     }
+    const PricingModel model = spot ? PricingModel::spot : PricingModel::on_demand;
+    if (gpu_offer->hourly.count(model) == 0) {
+      return unpriced(change, fmt::format("the {} price sheet gives {} in {} no {} price", entry.provider, *instance,
+                                          region, to_string(model)));
+    }
     if (spot && usage_.spot_restart.empty()) {
-      d_.error(usage_.where, "spot.restart",
-               fmt::format("{} runs on spot capacity: the usage file needs 'spot: {{restart: DURATION}}', the time "
-                           "lost per interruption",
-                           change.address));
+      d_.error(change.where, change.address,
+               "it runs on spot capacity: the usage file (--usage) needs 'spot: {restart: DURATION}', the time lost "
+               "per interruption besides the work redone");
     }
     const auto* usage = usage_of(change.address);
     PlannedWorkload workload;
@@ -247,7 +261,13 @@ class Translator {
 }  // namespace
 
 Result<TerraformScenario> terraform_scenario(const TerraformPlan& plan, TerraformUsage usage,
-                                             const PriceCatalog& catalog, YearMonth today) {
+                                             const PriceCatalog& catalog, YearMonth today,
+                                             const std::vector<std::string>& also_known) {
+  // An entry for a resource this plan deletes, or another plan has, is not a typo.
+  for (auto& resource : usage.resources) {
+    for (const auto& change : plan.changes) resource.used = resource.used || matches(resource.address, change.address);
+    for (const auto& address : also_known) resource.used = resource.used || matches(resource.address, address);
+  }
   return Translator(plan, usage, catalog, today).run();
 }
 

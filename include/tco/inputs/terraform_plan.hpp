@@ -31,6 +31,9 @@ struct TerraformResourceChange {
   // (a constant, or a root variable's value); the resource's own region or zone, if any, is
   // in `after`/`before`.
   std::optional<std::string> provider_region;
+  // What its configuration's expressions refer to ("aws_launch_template.gpu.id"), relative to
+  // its module: how an autoscaling group finds the launch template it uses.
+  std::vector<std::string> references;
   SourceLocation where;
 };
 
@@ -47,9 +50,11 @@ std::string to_string(PlanAction action);
 // Whether a file's text is the JSON of `terraform show -json` (a plan, or a state given by
 // mistake, which the reader then refuses by name) rather than a scenario or a saved result.
 bool looks_like_terraform_plan(std::string_view text);
+// How hashicorp/setup-terraform's wrapper starts what it captures ("[command]…terraform show").
+inline constexpr std::string_view kTerraformWrapperLine = "[command]";
 
 // Reads `in` as a plan. Not JSON, a state file instead of a plan, a format_version other than
-// 0.2 and 1.x (Terraform 1.x), or a resource change missing what the format promises is an
+// 0.x and 1.x (Terraform 0.12 to 1.x), or a resource change missing what the format promises is an
 // error located in the file.
 Result<TerraformPlan> read_terraform_plan(InputStream& in);
 

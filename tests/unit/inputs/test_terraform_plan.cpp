@@ -83,11 +83,11 @@ TEST_CASE("terraform plan: each managed change with its action and its provider'
 }
 
 TEST_CASE("terraform plan: Terraform 1.x's format versions are read, others refused with the version named") {
-  for (const char* version : {"0.2", "1.0", "1.1", "1.2", "1.9"}) CHECK(read(plan("", version)));
+  for (const char* version : {"0.1", "0.2", "1.0", "1.1", "1.2", "1.9"}) CHECK(read(plan("", version)));
   CHECK(first_error(read(plan("", "2.0"))) ==
-        "plan.json:1:20: format_version: tco reads plans of Terraform 1.x (format_version 0.2 or 1.x); this one is "
-        "format_version \"2.0\"");
-  CHECK(first_error(read(plan("", "0.1"))).find("this one is format_version \"0.1\"") != std::string::npos);
+        "plan.json:1:20: format_version: tco reads plans of Terraform 0.12 to 1.x (format_version 0.x or 1.x); this "
+        "one is format_version \"2.0\"");
+  CHECK(first_error(read(plan("", "1.x"))).find("this one is format_version \"1.x\"") != std::string::npos);
 }
 
 TEST_CASE("terraform plan: a state, text, a truncated file or a bad change is refused with its location") {
