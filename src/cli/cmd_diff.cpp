@@ -43,11 +43,12 @@ class DiffCommand : public Command {
  public:
   void configure(CLI::App& app) override {
     app.add_option("base", base_file_,
-                   "The scenario before the change (YAML), or a result saved with tco compare --format json; '-' reads "
-                   "standard input")
+                   "The scenario before the change (YAML), a result saved with tco compare --format json, or a "
+                   "Terraform plan (terraform show -json PLAN, with --usage); '-' reads standard input")
         ->required()
         ->type_name("BASE");
-    app.add_option("head", head_file_, "The scenario after the change (YAML); '-' reads standard input")
+    app.add_option("head", head_file_,
+                   "The scenario after the change (YAML), or a Terraform plan; '-' reads standard input")
         ->required()
         ->type_name("HEAD");
     add_format_option(app, format_, diff_renderers().formats());
@@ -83,6 +84,7 @@ class DiffCommand : public Command {
         "  tco diff /tmp/base.yaml scenarios/llm-70b.yaml --format markdown --fail-on-increase 5%\n"
         "  tco diff baseline.json scenarios/llm-70b.yaml --fail-on-increase hybrid.egress=20%/month\n"
         "  tco diff /tmp/base.yaml scenarios/llm-70b.yaml --fail-on-increase-amount '10000 USD/month'\n"
+        "  tco diff base-plan.json head-plan.json --usage tco-usage.yml --format markdown --fail-on-increase 10%\n"
         "  tco diff /tmp/base.yaml scenarios/llm-70b.yaml --base-pricing-dir /tmp/main/prices --pricing-dir prices");
   }
 

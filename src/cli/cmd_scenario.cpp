@@ -42,9 +42,11 @@ class ScenarioCommand : public Command {
     console.report(text.diagnostics());
     if (!text) return kExitInvalidInput;
     if (!looks_like_terraform_plan(text.value())) {
-      console.error(fmt::format("{}: expected the JSON of `terraform show -json PLAN`, with 'format_version' and "
-                                "'terraform_version' at its start",
-                                plan_));
+      Diagnostics d;
+      d.error({plan_, 1, 1}, "",
+              "expected the JSON of `terraform show -json PLAN`, which starts with 'format_version' and "
+              "'terraform_version'; this is not it");
+      console.report(d);
       return kExitInvalidInput;
     }
     const auto yaml = terraform_scenario_yaml(plan_, text.value(), usage_, pricing_, console);

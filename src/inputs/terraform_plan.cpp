@@ -284,10 +284,8 @@ bool looks_like_terraform_plan(std::string_view text) {
   // Captured through setup-terraform's wrapper: refused by the reader, with the fix.
   if (text.substr(first).starts_with(kTerraformWrapperLine)) return text.find("\"terraform_version\"") != text.npos;
   if (text[first] != '{') return false;
-  // The keys Terraform writes first; a saved tco result has neither.
-  const std::string_view head = text.substr(first, 4096);
-  return head.find("\"format_version\"") != std::string_view::npos &&
-         head.find("\"terraform_version\"") != std::string_view::npos;
+  // A key Terraform writes first in plans and states; a scenario or a saved tco result has none.
+  return text.substr(first, 4096).find("\"terraform_version\"") != std::string_view::npos;
 }
 
 Result<TerraformPlan> read_terraform_plan(InputStream& in) {

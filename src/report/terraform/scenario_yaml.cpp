@@ -63,8 +63,8 @@ class ScenarioWriter {
     if (s_.workloads.empty()) return;
     line(0, "workloads:");
     for (const auto& w : s_.workloads) {
-      line(2, fmt::format("# {}: {} × {} ({} GPUs), {}:{}", w.type, w.instances, w.instance, w.gpus, w.where.file,
-                          w.where.line));
+      line(2, fmt::format("# {}: {} × {} ({} GPU{}), {}:{}", w.type, w.instances, w.instance, w.gpus,
+                          w.gpus == 1 ? "" : "s", w.where.file, w.where.line));
       std::string text = fmt::format("{{kind: {}, gpu: {}, gpus: {}", w.kind, w.gpu, w.gpus);
       if (!w.useful_work.empty()) text += ", useful_work: " + w.useful_work;
       line(2, yaml::key(w.address) + ": " + text + "}");
