@@ -223,6 +223,12 @@ Ceiling ceiling(Dimension dimension) {
 
 }  // namespace
 
+bool within_ceiling(double base_value, Dimension dimension) {
+  return std::isfinite(base_value) && std::abs(base_value) <= ceiling(dimension).value;
+}
+
+std::string ceiling_text(Dimension dimension) { return ceiling(dimension).text; }
+
 std::pair<std::string_view, std::string_view> split_number(std::string_view text) {
   std::size_t i = 0;
   auto digit = [&](std::size_t k) { return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); };

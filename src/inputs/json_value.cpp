@@ -51,8 +51,8 @@ class TreeBuilder {
       const JsonToken token = r_.next();
       if (token == JsonToken::end_object) return true;
       if (token != JsonToken::key) return false;
-      out.members.emplace_back(std::string(r_.text()), JsonValue{});
-      if (!value(r_.next(), out.members.back().second)) return false;
+      out.members.push_back(JsonMember{std::string(r_.text()), JsonValue{}});
+      if (!value(r_.next(), out.members.back().value)) return false;
     }
   }
 

@@ -10,6 +10,7 @@
 #include "price_import_azure.hpp"
 #include "price_import_gcp.hpp"
 #include "price_import_internal.hpp"
+#include "tco/core/quantity.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
 
@@ -219,6 +220,73 @@ std::vector<PriceFileUrl> azure_file_urls(const std::vector<std::string>& region
   return urls;
 }
 
+// A value beyond what a sheet may hold (tco-prices(5) reads no price over 10^12 per GB, say)
+// is no price: reported and taken out, so that the sheet written loads back. A ladder loses
+// all its tiers with one, a ladder being whole or nothing.
+class Bounds {
+ public:
+  explicit Bounds(PriceImport& out) : out_(out) {}
+
+  void run() {
+    for (auto& region_entry : out_.sheet.regions) {
+      const std::string& id = region_entry.first;  // a name, not a binding: lambdas below capture it
+      Region& region = region_entry.second;
+      for (auto& offer : region.gpu_offers) {
+        std::erase_if(offer.hourly, [&](const auto& entry) {
+          return !fits(entry.second, Dimension::money_per_hour, offer.instance + " in " + id);
+        });
+        if (offer.interruption_every && !fits(*offer.interruption_every, Dimension::hours, offer.instance + " in " + id))
+          offer.interruption_every.reset();
+      }
+      std::erase_if(region.gpu_offers, [](const GpuOffer& offer) { return offer.hourly.empty(); });
+      std::erase_if(region.storage, [&](const auto& entry) {
+        return !fits(entry.second, Dimension::money_per_byte_month, "storage in " + id);
+      });
+      network(id, region.network);
+    }
+    std::erase_if(out_.sheet.regions, [](const auto& entry) {
+      const Region& r = entry.second;
+      const Network& n = r.network;
+      return r.gpu_offers.empty() && r.storage.empty() && !n.ingress && !n.internet_egress &&
+             !n.inter_region_default && n.inter_region_to.empty() && !n.inter_zone && !n.interconnect_egress &&
+             n.interconnect_ports.empty();
+    });
+  }
+
+ private:
+  bool fits(const Sourced& value, Dimension dimension, const std::string& what) {
+    if (within_ceiling(value.value, dimension)) return true;
+    out_.skipped.push_back({value.where, what,
+                            fmt::format("its value is beyond what a sheet holds (at most {})", ceiling_text(dimension))});
+    return false;
+  }
+
+  void optional(std::optional<Sourced>& value, Dimension dimension, const std::string& what) {
+    if (value && !fits(*value, dimension, what)) value.reset();
+  }
+
+  void network(const std::string& id, Network& n) {
+    optional(n.ingress, Dimension::money_per_byte, "ingress to " + id);
+    optional(n.inter_region_default, Dimension::money_per_byte, "inter-region transfer from " + id);
+    optional(n.inter_zone, Dimension::money_per_byte, "inter-zone transfer in " + id);
+    optional(n.interconnect_egress, Dimension::money_per_byte, "interconnect egress from " + id);
+    std::erase_if(n.inter_region_to, [&](const auto& entry) {
+      return !fits(entry.second, Dimension::money_per_byte, "transfer from " + id + " to " + entry.first);
+    });
+    std::erase_if(n.interconnect_ports, [&](const auto& entry) {
+      return !fits(entry.second, Dimension::money_per_hour, "port " + entry.first + " in " + id);
+    });
+    if (!n.internet_egress) return;
+    bool whole = fits(n.internet_egress->free_bytes, Dimension::bytes, "internet egress from " + id);
+    for (const auto& tier : n.internet_egress->tiers) {
+      whole = whole && fits(tier.price, Dimension::money_per_byte, "internet egress from " + id);
+    }
+    if (!whole) n.internet_egress.reset();
+  }
+
+  PriceImport& out_;
+};
+
 }  // namespace
 
 const std::vector<std::string>& import_provider_names() {
@@ -228,9 +296,13 @@ const std::vector<std::string>& import_provider_names() {
 
 Result<PriceImport> import_prices(const std::string& provider, std::vector<InputStream>& files,
                                   const ImportOptions& options) {
-  if (provider == "aws") return import_aws(files, options);
-  if (provider == "azure") return price_import::import_azure(files, options);
-  if (provider == "gcp") return price_import::import_gcp(files, options);
+  auto bounded = [](Result<PriceImport> imported) {
+    if (imported) Bounds(imported.value()).run();
+    return imported;
+  };
+  if (provider == "aws") return bounded(import_aws(files, options));
+  if (provider == "azure") return bounded(price_import::import_azure(files, options));
+  if (provider == "gcp") return bounded(price_import::import_gcp(files, options));
   Diagnostics d;
   d.error({}, "",
           fmt::format("tco imports the price files of {}; found '{}'", quoted_list(import_provider_names()), provider));

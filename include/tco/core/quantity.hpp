@@ -67,6 +67,11 @@ std::vector<std::string> unit_spellings(Dimension dimension, std::string_view cu
 // A human description of the units accepted for a dimension, for error messages.
 std::string accepted_units(Dimension dimension);
 std::string dimension_name(Dimension dimension);
+// Whether a value in the dimension's base unit is within the magnitude tco reads (what
+// parse_quantity refuses beyond: a typo, or sums a 30-year horizon could not hold), and that
+// limit as text ("10^12 in its currency per GB").
+bool within_ceiling(double base_value, Dimension dimension);
+std::string ceiling_text(Dimension dimension);
 
 // Parses a plain number (no unit). Rejects NaN, infinities, trailing junk.
 std::optional<double> parse_number(std::string_view text);

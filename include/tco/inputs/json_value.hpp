@@ -15,11 +15,13 @@
 
 namespace tco {
 
+struct JsonMember;
+
 struct JsonValue {
   enum class Kind { null, boolean, number, string, array, object };
   Kind kind = Kind::null;
   std::string text;  // a string's decoded text, a number's text, "true" or "false"
-  std::vector<std::pair<std::string, JsonValue>> members;  // an object's, in file order
+  std::vector<JsonMember> members;  // an object's, in file order (a pair would need JsonValue complete)
   std::vector<JsonValue> items;                            // an array's
   SourceLocation where;
 
@@ -31,6 +33,11 @@ struct JsonValue {
   [[nodiscard]] const JsonValue* find(std::string_view key) const;
   // A member's string or number text; none when absent or of another kind.
   [[nodiscard]] std::optional<std::string> text_of(std::string_view key) const;
+};
+
+struct JsonMember {
+  std::string key;
+  JsonValue value;
 };
 
 // "an object", "a string", ... for messages.

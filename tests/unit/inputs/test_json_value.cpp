@@ -19,7 +19,7 @@ TEST_CASE("json value: every value located, members in order, the last duplicate
   REQUIRE(doc);
   CHECK(doc->is_object());
   REQUIRE(doc->members.size() == 3);
-  const JsonValue& list = doc->members[0].second;
+  const JsonValue& list = doc->members[0].value;
   REQUIRE(list.items.size() == 4);
   CHECK(list.items[1].text == "x");
   CHECK(list.items[1].where.column == 11);

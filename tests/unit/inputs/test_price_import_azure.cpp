@@ -390,3 +390,18 @@ TEST_CASE("azure import: a query's last page is told by the services its filter 
   REQUIRE(two_missing.diagnostics().items().size() == 1);
   CHECK(two_missing.diagnostics().items().front().message.find("2 more pages were not given: ") == 0);
 }
+
+TEST_CASE("azure import: a price beyond what a sheet holds is skipped, and its ladder not taken (a fuzz finding)") {
+  const auto import = import_pages({{"bandwidth.json", page({
+                                                           egress("eastus", "0.0", "0.0"),
+                                                           egress("eastus", "100.0", "555555555555555520"),
+                                                           egress("westeurope", "0.0", "0.0"),
+                                                           egress("westeurope", "100.0", "0.087"),
+                                                       })}});
+  REQUIRE(import);
+  CHECK(import->sheet.regions.count("eastus") == 0);
+  CHECK(import->sheet.regions.count("westeurope") == 1);
+  CHECK(reasons(import.value()) ==
+        std::vector<std::string>{"internet egress from eastus: its value is beyond what a sheet holds (at most 10^12 "
+                                 "in its currency per GB)"});
+}
