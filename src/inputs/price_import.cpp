@@ -3,6 +3,7 @@
 #include "tco/inputs/price_import.hpp"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -296,8 +297,20 @@ const std::vector<std::string>& import_provider_names() {
 
 Result<PriceImport> import_prices(const std::string& provider, std::vector<InputStream>& files,
                                   const ImportOptions& options) {
-  auto bounded = [](Result<PriceImport> imported) {
-    if (imported) Bounds(imported.value()).run();
+  auto bounded = [](Result<PriceImport> imported) -> Result<PriceImport> {
+    if (!imported) return imported;
+    PriceImport& out = imported.value();
+    Bounds(out).run();
+    if (out.sheet.regions.empty()) {
+      Diagnostics d = imported.diagnostics();
+      for (const auto& skipped : out.skipped) d.warning(skipped.where, skipped.what, "skipped: " + skipped.reason);
+      d.error({}, "", "the files hold no price tco can take (every one was skipped, see above); nothing to write");
+      return d;
+    }
+    // A file whose every price was beyond the limits is cited by nothing.
+    std::set<std::string> cited;
+    for_each_price(out.sheet, [&](Sourced& price) { cited.insert(price.source); });
+    std::erase_if(out.sheet.sources, [&](const PriceSource& source) { return cited.count(source.id) == 0; });
     return imported;
   };
   if (provider == "aws") return bounded(import_aws(files, options));

@@ -3,6 +3,8 @@
 // through the configuration (tco(1), TERRAFORM).
 #include "tco/inputs/terraform_plan.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "tco/core/text.hpp"
@@ -149,6 +151,13 @@ class PlanReader {
     }
     const auto action = actions(*change, path + ".change");
     if (!address || !type || !name || !action) return;
+    // Terraform names each resource instance once; a second would be a second workload of the
+    // same name.
+    if (const auto [earlier, added] = seen_.emplace(*address, item.where.line); !added) {
+      d_.error(item.where, path + ".address",
+               fmt::format("'{}' is listed twice (first at line {})", *address, earlier->second));
+      return;
+    }
     out.address = *address;
     out.type = *type;
     out.name = *name;
@@ -255,6 +264,7 @@ class PlanReader {
   const JsonValue& doc_;
   std::string file_;
   TerraformPlan plan_;
+  std::map<std::string, int> seen_;  // addresses, and the line each was first listed at
   Diagnostics d_;
 };
 

@@ -405,3 +405,14 @@ TEST_CASE("azure import: a price beyond what a sheet holds is skipped, and its l
         std::vector<std::string>{"internet egress from eastus: its value is beyond what a sheet holds (at most 10^12 "
                                  "in its currency per GB)"});
 }
+
+TEST_CASE("azure import: pages whose every price is beyond what a sheet holds write nothing (a fuzz finding)") {
+  const auto import = import_pages({{"bandwidth.json", page({egress("eastus", "0.0", "0.0"),
+                                                             egress("eastus", "100.0", "555555555555555520")})}});
+  REQUIRE_FALSE(import);
+  const auto& items = import.diagnostics().items();
+  CHECK(items.back().message ==
+        "the files hold no price tco can take (every one was skipped, see above); nothing to write");
+  CHECK(items.front().message ==
+        "skipped: its value is beyond what a sheet holds (at most 10^12 in its currency per GB)");
+}

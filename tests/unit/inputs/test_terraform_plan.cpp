@@ -116,3 +116,11 @@ TEST_CASE("terraform plan: a state, text, a truncated file or a bad change is re
   CHECK(first_error(read("[]")) == "plan.json:1:1: expected the JSON object `terraform show -json PLAN` writes, "
                                    "found an array");
 }
+
+TEST_CASE("terraform plan: an address listed twice is refused (a fuzz finding)") {
+  const std::string p5 = R"({"instance_type": "p5.48xlarge"})";
+  const auto twice = read(plan(change("aws_instance.a", "", "aws_instance", "a", R"(["create"])", "null", p5) + ",\n" +
+                               change("aws_instance.a", "", "aws_instance", "a", R"(["create"])", "null", p5)));
+  CHECK(first_error(twice).find("resource_changes[1].address: 'aws_instance.a' is listed twice (first at line 3)") !=
+        std::string::npos);
+}
