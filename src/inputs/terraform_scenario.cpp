@@ -150,6 +150,18 @@ class Translator {
                             usage->size, usage->growth, usage->storage_class, change.where});
   }
 
+  // The zones of a GKE node pool: its node_locations, else one when its location is a zone.
+  std::optional<int> pool_zones(const TerraformResourceChange& change) const {
+    if (const JsonValue* zones = at_path(values(change), "node_locations"); zones != nullptr && zones->is_array() &&
+                                                                               !zones->items.empty()) {
+      return static_cast<int>(zones->items.size());
+    }
+    const JsonValue* location = at_path(values(change), "location");
+    if (location != nullptr && location->is_string() && gcp_region_of(lowercase(location->text)) != lowercase(location->text))
+      return 1;
+    return std::nullopt;
+  }
+
   // The instance type: the attribute, or for an autoscaling group its launch template's.
   std::optional<std::string> instance_of(const TerraformResourceChange& change, const terraform::TypeMap& entry) {
     if (const JsonValue* value = at_path(values(change), entry.instance); value != nullptr && value->is_string())
@@ -215,6 +227,15 @@ class Translator {
                                     : fmt::format("its instance count is not in the plan ({})", entry.count));
       }
       instances = std::stoi(count->text);
+    }
+    // A GKE node pool's node_count is per zone: a regional pool has that many in each zone.
+    if (change.type == "google_container_node_pool") {
+      const auto zones = pool_zones(change);
+      if (!zones) {
+        return unpriced(change, "its zones are not in the plan: a regional pool has node_count nodes in each of "
+                                "its cluster's zones (state node_locations)");
+      }
+      instances *= *zones;
     }
     std::string why;
     const GpuOffer* gpu_offer = offer(std::string(entry.provider), region, *instance, why);
