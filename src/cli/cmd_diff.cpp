@@ -102,6 +102,9 @@ class DiffCommand : public Command {
       if (base_text && head_text) {
         base_addresses_ = terraform_plan_addresses(base_file_, base_text.value());
         head_addresses_ = terraform_plan_addresses(head_file_, head_text.value());
+        // A side that does not read as a plan says nothing of the addresses: its own errors
+        // come when it is read, and the other side's usage entries are not checked.
+        if (!base_addresses_ || !head_addresses_) base_addresses_ = head_addresses_ = std::vector<std::string>{"*"};
       }
     }
     auto base = load_base(console);
@@ -110,7 +113,7 @@ class DiffCommand : public Command {
     // scenarios' own pricing_dirs): it is loaded once.
     ScenarioRunOptions head_options{pricing_, horizon_, {}, "", false};
     head_options.usage = usage_;
-    head_options.usage_also_known = base_addresses_;
+    head_options.usage_also_known = base_addresses_.value_or(std::vector<std::string>{});
     if (base->run) {
       head_options.catalog = base->run->catalog;
       head_options.catalog_directories = base->run->directories;
@@ -184,7 +187,7 @@ class DiffCommand : public Command {
     if (!base_pricing_dirs_.empty()) pricing.pricing_dirs = base_pricing_dirs_;
     ScenarioRunOptions options{pricing, horizon_, {}, "", false};
     options.usage = usage_;
-    options.usage_also_known = head_addresses_;
+    options.usage_also_known = head_addresses_.value_or(std::vector<std::string>{});
     auto run = run_scenario_text(base_file_, text.value(), options, console);
     if (!run) return std::nullopt;
     side.report = make_comparison_report(run->model);
@@ -226,8 +229,8 @@ class DiffCommand : public Command {
   std::vector<std::string> amount_gates_;
   std::string horizon_;
   std::string usage_;
-  std::vector<std::string> base_addresses_;  // of the plans, when both sides are
-  std::vector<std::string> head_addresses_;
+  std::optional<std::vector<std::string>> base_addresses_;  // of the plans, when both sides are
+  std::optional<std::vector<std::string>> head_addresses_;
   std::string output_;
   PricingOptions pricing_;
   std::vector<std::string> base_pricing_dirs_;

@@ -53,7 +53,7 @@ std::optional<std::string> terraform_scenario_yaml(const std::string& file, cons
                                                    DiagnosticSink& sink,
                                                    const std::vector<std::string>& also_known = {});
 // The resource addresses of a plan's text; none when it is not a plan that reads.
-std::vector<std::string> terraform_plan_addresses(const std::string& file, const std::string& text);
+std::optional<std::vector<std::string>> terraform_plan_addresses(const std::string& file, const std::string& text);
 
 // Loads the catalog for the options, or from the directories, reporting its diagnostics;
 // nullptr on error.

@@ -60,12 +60,12 @@ std::optional<std::string> terraform_scenario_yaml(const std::string& file, cons
   return render_terraform_scenario_yaml(scenario.value());
 }
 
-std::vector<std::string> terraform_plan_addresses(const std::string& file, const std::string& text) {
+std::optional<std::vector<std::string>> terraform_plan_addresses(const std::string& file, const std::string& text) {
   std::vector<std::string> out;
-  if (!looks_like_terraform_plan(text)) return out;
+  if (!looks_like_terraform_plan(text)) return std::nullopt;
   auto in = InputStream::from_string(text, file);
   const auto plan = read_terraform_plan(in);
-  if (!plan) return out;
+  if (!plan) return std::nullopt;
   for (const auto& change : plan->changes) out.push_back(change.address);
   return out;
 }

@@ -287,7 +287,9 @@ Result<TerraformScenario> terraform_scenario(const TerraformPlan& plan, Terrafor
   // An entry for a resource this plan deletes, or another plan has, is not a typo.
   for (auto& resource : usage.resources) {
     for (const auto& change : plan.changes) resource.used = resource.used || matches(resource.address, change.address);
-    for (const auto& address : also_known) resource.used = resource.used || matches(resource.address, address);
+    for (const auto& address : also_known) {
+      resource.used = resource.used || address == "*" || matches(resource.address, address);
+    }
   }
   return Translator(plan, usage, catalog, today).run();
 }

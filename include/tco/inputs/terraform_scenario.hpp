@@ -103,7 +103,8 @@ Result<TerraformUsage> load_terraform_usage(const std::string& text, const std::
 // resources are gone). `catalog` says which GPUs an instance type carries; `today` is the
 // default start month. Usage entries that match no resource are errors with a suggestion.
 // `also_known`: addresses of another plan the same usage file serves (the other side of a
-// diff), whose entries are not errors here.
+// diff), whose entries are not errors here; "*" when that plan could not be read, so that
+// no entry is checked.
 Result<TerraformScenario> terraform_scenario(const TerraformPlan& plan, TerraformUsage usage,
                                              const PriceCatalog& catalog, YearMonth today,
                                              const std::vector<std::string>& also_known = {});
