@@ -51,19 +51,13 @@ void for_each_price(PriceSheet& sheet, Visit visit) {
   }
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // The source citing an AWS file: where AWS publishes that version of it.
 PriceSource aws_source(const ImportedFile& file, const std::string& offer, const std::set<std::string>& regions,
                        bool csv, Date published) {
   const std::string region = regions.size() == 1 ? *regions.begin() : "";
   const std::string version = file.version.empty() ? "current" : file.version;
   PriceSource source;
-  source.id = "aws-price-list-" + lower(offer) + (region.empty() ? "" : "-" + region);
+  source.id = "aws-price-list-" + to_lower(offer) + (region.empty() ? "" : "-" + region);
   // Savings Plans files are published under savingsPlan/, offer files under offers/.
   const bool plans = offer == "AWSComputeSavingsPlan";
   source.url = fmt::format("{}/{}/v1.0/aws/{}/{}/{}index.{}", kAwsPricing, plans ? "savingsPlan" : "offers", offer,
@@ -188,7 +182,7 @@ Result<PriceImport> import_aws(std::vector<InputStream>& files, const ImportOpti
 std::vector<PriceFileUrl> gcp_file_urls() {
   std::vector<PriceFileUrl> urls;
   for (const auto& service : {price_import::kGcpComputeEngine, price_import::kGcpCloudStorage}) {
-    std::string name = lower(std::string(service.name));
+    std::string name = to_lower(std::string(service.name));
     std::replace(name.begin(), name.end(), ' ', '-');
     urls.push_back({fmt::format("{} SKUs, page 1 (every region); needs GCP_API_KEY; while a page's nextPageToken is "
                                 "not empty, fetch the next with &pageToken=TOKEN",

@@ -9,16 +9,12 @@
 
 #include "terraform_map.hpp"
 #include "tco/core/suggest.hpp"
+#include "tco/core/text.hpp"
 
 namespace tco {
 namespace {
 
 using terraform::at_path;
-
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 // "us-central1-a" → "us-central1": a zone's region; a region stays as it is.
 std::string gcp_region_of(const std::string& location) {
@@ -102,11 +98,11 @@ class Translator {
         return change.provider_region;
       case RegionFrom::gcp_zone:
       case RegionFrom::gcp_location:
-        if (!text.empty()) return gcp_region_of(lowercase(text));
+        if (!text.empty()) return gcp_region_of(to_lower(text));
         return change.provider_region;
       case RegionFrom::azure_location: {
         if (text.empty()) return std::nullopt;
-        std::string out = lowercase(text);
+        std::string out = to_lower(text);
         std::erase(out, ' ');
         return out;
       }
@@ -157,7 +153,7 @@ class Translator {
       return static_cast<int>(zones->items.size());
     }
     const JsonValue* location = at_path(values(change), "location");
-    if (location != nullptr && location->is_string() && gcp_region_of(lowercase(location->text)) != lowercase(location->text))
+    if (location != nullptr && location->is_string() && gcp_region_of(to_lower(location->text)) != to_lower(location->text))
       return 1;
     return std::nullopt;
   }
@@ -245,7 +241,7 @@ class Translator {
     for (const auto& rule : entry.spot) {
       if (rule.path.empty()) continue;
       const JsonValue* value = at_path(values(change), rule.path);
-      spot = spot || (value != nullptr && lowercase(value->text) == lowercase(std::string(rule.value)));
+      spot = spot || (value != nullptr && to_lower(value->text) == to_lower(std::string(rule.value)));
     }
     const PricingModel model = spot ? PricingModel::spot : PricingModel::on_demand;
     if (gpu_offer->hourly.count(model) == 0) {

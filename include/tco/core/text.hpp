@@ -23,5 +23,7 @@ std::string trim_trailing_zeros(std::string text);
 std::string_view trim(std::string_view text);
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// ASCII letters lowered; other bytes as they are (provider names, regions, SKU words).
+std::string to_lower(std::string text);
 
 }  // namespace tco
