@@ -124,6 +124,25 @@ const Section& strategy() {
                    "Changes of placement over the horizon, in the order of their months (schema 2)."),
           optional("exit_programs", boolean(),
                    "Whether a move that leaves a provider gets its exit program's waiver; default true."),
+          optional("reservations", list_of(section(reservation())),
+                   "Capacity the strategy holds on cloud sites, paid at the on-demand price used or not."),
+      });
+  return declared;
+}
+
+const Section& reservation() {
+  static const Section declared = mapping(
+      "reservation",
+      "Capacity held on a cloud site (such as an EC2 On-Demand Capacity Reservation): instances paid every hour at "
+      "their on-demand price, used or not",
+      {
+          optional("name", text(), "A label for reports; default 'reservation N'."),
+          required("site", text(), "The cloud site it holds capacity on."),
+          required("instance", text(),
+                   "A GPU instance type of the site's region in its price sheet, such as p5.48xlarge; the strategy's "
+                   "work of its GPU model on the site runs on it first."),
+          optional("count", integer(1, 100000), "How many instances; default 1."),
+          optional("ends", year_month(), "The last month it is held, YYYY-MM; default the horizon's last."),
       });
   return declared;
 }

@@ -18,6 +18,7 @@ const Section& workload_site();
 const Section& base_portion();
 const Section& burst_portion();
 const Section& move();
+const Section& reservation();
 const Section& move_stage();
 const Section& dataset_placement();
 const Section& dataset_site();

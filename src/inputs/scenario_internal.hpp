@@ -84,6 +84,9 @@ void check_strategy(const Scenario& scenario, const Strategy& strategy, Diagnost
 void read_moves(const YamlNode& node, const std::string& path, Strategy& strategy, Scenario& scenario, Diagnostics& d);
 void read_commitments(const YamlNode& node, const std::string& path, CloudSite& cloud, Diagnostics& d);
 void check_moves(const Scenario& scenario, const Strategy& strategy, Diagnostics& d);
+// scenario_reservations.cpp: a strategy's reservations, and the checks of what they name.
+void read_reservations(const YamlNode& node, const std::string& path, Strategy& strategy, Diagnostics& d);
+void check_reservations(const Scenario& scenario, const Strategy& strategy, Diagnostics& d);
 // After the strategies: a budget names one.
 void read_budgets(const YamlNode& node, Scenario& scenario, Diagnostics& d);
 

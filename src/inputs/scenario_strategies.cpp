@@ -151,6 +151,8 @@ void read_strategy(const YamlEntry& entry, const std::string& path, Scenario& sc
   if (const YamlNode* moves = reader.get("moves")) read_moves(*moves, reader.path("moves"), strategy, scenario, d);
   if (const YamlNode* exit_programs = reader.get("exit_programs"))
     strategy.exit_programs = read_bool(*exit_programs, reader.path("exit_programs"), d).value_or(true);
+  if (const YamlNode* reservations = reader.get("reservations"))
+    read_reservations(*reservations, reader.path("reservations"), strategy, d);
   reader.finish();
   scenario.strategies.push_back(std::move(strategy));
 }
@@ -276,6 +278,7 @@ void check_strategy(const Scenario& scenario, const Strategy& strategy, Diagnost
     check_site(scenario, placement.site, at(strategy.site_where, key), path + "." + key, d);
   }
   check_moves(scenario, strategy, d);
+  check_reservations(scenario, strategy, d);
 }
 
 }  // namespace tco::scenario_detail

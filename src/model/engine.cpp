@@ -322,6 +322,7 @@ Result<ModelResult> PreparedModel::run_with(const Variation& variation, Evaluati
     context.explaining = state.options.explain;
     engine::place_workloads(context);
     engine::add_existing_commitments(context);
+    engine::add_reservations(context);
     engine::add_cloud_compute(context);
     engine::add_onprem_costs(context);
     engine::add_data_costs(context);

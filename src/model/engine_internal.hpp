@@ -283,6 +283,9 @@ void add_move_waivers(StrategyContext& context);
 // The commitments cloud sites already hold (existing_commitments.cpp): their lines, renewals,
 // and the GPU-hours they give the strategy's compute. After place_workloads().
 void add_existing_commitments(StrategyContext& context);
+// The capacity the strategy reserves (existing_commitments.cpp): its lines, and the GPU-hours it
+// gives the strategy's compute, as a commitment's. After add_existing_commitments().
+void add_reservations(StrategyContext& context);
 void add_cloud_compute(StrategyContext& context);
 void add_interconnect_ports(StrategyContext& context);
 void add_onprem_costs(StrategyContext& context);

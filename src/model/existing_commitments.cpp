@@ -1,7 +1,9 @@
 // Commitments a cloud site already holds when the horizon starts (tco-model(7), EXISTING
 // COMMITMENTS): paid every hour until they end, used or not; renewed at a stated price change
 // for as long as the strategy still runs work on the site when a term ends; their GPU-hours
-// go to the site's work of their GPU model before anything is bought.
+// go to the site's work of their GPU model before anything is bought. A strategy's
+// reservations (tco-model(7), RESERVATIONS) hold GPU-hours the same way, at the on-demand
+// price, and are owed nothing after an exit.
 #include <algorithm>
 #include <map>
 
@@ -110,7 +112,93 @@ void add_commitment(StrategyContext& context, const Site& site, const ExistingCo
   }
 }
 
+// The on-demand offer a reservation holds in the month, from the site's sheet.
+struct ReservedOffer {
+  const CloudPricing* cloud = nullptr;
+  const GpuOffer* offer = nullptr;
+  const Sourced* hourly = nullptr;
+};
+
+std::optional<ReservedOffer> reserved_offer(StrategyContext& context, const Reservation& held, const std::string& path,
+                                            int month) {
+  const CloudPricing& cloud = context.pricing(month).cloud.at(held.site);
+  std::vector<std::string> available;
+  for (const auto& offer : cloud.region->gpu_offers) {
+    const auto it = offer.hourly.find(PricingModel::on_demand);
+    if (it == offer.hourly.end()) continue;
+    if (offer.instance == held.instance) return ReservedOffer{&cloud, &offer, &it->second};
+    available.push_back(offer.instance);
+  }
+  context.error(held.where, path + ".instance",
+                fmt::format("no GPU instance '{}' priced on-demand in region {} of the {} price sheet ({}); there: {}",
+                            held.instance, cloud.region->id, cloud.sheet->id(), cloud.sheet->file,
+                            available.empty() ? "none" : join(available, ", ")));
+  return std::nullopt;
+}
+
+void add_reservation(StrategyContext& context, const Reservation& held, const std::string& path) {
+  const int end = held.ends ? months_between(context.scenario.start, *held.ends) + 1 : context.months;
+  for (int month = 0; month < std::min(end, context.months); ++month) {
+    const auto reserved = reserved_offer(context, held, path, month);
+    if (!reserved) return;
+    const GpuOffer& offer = *reserved->offer;
+    const Val price = context.in(
+        *reserved->hourly,
+        [&] {
+          return fmt::format("prices.{}.{}.{}.on-demand", reserved->cloud->sheet->provider, reserved->cloud->region->id,
+                             offer.instance);
+        },
+        {Dimension::money_per_hour, 0, kNoLimit, PriceService::compute});
+    context.cite(reserved->cloud->sheet, *reserved->hourly);
+    const double hours = context.scenario.hours_in_month(month);
+    auto& pool = context.committed_gpu_hours[{held.site, offer.gpu}];
+    pool.resize(static_cast<std::size_t>(context.months), Val(0.0));
+    pool[static_cast<std::size_t>(month)] += held.count * offer.gpus * hours;
+    // Carried by the strategy's work of its GPU model on the site, as a commitment is.
+    const auto users = users_of(context, held.site, offer.gpu, month, true);
+    double all = 0;
+    for (const auto& [workload, occupied] : users) all += occupied;
+    std::vector<std::pair<std::string, double>> shares;
+    for (const auto& [workload, occupied] : users) shares.emplace_back(workload, occupied / all);
+    if (shares.empty()) shares.emplace_back("", 1.0);
+    for (const auto& [workload, share] : shares) {
+      const double instance_hours = held.count * hours * share;
+      const Val amount = instance_hours * price;
+      context.add({month, Component::compute, "reservation " + held.name + (workload.empty() ? " (unused)" : ""),
+                   held.site, workload, amount, amount, "", offer.instance,
+                   Usage{instance_hours, UsageUnit::instance_hours},
+                   context.rate(reserved->cloud->sheet, *reserved->hourly, Dimension::money_per_hour, price),
+                   Measures{instance_hours * offer.gpus, std::nullopt}},
+                  context.derive([&] {
+                    Derivation derivation{
+                        "instances reserved × hours in the month × on-demand price per instance-hour (held by the "
+                        "strategy, paid used or not)",
+                        {Factor{"instances of " + offer.instance + " reserved", static_cast<double>(held.count),
+                                Dimension::count, ByteBase::none,
+                                Origin{"", std::nullopt, held.where, std::nullopt, {}}},
+                         Factor{"hours in the month", hours, Dimension::hours}},
+                        {},
+                        "",
+                        amount.v};
+                    if (share < 1.0) {
+                      derivation.formula += " × the workload's share of the GPU-hours occupied on the site";
+                      derivation.factors.push_back(Factor{"share of the GPU-hours", share, Dimension::fraction});
+                    }
+                    derivation.factors.push_back(Factor::line_rate("on-demand price per instance-hour"));
+                    return derivation;
+                  }));
+    }
+  }
+}
+
 }  // namespace
+
+void add_reservations(StrategyContext& context) {
+  for (std::size_t i = 0; i < context.strategy.reservations.size(); ++i) {
+    add_reservation(context, context.strategy.reservations[i],
+                    fmt::format("strategies.{}.reservations[{}]", context.strategy.name, i));
+  }
+}
 
 Val StrategyContext::draw_committed(const std::string& site, const std::string& gpu, int month, Val gpu_hours) {
   const auto it = committed_gpu_hours.find({site, gpu});

@@ -220,12 +220,27 @@ struct Move {
   }
 };
 
+// Capacity a strategy holds on a cloud site (tco-scenario(5), STRATEGIES), such as an EC2
+// On-Demand Capacity Reservation: `count` instances of one type, paid every hour at the
+// site's on-demand price for them, used or not, from the first month until `ends`; the
+// strategy's work of their GPU model on the site runs on them first. Unlike a commitment it
+// may be cancelled at any time, so nothing of it is owed after an exit.
+struct Reservation {
+  std::string name;
+  std::string site;
+  std::string instance;
+  int count = 1;
+  std::optional<YearMonth> ends;  // the last month held; none: to the end of the horizon
+  SourceLocation where;
+};
+
 struct Strategy {
   std::string name;
   std::string description;
   std::map<std::string, WorkloadPlacement> workload_placement;
   std::map<std::string, DatasetPlacement> dataset_site;
   std::vector<Move> moves;    // in the order of their months
+  std::vector<Reservation> reservations;
   bool exit_programs = true;  // a move that leaves a provider gets its exit program's waiver
   SourceLocation where;
   // Where each placement was written: the workload's or dataset's key, and its site's value.

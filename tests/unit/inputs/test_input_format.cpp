@@ -132,6 +132,8 @@ strategies:
       train: {base: {site: cloud, gpus: 4, pricing: 1y}, burst: cloud}
       serve: dc
       tune: dc
+    reservations:
+      - {name: odcr, site: cloud, instance: gpu8, count: 2, ends: 2027-06}
 )";
 
 // Every key of a sheet, each sourced value of both kinds (price, value) written as a mapping.

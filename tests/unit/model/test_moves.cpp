@@ -236,3 +236,78 @@ TEST_CASE("a move that keeps something at the provider is no exit: no waiver", "
   REQUIRE(run->model);
   for (const auto& line : test::strategy(*run, "move").lines) CHECK(line.cash >= 0);
 }
+
+TEST_CASE("a strategy's reservation: paid at the on-demand price used or not, its instances used first, owed "
+          "nothing after it ends",
+          "[moves][reservations]") {
+  // Two acme gpu8 instances (8 × H100, 10 USD/h on demand) reserved to February: 2 × 730 × 10
+  // = 14,600 a month. w needs one instance: it runs on the reservation, and pays nothing of
+  // its own until March, when the reservation has ended: 7,300.
+  auto run = test::run(test::header_v2("4 months") +
+                       "sites:\n  a: {kind: cloud, provider: acme, region: east}\n"
+                       "workloads:\n  w: {kind: inference, gpu: H100, gpus: 8}\n"
+                       "strategies:\n  s:\n    workloads: {w: a}\n"
+                       "    reservations:\n      - {name: odcr, site: a, instance: gpu8, count: 2, ends: 2027-02}\n"
+                       "  t: {workloads: {w: a}}\n");
+  REQUIRE(run);
+  REQUIRE(run->model);
+  const StrategyResult& s = test::strategy(*run, "s");
+  CHECK(cash_with_cause(s, "reservation odcr", 0) == Approx(14600.0));
+  CHECK(cash_with_cause(s, "workload w", 0) == 0.0);
+  CHECK(cash_with_cause(s, "reservation odcr", 1) == Approx(14600.0));
+  CHECK(cash_with_cause(s, "reservation odcr", 2) == 0.0);
+  CHECK(cash_with_cause(s, "workload w", 2) == Approx(7300.0));
+  CHECK(total_cash(s) == Approx(14600.0 * 2 + 7300.0 * 2));
+  // It may be cancelled: no term, so tco exit counts none of it as owed.
+  for (const auto& line : s.lines) CHECK(line.term_end == -1);
+  // Another strategy does not hold it.
+  CHECK(total_cash(test::strategy(*run, "t")) == Approx(7300.0 * 4));
+}
+
+TEST_CASE("a reservation without work on its site is paid all the same, on its own line", "[moves][reservations]") {
+  auto run = test::run(test::header_v2("2 months") +
+                       "sites:\n  a: {kind: cloud, provider: acme, region: east}\n"
+                       "  b: {kind: cloud, provider: acme, region: east}\n"
+                       "workloads:\n  w: {kind: inference, gpu: H100, gpus: 8}\n"
+                       "strategies:\n  s:\n    workloads: {w: a}\n"
+                       "    reservations:\n      - {site: b, instance: gpu8}\n");
+  REQUIRE(run);
+  REQUIRE(run->model);
+  const StrategyResult& s = test::strategy(*run, "s");
+  // To the end of the horizon by default: 730 × 10 a month, besides w's 7,300 at a.
+  CHECK(cash_with_cause(s, "reservation reservation 1 (unused)", 0) == Approx(7300.0));
+  CHECK(cash_with_cause(s, "reservation reservation 1 (unused)", 1) == Approx(7300.0));
+  CHECK(total_cash(s) == Approx(7300.0 * 4));
+}
+
+TEST_CASE("a reservation names a cloud site of on-demand work, a month of the horizon and an instance the sheet has",
+          "[moves][reservations]") {
+  const auto loaded = load_scenario(test::header_v2("2 months") +
+                                        "sites:\n  a: {kind: cloud, provider: acme, region: east}\n"
+                                        "  s: {kind: cloud, provider: acme, region: east, pricing: spot,"
+                                        " spot: {restart: 1 h, interruption_every: 100 h}}\n"
+                                        "  dc: {kind: onprem, hardware: box}\n"
+                                        "workloads:\n  w: {kind: inference, gpu: H100, gpus: 8}\n"
+                                        "strategies:\n  x:\n    workloads: {w: a}\n"
+                                        "    reservations:\n"
+                                        "      - {site: dc, instance: gpu8}\n"
+                                        "      - {site: s, instance: gpu8}\n"
+                                        "      - {site: a, instance: gpu8, ends: 2026-12}\n"
+                                        "      - {site: nowhere, instance: gpu8}\n",
+                                    "test.yaml");
+  REQUIRE_FALSE(loaded);
+  std::string errors;
+  for (const auto& d : loaded.diagnostics().items()) errors += format_location(d) + "\n";
+  CHECK_THAT(errors, Catch::Contains("reservations[0].site: site 'dc' is owned"));
+  CHECK_THAT(errors, Catch::Contains("reservations[1].site: site 's' prices its work on spot"));
+  CHECK_THAT(errors, Catch::Contains("reservations[2].ends: expected a month from the start, 2027-01, found 2026-12"));
+  CHECK_THAT(errors, Catch::Contains("reservations[3].site"));
+  auto unknown = test::attempt(test::header_v2("2 months") +
+                               "sites:\n  a: {kind: cloud, provider: acme, region: east}\n"
+                               "workloads:\n  w: {kind: inference, gpu: H100, gpus: 8}\n"
+                               "strategies:\n  x:\n    workloads: {w: a}\n"
+                               "    reservations: [{site: a, instance: gpu9}]\n");
+  REQUIRE(unknown);
+  CHECK_THAT(test::errors(*unknown), Catch::Contains("reservations[0].instance: no GPU instance 'gpu9' priced "
+                                                     "on-demand in region east"));
+}
