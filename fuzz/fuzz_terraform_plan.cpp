@@ -48,8 +48,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto parts = tco::terraform_scenario(plan.value(), usage.value(), *bundled, date::year{2027} / 1);
   tco::fuzz::check_result(kHarness, parts);
   if (!parts) return 0;
-  TCO_FUZZ_CHECK(kHarness, parts->workloads.size() + parts->buckets.size() + parts->unpriced.size() == managed,
-                 "a resource neither priced nor listed as not priced");
+  // Every resource once: a workload, a dataset, a reservation, one of an interconnect's ports
+  // (several resources may share a site's), or listed; a listed flow is not a resource.
+  std::size_t accounted = parts->workloads.size() + parts->buckets.size() + parts->reservations.size();
+  for (const auto& link : parts->interconnects) accounted += link.addresses.size();
+  for (const auto& listed : parts->unpriced) accounted += listed.type == "flow" ? 0 : 1;
+  TCO_FUZZ_CHECK(kHarness, accounted == managed, "a resource neither priced nor listed as not priced");
   const std::string yaml = tco::render_terraform_scenario_yaml(parts.value());
   const auto scenario = tco::load_scenario(yaml, "scenario.yaml");
   if (!scenario) {

@@ -35,6 +35,22 @@ const Section& resource_usage() {
           optional("size", quantity(Dimension::bytes), "A bucket's size in the first month, such as '50 TB'."),
           optional("growth", quantity(Dimension::fraction), "A bucket's growth per month, compounding, such as '2 %'."),
           optional("storage_class", one_of(storage_class_names()), "A bucket's storage class; default standard."),
+          optional("region", text(),
+                   "The resource's region where the plan does not say, such as eastus for an Azure node pool whose "
+                   "cluster the plan does not have."),
+      });
+  return declared;
+}
+
+const Section& flow_usage() {
+  static const Section declared = mapping(
+      "usage_flow", "Data moved between the plan's resources, the owned site and the internet",
+      {
+          required("from", text(), "Where the data leaves: a GPU resource's or bucket's address, or owned."),
+          required("to", text(), "Where it goes: a GPU resource's or bucket's address, owned, or internet."),
+          required("size", quantity(Dimension::bytes), "The size of one transfer, such as '2 TB'."),
+          optional("every", quantity(Dimension::hours), "The time between transfers, such as '1 week'."),
+          optional("once", year_month(), "The month of a single transfer, YYYY-MM."),
       });
   return declared;
 }
@@ -53,6 +69,11 @@ const Section& owned_usage() {
                            "Space and cooling per kW a month; default the catalog's."),
                   optional("maintenance", quantity(Dimension::fraction),
                            "Maintenance a year, as a share of the purchase price; default the catalog's."),
+                  optional("storage", quantity(Dimension::money_per_byte_month),
+                           "The price of data kept on the site, such as '0.01 USD/GB-month'."),
+                  optional("egress", quantity(Dimension::money_per_byte),
+                           "The price of data leaving the site, such as '0.05 USD/GB' (0 USD/GB for a flat-rate "
+                           "uplink): needed by flows from it to the internet."),
               });
   return declared;
 }
@@ -71,6 +92,8 @@ const Section& usage_root() {
                                                                              "aws_s3_bucket.datasets; [*] ends "
                                                                              "one that matches every instance.")),
                    "What the plan cannot know, by resource address."),
+          optional("flows", section(named_map("usage_flows", "Flows by name", section(flow_usage()), "A flow's name")),
+                   "Data moved between resources, the owned site and the internet, by name."),
           optional("owned", section(owned_usage()), "The owned alternative to compare against."),
       });
   return declared;
@@ -87,6 +110,40 @@ std::string checked(MapReader& reader, std::string_view key) {
   }
   if (!shape.allowed.empty()) return read_enum(*node, path, shape.allowed, reader.diagnostics()).value_or("");
   return read_string(*node, path, reader.diagnostics()).value_or("");
+}
+
+void read_flows(const YamlNode& flows, TerraformUsage& usage, Diagnostics& d) {
+  if (!flows.is_mapping()) {
+    d.error(flows.where, "flows", "expected a mapping of flow names, found " + describe(flows));
+    return;
+  }
+  for (const auto& entry : flows.entries) {
+    const std::string path = "flows." + entry.key;
+    MapReader reader(flow_usage(), entry.value, path, d);
+    if (!reader.valid()) continue;
+    TerraformUsage::Flow flow;
+    flow.name = entry.key;
+    flow.where = entry.key_where;
+    flow.from = checked(reader, "from");
+    flow.to = checked(reader, "to");
+    if (const YamlNode* from = reader.get("from")) flow.from_where = from->where;
+    if (const YamlNode* to = reader.get("to")) flow.to_where = to->where;
+    flow.size = checked(reader, "size");
+    flow.every = checked(reader, "every");
+    if (const YamlNode* once = reader.get("once")) {
+      if (auto month = read_year_month(*once, reader.path("once"), d)) flow.once = format_year_month(*month);
+    }
+    const bool every = reader.get("every") != nullptr;
+    const bool once = reader.get("once") != nullptr;
+    reader.finish();
+    if (every == once) {
+      d.error(entry.key_where, path, every ? "expected one of 'once' and 'every', found both"
+                                           : "expected 'once: YYYY-MM' or 'every: DURATION', found neither");
+      continue;
+    }
+    if (!flow.from.empty() && !flow.to.empty() && !flow.size.empty() && (every ? !flow.every.empty() : !flow.once.empty()))
+      usage.flows.push_back(std::move(flow));
+  }
 }
 
 }  // namespace
@@ -136,16 +193,18 @@ Result<TerraformUsage> load_terraform_usage(const std::string& text, const std::
         resource.size = checked(reader, "size");
         resource.growth = checked(reader, "growth");
         resource.storage_class = checked(reader, "storage_class");
+        resource.region = checked(reader, "region");
         reader.finish();
         usage.resources.push_back(std::move(resource));
       }
     }
   }
+  if (const YamlNode* flows = root.get("flows")) read_flows(*flows, usage, d);
   if (const YamlNode* owned = root.get("owned")) {
     MapReader reader(owned_usage(), *owned, "owned", d);
     if (reader.valid()) {
       usage.owned_hardware = checked(reader, "hardware");
-      for (const char* key : {"staff", "staff_cost", "electricity", "colocation", "maintenance"}) {
+      for (const char* key : {"staff", "staff_cost", "electricity", "colocation", "maintenance", "storage", "egress"}) {
         if (auto value = checked(reader, key); !value.empty()) usage.owned_site.emplace_back(key, value);
       }
       reader.finish();

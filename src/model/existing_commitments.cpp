@@ -161,7 +161,10 @@ void add_reservation(StrategyContext& context, const Reservation& held, const st
     std::vector<std::pair<std::string, double>> shares;
     for (const auto& [workload, occupied] : users) shares.emplace_back(workload, occupied / all);
     if (shares.empty()) shares.emplace_back("", 1.0);
-    for (const auto& [workload, share] : shares) {
+    for (const auto& user : shares) {
+      // Named, not bound: clang 14 (the fuzz build) cannot capture structured bindings.
+      const std::string& workload = user.first;
+      const double share = user.second;
       const double instance_hours = held.count * hours * share;
       const Val amount = instance_hours * price;
       context.add({month, Component::compute, "reservation " + held.name + (workload.empty() ? " (unused)" : ""),

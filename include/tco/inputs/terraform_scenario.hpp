@@ -34,10 +34,22 @@ struct TerraformUsage {
     std::string size;  // a bucket's
     std::string growth;
     std::string storage_class;
+    std::string region;  // where the plan does not say (an Azure node pool's is its cluster's)
     SourceLocation where;
     bool used = false;
   };
   std::vector<Resource> resources;
+  // Data moved between the plan's resources, the owned site and the internet: a scenario's
+  // flows, with resource addresses for ends.
+  struct Flow {
+    std::string name;
+    std::string from, to;  // a resource address, "owned", or (to only) "internet"
+    std::string size;
+    std::string every;  // or
+    std::string once;   // YYYY-MM
+    SourceLocation where, from_where, to_where;
+  };
+  std::vector<Flow> flows;
   std::string owned_hardware;  // a catalog SKU: the owned alternative; empty: none
   std::vector<std::pair<std::string, std::string>> owned_site;  // its site's keys: staff, electricity, ...
   SourceLocation where;
@@ -81,6 +93,36 @@ struct PlannedBucket {
   SourceLocation where;
 };
 
+// Capacity a plan reserves (an EC2 capacity reservation): a reservation of the strategy
+// "planned", paid at the on-demand price used or not.
+struct PlannedReservation {
+  std::string address;
+  std::string type;
+  std::string site;
+  std::string instance;
+  int count = 0;
+  std::string ends;  // YYYY-MM; empty: to the end of the horizon
+  SourceLocation where;
+};
+
+// Interconnect ports (Direct Connect) from a cloud site to the owned site.
+struct PlannedInterconnect {
+  std::vector<std::string> addresses;  // the resources whose ports the site's link counts
+  std::string type;
+  std::string site;
+  std::string port;
+  int count = 1;
+  SourceLocation where;
+};
+
+// A flow of the usage file with its ends as the scenario names them ("dataset:ADDR",
+// "workload:ADDR", "owned", "internet").
+struct PlannedFlow {
+  std::string name;
+  std::string from, to;
+  std::string size, every, once;
+};
+
 struct TerraformScenario {
   std::string plan_file;
   std::string usage_file;
@@ -91,7 +133,11 @@ struct TerraformScenario {
   std::vector<PlannedSite> sites;
   std::vector<PlannedWorkload> workloads;
   std::vector<PlannedBucket> buckets;
+  std::vector<PlannedReservation> reservations;
+  std::vector<PlannedInterconnect> interconnects;
+  std::vector<PlannedFlow> flows;
   std::string owned_hardware;
+  std::string owned_gpu;  // the owned hardware's GPU model: workloads of another stay as planned
   std::vector<std::pair<std::string, std::string>> owned_site;
   std::vector<UnpricedResource> unpriced;
 };

@@ -1,6 +1,7 @@
 // A plan's scenario as YAML: a comment per resource says where in the plan it comes from, and
 // the resources not priced are listed, with the reason, as comments at the end.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "../common/yaml.hpp"
 #include "tco/core/calendar.hpp"
@@ -18,6 +19,7 @@ class ScenarioWriter {
     sites();
     workloads();
     datasets();
+    flows();
     strategies();
     unpriced();
     return out_;
@@ -49,6 +51,12 @@ class ScenarioWriter {
         text += ", spot: {restart: " + s_.spot_restart;
         if (!s_.spot_interruption_every.empty()) text += ", interruption_every: " + s_.spot_interruption_every;
         text += "}";
+      }
+      for (const auto& link : s_.interconnects) {
+        if (link.site != site.name) continue;
+        line(2, fmt::format("# {}: {} port{} {}, {}:{}", fmt::join(link.addresses, ", "), link.count,
+                            link.count == 1 ? "" : "s", link.port, link.where.file, link.where.line));
+        text += fmt::format(", interconnect: {{port: {}, count: {}, to: owned}}", yaml::key(link.port), link.count);
       }
       line(2, yaml::key(site.name) + ": " + text + "}");
     }
@@ -83,20 +91,49 @@ class ScenarioWriter {
     }
   }
 
+  void flows() {
+    if (s_.flows.empty()) return;
+    line(0, "flows:");
+    line(2, "# from the usage file " + s_.usage_file);
+    for (const auto& f : s_.flows) {
+      std::string text = fmt::format("{{from: {}, to: {}, size: {}, ", yaml::key(f.from), yaml::key(f.to), f.size);
+      text += f.once.empty() ? "every: " + f.every : "once: " + f.once;
+      line(2, yaml::key(f.name) + ": " + text + "}");
+    }
+  }
+
+  // The capacity the plan reserves: held by the plan, not by the owned alternative.
+  void reservations() {
+    if (s_.reservations.empty()) return;
+    line(4, "reservations:");
+    for (const auto& r : s_.reservations) {
+      line(6, fmt::format("# {}: {} × {}, {}:{}", r.type, r.count, r.instance, r.where.file, r.where.line));
+      std::string text = fmt::format("- {{name: {}, site: {}, instance: {}, count: {}", yaml::key(r.address),
+                                     yaml::key(r.site), yaml::key(r.instance), r.count);
+      if (!r.ends.empty()) text += ", ends: " + r.ends;
+      line(6, text + "}");
+    }
+  }
+
   void strategy(const std::string& name, const std::string& description, bool owned) {
     line(2, name + ":");
     line(4, "description: " + yaml::quoted(description));
     if (!s_.workloads.empty()) {
       line(4, "workloads:");
       for (const auto& w : s_.workloads) {
+        // Owned hardware runs only work of its own GPU model; the rest stays as planned.
+        const bool fits = s_.owned_gpu.empty() || w.gpu == s_.owned_gpu;
+        if (owned && !fits) line(6, fmt::format("# as planned: {} has {}, not {}", s_.owned_hardware, s_.owned_gpu, w.gpu));
         line(6, yaml::key(w.address) + ": " +
-                    (owned ? "owned" : fmt::format("{{site: {}, instance: {}}}", yaml::key(w.site), yaml::key(w.instance))));
+                    (owned && fits ? "owned"
+                                   : fmt::format("{{site: {}, instance: {}}}", yaml::key(w.site), yaml::key(w.instance))));
       }
     }
     if (!s_.buckets.empty()) {
       line(4, "datasets:");
       for (const auto& b : s_.buckets) line(6, yaml::key(b.address) + ": " + yaml::key(b.site));
     }
+    if (!owned) reservations();
   }
 
   void strategies() {
