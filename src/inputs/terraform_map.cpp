@@ -77,6 +77,9 @@ constexpr std::array kTypes{
     // Azure: the resource's location.
     gpu("azurerm_linux_virtual_machine", "azure", "size", "", {"priority", "Spot"}, {}, RegionFrom::azure_location,
         "location"),
+    // A cluster's default node pool (its system pool; rarely GPUs, then listed as such).
+    gpu("azurerm_kubernetes_cluster", "azure", "default_node_pool.0.vm_size", "default_node_pool.0.node_count", {}, {},
+        RegionFrom::azure_location, "location"),
     // A node pool's location is its cluster's.
     gpu("azurerm_kubernetes_cluster_node_pool", "azure", "vm_size", "node_count", {"priority", "Spot"}, {},
         RegionFrom::azure_parent, "azurerm_kubernetes_cluster"),
@@ -84,6 +87,8 @@ constexpr std::array kTypes{
     // Billed at the pay-as-you-go price of its VMs, used or not; its location is its group's.
     reserved("azurerm_capacity_reservation", "azure", "sku.0.name", "sku.0.capacity", RegionFrom::azure_parent,
              "azurerm_capacity_reservation_group"),
+    not_priced("azurerm_capacity_reservation_group", "azure",
+               "a group costs nothing; the capacity reservations in it are priced"),
     not_priced("azurerm_express_route_circuit", "azure", "an ExpressRoute circuit is not in tco's Azure price sheet"),
 };
 
