@@ -10,10 +10,11 @@
 # The head plan is --plan (default tco-plan.json): `terraform show -json PLANFILE` of the
 # checked-out change. The base plan is --base-plan, a file CI wrote from the base branch, or
 # else the same path at `git merge-base REF HEAD` (--base-ref, default origin/main), for a
-# repository that commits its plan JSON. With no base plan (the plan is new), the head is
-# priced alone with tco compare. --usage (default tco-usage.yml, when it exists) is the usage
-# file (tco-scenario(5), USAGE FILE). Everything after `--` goes to tco diff: the gates
-# (--fail-on-increase 10%, --fail-on-increase-amount 'planned=5000 USD/month'), --all.
+# repository that commits its plan JSON (the comment then names it REF@COMMIT:PATH). With no
+# base plan (the plan is new), the head is priced alone with tco compare. --usage (default
+# tco-usage.yml, when it exists) is the usage file (tco-scenario(5), USAGE FILE). Everything
+# after `--` goes to tco diff: the gates (--fail-on-increase 10%, --fail-on-increase-amount
+# 'planned=5000 USD/month'), --all.
 #
 # The comment (--out, default tco-terraform-diff.md) is written in every case, its first
 # line the marker <!-- tco-terraform-gate --> by which the examples update their comment.
@@ -53,12 +54,23 @@ if [[ ! -f $plan ]]; then
   comment "$tmp/body"
   exit 2
 fi
+base_label=''  # the base plan taken from git, as git names it: REF@COMMIT:PATH
 if [[ -z $base_plan ]]; then
   if base=$(git merge-base "$base_ref" HEAD 2>/dev/null) && git cat-file -e "$base:$plan" 2>/dev/null; then
     base_plan="$tmp/base-plan.json"
+    base_label="$base_ref@$(git rev-parse --short "$base"):$plan"
     git show "$base:$plan" >"$base_plan"
   fi
 fi
+# tco names the base by the temporary file it was read from, gone when the script ends: the
+# comment and the diagnostics name it as git does instead.
+named() {  # named FILE: FILE with the temporary base plan's path replaced by its label
+  [[ -n $base_label && -f $1 ]] || return 0
+  local text
+  text=$(cat -- "$1"; printf x)  # the x keeps the trailing newlines
+  text=${text%x}
+  printf '%s' "${text//"$base_plan"/"$base_label"}" >"$1"
+}
 usage_option=()
 [[ -n $usage ]] && usage_option=(--usage "$usage")
 
@@ -70,6 +82,8 @@ else
   { printf 'The base has no plan `%s`: the head alone.\n\n' "$plan"
     "$tco" compare "$plan" "${usage_option[@]}" --format markdown 2>"$tmp/stderr"; } >"$tmp/body" || status=$?
 fi
+named "$tmp/body"
+named "$tmp/stderr"
 cat "$tmp/stderr" >&2
 if ((status >= 2)); then
   { echo '```'; cat "$tmp/stderr"; echo '```'; } >>"$tmp/body"

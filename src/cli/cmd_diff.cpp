@@ -52,7 +52,7 @@ class DiffCommand : public Command {
         ->required()
         ->type_name("HEAD");
     add_format_option(app, format_, diff_renderers().formats());
-    app.add_flag("--all", all_, "Show strategies and components that did not change too");
+    app.add_flag("--all", all_, "Show strategies, components and causes that did not change too");
     app.add_option("--fail-on-increase", percent_gates_,
                    "Fail (exit 1) when a strategy's total or a component rises more than PCT: "
                    "[STRATEGY[.LINE]=]PCT[/month], LINE a component or 'total' (repeatable)")
@@ -74,9 +74,10 @@ class DiffCommand : public Command {
                    "--pricing-dir")
         ->type_name("DIR");
     app.footer(
-        "Per strategy and component: base, head, the change and its percentage, over the horizon and per\n"
-        "month; break-even changes; when the sides were priced with different sheets, the change split\n"
-        "into the scenario's and the prices'. Budgets declared in HEAD are checked too.\n"
+        "Per strategy, component and cause (workload, dataset, site, flow): base, head, the change and its\n"
+        "percentage, over the horizon and per month; break-even changes; when the sides were priced with\n"
+        "different sheets, the change split into the scenario's and the prices'. Budgets declared in HEAD\n"
+        "are checked too.\n"
         "Exit status: 0 when every gate passes, 1 when any fails, 2 for invalid input or usage.\n\n"
         "Examples:\n"
         "  git show main:scenarios/llm-70b.yaml > /tmp/base.yaml\n"

@@ -20,6 +20,15 @@ bool readable_format(const std::string& version) {
          version.find_first_not_of("0123456789.") == std::string::npos;
 }
 
+// Whether the object that starts at `text`'s '{' has "format_version" as its first key. Terraform
+// writes it first in every document of `terraform show -json`, and alone in the state of an
+// empty workspace, which has no "terraform_version". No scenario or saved tco result has the key
+// (each would refuse it as unknown), so it cannot take one of theirs for Terraform's.
+bool format_version_first(std::string_view text) {
+  const auto key = text.find_first_not_of(" \t\r\n", 1);
+  return key != std::string_view::npos && text.substr(key).starts_with("\"format_version\"");
+}
+
 std::optional<PlanAction> action_of(const std::vector<std::string>& actions) {
   if (actions.size() == 2 && ((actions[0] == "delete" && actions[1] == "create") ||
                               (actions[0] == "create" && actions[1] == "delete"))) {
@@ -96,6 +105,9 @@ class PlanReader {
       std::string what = "it has no 'planned_values' or 'resource_changes'";
       if (doc_.find("values") != nullptr || doc_.find("lineage") != nullptr || doc_.find("serial") != nullptr) {
         what = "it is a Terraform state, not a plan";
+      } else if (version != nullptr && doc_.members.size() == 1) {
+        // What `terraform show -json` prints with no plan file and no resources in the state.
+        what = "it is an empty Terraform state ('format_version' alone), not a plan";
       }
       fail(doc_.where, "",
            fmt::format("this is not a Terraform plan: {}; save one with `terraform plan -out=PLAN` and give the "
@@ -292,10 +304,13 @@ bool looks_like_terraform_plan(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return false;
   // Captured through setup-terraform's wrapper: refused by the reader, with the fix.
-  if (text.substr(first).starts_with(kTerraformWrapperLine)) return text.find("\"terraform_version\"") != text.npos;
+  if (text.substr(first).starts_with(kTerraformWrapperLine)) {
+    return text.find("\"terraform_version\"") != text.npos || text.find("\"format_version\"") != text.npos;
+  }
   if (text[first] != '{') return false;
-  // A key Terraform writes first in plans and states; a scenario or a saved tco result has none.
-  return text.substr(first, 4096).find("\"terraform_version\"") != std::string_view::npos;
+  // Keys Terraform writes first in plans and states; a scenario or a saved tco result has neither.
+  return format_version_first(text.substr(first)) ||
+         text.substr(first, 4096).find("\"terraform_version\"") != std::string_view::npos;
 }
 
 Result<TerraformPlan> read_terraform_plan(InputStream& in) {

@@ -6,8 +6,9 @@
 #   terraform-example-test.sh TCO_BINARY SOURCE_DIR      (ctest: e2e.terraform-example)
 #
 # The pull request adds an EKS node group of one p5.48xlarge: the gate (10 %) fails and the
-# comment names the node group at +$40,179 a month; a second pull request removes it again
-# and passes. Needs git (scripts/setup.sh --with-tests).
+# comment names the node group at +$40,179 a month, and the base plan as git does
+# (main@COMMIT:tco-plan.json, never the script's temporary file); a second pull request
+# removes it again and passes. Needs git (scripts/setup.sh --with-tests).
 # shellcheck disable=SC2016
 set -uo pipefail
 
@@ -35,6 +36,7 @@ check() {  # check DESCRIPTION COMMAND...
   if "$@"; then echo "PASS: $what"; passed=$((passed + 1)); else echo "FAIL: $what"; failed=$((failed + 1)); fi
 }
 contains() { grep -qF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
 fatal() { echo "FAIL: $*"; exit 1; }
 
 repo="$tmp/infra repo"  # a space on purpose: the script must quote everything
@@ -58,6 +60,10 @@ check "and names the node group and its monthly cost" \
   contains comment.md '| workload aws_eks_node_group.training | — | $1,446,451 | new | +$40,179 |'
 check "and the failed gate" contains comment.md '| `--fail-on-increase 10%` | planned total | +10.0 % | +49.1 %'
 check "the bastion is listed as not priced on stderr" contains "$tmp/err" 'aws_instance.bastion: not priced'
+# The base plan came from git: named as git names it, not by the script's temporary file.
+base_label="main@$(git rev-parse --short "$(git merge-base main HEAD)"):tco-plan.json"
+check "the comment names the base plan $base_label" contains comment.md "Base \`$base_label\`"
+check "and no temporary path" lacks comment.md '/tco-terraform-gate.'
 
 # A second pull request on top removes it again: a saving, the gate holds.
 git checkout -qb remove-training
@@ -80,6 +86,22 @@ status=0
 "$gate" --base-ref main --tco "$tco" --out comment.md >/dev/null 2>&1 || status=$?
 check "a state instead of a plan is exit 2" test "$status" = 2
 check "with the reason in the comment" contains comment.md 'this is not a Terraform plan'
+
+# A base plan from git that tco refuses: its diagnostics name it as git does too.
+git checkout -qb state-committed
+git commit -qam "a state committed instead of the plan" || fatal "commit state"
+git checkout -qb plan-again
+cp "$fixtures/head-plan.json" tco-plan.json
+git commit -qam "the plan again" || fatal "commit plan"
+state_label="state-committed@$(git rev-parse --short state-committed):tco-plan.json"
+status=0
+"$gate" --base-ref state-committed --tco "$tco" --out comment.md >/dev/null 2>"$tmp/err" || status=$?
+check "a state as the base plan is exit 2" test "$status" = 2
+check "the comment's diagnostics name it $state_label" \
+  contains comment.md "tco: error: $state_label:1:1: this is not a Terraform plan"
+check "so does standard error" contains "$tmp/err" "tco: error: $state_label:1:1:"
+check "and neither has a temporary path" lacks comment.md '/tco-terraform-gate.'
+check "(standard error neither)" lacks "$tmp/err" '/tco-terraform-gate.'
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -1,4 +1,4 @@
-// `tco diff` as a terminal table (Markdown is in diff_markdown.cpp).
+// `tco diff` as a terminal table (Markdown is in markdown.cpp).
 #include <fmt/format.h>
 
 #include "diff/rows.hpp"
@@ -10,6 +10,28 @@ namespace {
 
 std::string sides(const DiffReport& report) {
   return fmt::format("base: {}\nhead: {}\n", describe_side(report.base), describe_side(report.head));
+}
+
+// The causes of each listed strategy, the strategy's name a row above its own. A table of
+// its own, after the summary: cause names (Terraform addresses) are long, and the causes
+// split the same total the components do, so one column of both would read as one sum.
+std::string cause_table(const DiffReport& report, bool all) {
+  TextTable table;
+  table.add_row({"Cause", "Base", "Head", "Change", "Per month"});
+  table.add_rule();
+  bool any = false;
+  for (const auto& strategy : report.strategies) {
+    if (!all && !strategy.changed()) continue;
+    auto rows = cause_rows(strategy, report.currency, all);
+    if (rows.empty()) continue;  // a saved base keeps no causes
+    any = true;
+    table.add_row({strategy.name});
+    for (auto& row : rows) {
+      row.front() = "  " + row.front();
+      table.add_row(std::move(row));
+    }
+  }
+  return any ? "\nBy cause, the largest change first:\n" + table.render() : "";
 }
 
 }  // namespace
@@ -33,6 +55,7 @@ std::string render_diff_table(const DiffReport& report, const DiffRenderOptions&
   }
   if (const auto unchanged = unchanged_strategies(report); !unchanged.empty() && !options.all)
     out += "\nUnchanged: " + join(unchanged, ", ") + " (--all shows them).\n";
+  out += cause_table(report, options.all);
   if (const auto lines = breakeven_lines(report, options.all); !lines.empty()) {
     out += "\nBreak-even against " + report.head.baseline + ":\n";
     for (const auto& line : lines) out += "  " + line + "\n";

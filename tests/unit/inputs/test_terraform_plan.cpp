@@ -95,6 +95,10 @@ TEST_CASE("terraform plan: a state, text, a truncated file or a bad change is re
                          "state.json")) ==
         "state.json:1:1: this is not a Terraform plan: it is a Terraform state, not a plan; save one with "
         "`terraform plan -out=PLAN` and give the output of `terraform show -json PLAN`");
+  // `terraform show -json` with no plan file in an empty workspace.
+  CHECK(first_error(read(R"({"format_version":"1.0"})", "state.json")) ==
+        "state.json:1:1: this is not a Terraform plan: it is an empty Terraform state ('format_version' alone), not "
+        "a plan; save one with `terraform plan -out=PLAN` and give the output of `terraform show -json PLAN`");
   CHECK(first_error(read("\nTerraform used the selected providers to generate the following execution\n", "plan.txt"))
             .find("tco reads the JSON of `terraform show -json PLAN`, not `terraform plan`'s text") !=
         std::string::npos);
@@ -115,6 +119,23 @@ TEST_CASE("terraform plan: a state, text, a truncated file or a bad change is re
                       "plan.json:1:48: resource_changes[0].change: expected the change, an object with 'actions'"});
   CHECK(first_error(read("[]")) == "plan.json:1:1: expected the JSON object `terraform show -json PLAN` writes, "
                                    "found an array");
+}
+
+TEST_CASE("terraform plan: Terraform's JSON is told from a scenario or a saved result before it is read") {
+  CHECK(looks_like_terraform_plan(plan("")));
+  CHECK(looks_like_terraform_plan(R"({"format_version": "1.0", "terraform_version": "1.9.5", "values": {}})"));
+  // The empty state has no terraform_version: format_version as the first key tells it.
+  CHECK(looks_like_terraform_plan(R"({"format_version":"1.0"})"));
+  CHECK(looks_like_terraform_plan("\n  {\n  \"format_version\": \"1.0\"\n}\n"));
+  CHECK(looks_like_terraform_plan("[command]/usr/bin/terraform show -json\n{\"format_version\":\"1.0\"}\n"));
+  // A JSON scenario, a saved result or YAML: not Terraform's, even naming the key elsewhere.
+  CHECK_FALSE(looks_like_terraform_plan(R"({"schema_version": 2, "name": "format_version", "sites": {}})"));
+  CHECK_FALSE(looks_like_terraform_plan(R"({"schema": "tco.compare/1", "format_version": "1.0"})"));
+  CHECK_FALSE(looks_like_terraform_plan(R"({"name": "t", "description": "\"format_version\" first"})"));
+  CHECK_FALSE(looks_like_terraform_plan("format_version: '1.0'\nname: t\n"));
+  CHECK_FALSE(looks_like_terraform_plan("{}"));
+  CHECK_FALSE(looks_like_terraform_plan("{"));
+  CHECK_FALSE(looks_like_terraform_plan(""));
 }
 
 TEST_CASE("terraform plan: an address listed twice is refused (a fuzz finding)") {

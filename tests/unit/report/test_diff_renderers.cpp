@@ -100,6 +100,34 @@ TEST_CASE("unchanged strategies are named in one line unless all are shown", "[d
   CHECK(table_all.find("same") != std::string::npos);
 }
 
+TEST_CASE("the table lists each changed strategy's changed causes under its name, largest first", "[diff]") {
+  // "grew": workload train 1000 → 1200, workload extra only in head (24 over 12 months), site lab
+  // 50 → 50; "same": no change.
+  auto grew_base = column("grew", {{Component::compute, 1050}});
+  grew_base.by_cause = {{Component::compute, "workload train", "cloud", 1000, 1000},
+                        {Component::power, "site lab", "lab", 50, 50}};
+  auto grew_head = column("grew", {{Component::compute, 1274}});
+  grew_head.by_cause = {{Component::compute, "workload train", "cloud", 1200, 1200},
+                        {Component::compute, "workload extra", "cloud", 24, 24},
+                        {Component::power, "site lab", "lab", 50, 50}};
+  const auto diff = make_diff_report(report(12, {grew_base, column("same", {{Component::power, 5}})}), false,
+                                     report(12, {grew_head, column("same", {{Component::power, 5}})}), nullptr, "");
+  const auto table = render_diff_table(diff, {});
+  INFO(table);
+  CHECK(table.find("\nBy cause, the largest change first:\n"
+                   "Cause               Base    Head           Change       Per month\n"
+                   "-----------------------------------------------------------------\n"
+                   "grew\n"
+                   "  workload train  $1,000  $1,200  +$200 (+20.0 %)  +$17 (+20.0 %)\n"
+                   "  workload extra       —     $24              new             +$2\n\n") != std::string::npos);
+  CHECK(table.find("site lab") == std::string::npos);
+  const auto all = render_diff_table(diff, {true});
+  INFO(all);
+  CHECK(all.find("  site lab           $50     $50        no change       no change\n") != std::string::npos);
+  // Reports without causes (a saved base keeps none) have no such table.
+  CHECK(render_diff_table(small(), {}).find("By cause") == std::string::npos);
+}
+
 TEST_CASE("the JSON lists every strategy and component, changed or not", "[diff]") {
   // "grew" 1000 → 1200; "same" 5 → 5; "new" only in head, egress from nothing in "grew".
   auto base = report(12, {column("grew", {{Component::compute, 1000}}), column("same", {{Component::power, 5}})});
