@@ -324,6 +324,7 @@ void Translator::gpu_capacity(const TerraformResourceChange& change, const TypeM
   workload.gpus = *instances * gpu_offer->gpus;
   workload.kind = usage != nullptr && !usage->kind.empty() ? usage->kind : usage_.kind;
   workload.useful_work = usage != nullptr ? usage->useful_work : "";
+  workload.utilization = usage != nullptr && !usage->utilization.empty() ? usage->utilization : usage_.utilization;
   workload.where = change.where;
   out_.workloads.push_back(std::move(workload));
 }

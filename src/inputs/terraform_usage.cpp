@@ -30,6 +30,9 @@ const Section& resource_usage() {
       "usage_resource", "What the plan cannot know of one resource",
       {
           optional("kind", one_of({"training", "inference"}), "A GPU resource's work; default the file's."),
+          optional("utilization", quantity(Dimension::fraction),
+                   "The share of every hour its instances run, such as '50 %' for a group scaled to zero half the "
+                   "time (a duty cycle, as a workload's); default the file's, else 100 %."),
           optional("useful_work", quantity(Dimension::fraction),
                    "The share of the GPUs' time doing useful work, such as '70 %'; default 100 %."),
           optional("size", quantity(Dimension::bytes), "A bucket's size in the first month, such as '50 TB'."),
@@ -86,6 +89,8 @@ const Section& usage_root() {
           optional("start", year_month(), "The first month priced, YYYY-MM; default the current month."),
           optional("horizon", quantity(Dimension::hours), "How long to price, such as '36 months' (the default)."),
           optional("kind", one_of({"training", "inference"}), "The work of GPU resources; default inference."),
+          optional("utilization", quantity(Dimension::fraction),
+                   "The share of every hour GPU resources' instances run, unless a resource says; default 100 %."),
           optional("spot", section(spot_usage()), "Needed when the plan has spot capacity."),
           optional("resources", section(named_map("usage_resources", "Usage by resource address",
                                                   section(resource_usage()), "A resource address, such as "
@@ -146,6 +151,19 @@ void read_flows(const YamlNode& flows, TerraformUsage& usage, Diagnostics& d) {
   }
 }
 
+// A share of time, above 0 % and at most 100 %, as a workload's utilization and useful_work.
+std::string share(MapReader& reader, std::string_view key) {
+  std::string text = checked(reader, key);
+  if (text.empty()) return text;
+  const auto value = parse_quantity(text, Dimension::fraction);
+  if (value && (value->value <= 0 || value->value > 1)) {
+    reader.diagnostics().error(reader.get(key)->where, reader.path(key),
+                               fmt::format("expected a share above 0 % and at most 100 %, found '{}'", text));
+    return "";
+  }
+  return text;
+}
+
 }  // namespace
 
 Result<TerraformUsage> load_terraform_usage(const std::string& text, const std::string& file) {
@@ -170,6 +188,7 @@ Result<TerraformUsage> load_terraform_usage(const std::string& text, const std::
     usage.horizon = horizon;
   }
   if (auto kind = checked(root, "kind"); !kind.empty()) usage.kind = kind;
+  usage.utilization = share(root, "utilization");
   if (const YamlNode* spot = root.get("spot")) {
     MapReader reader(spot_usage(), *spot, "spot", d);
     if (reader.valid()) {
@@ -189,7 +208,8 @@ Result<TerraformUsage> load_terraform_usage(const std::string& text, const std::
         resource.address = entry.key;
         resource.where = entry.key_where;
         resource.kind = checked(reader, "kind");
-        resource.useful_work = checked(reader, "useful_work");
+        resource.useful_work = share(reader, "useful_work");
+        resource.utilization = share(reader, "utilization");
         resource.size = checked(reader, "size");
         resource.growth = checked(reader, "growth");
         resource.storage_class = checked(reader, "storage_class");

@@ -25,12 +25,14 @@ struct TerraformUsage {
   std::optional<YearMonth> start;  // default: the current month
   std::string horizon = "36 months";
   std::string kind = "inference";  // of GPU resources, unless a resource says
+  std::string utilization;         // of GPU resources, unless a resource says; empty: 100 %
   std::string spot_restart;        // empty: not stated
   std::string spot_interruption_every;
   struct Resource {
     std::string address;  // as written; a trailing [*] matches every instance of a count or for_each
     std::string kind;     // empty: the default
     std::string useful_work;
+    std::string utilization;  // the share of hours its instances run (a duty cycle)
     std::string size;  // a bucket's
     std::string growth;
     std::string storage_class;
@@ -80,6 +82,7 @@ struct PlannedWorkload {
   int instances = 0;
   std::string kind;
   std::string useful_work;  // empty: 100 %
+  std::string utilization;  // empty: 100 %
   SourceLocation where;
 };
 

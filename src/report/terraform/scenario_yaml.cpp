@@ -74,6 +74,7 @@ class ScenarioWriter {
       line(2, fmt::format("# {}: {} × {} ({} GPU{}), {}:{}", w.type, w.instances, w.instance, w.gpus,
                           w.gpus == 1 ? "" : "s", w.where.file, w.where.line));
       std::string text = fmt::format("{{kind: {}, gpu: {}, gpus: {}", w.kind, w.gpu, w.gpus);
+      if (!w.utilization.empty()) text += ", utilization: " + w.utilization;
       if (!w.useful_work.empty()) text += ", useful_work: " + w.useful_work;
       line(2, yaml::key(w.address) + ": " + text + "}");
     }

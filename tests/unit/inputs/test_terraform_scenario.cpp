@@ -141,3 +141,22 @@ TEST_CASE("terraform usage: checked as a scenario is, every error at once") {
   CHECK(errors[2].find("unknown key 'sise'") != std::string::npos);
   CHECK(errors[2].find("did you mean 'size'") != std::string::npos);
 }
+
+TEST_CASE("terraform usage: utilization, the file's for every GPU resource unless one says, a share of the hours") {
+  const auto parts = terraform_scenario(
+      plan(change("aws_instance.a", "aws_instance", R"(["create"])", R"({"instance_type": "p5.48xlarge"})") + "," +
+           change("aws_instance.b", "aws_instance", R"(["create"])", R"({"instance_type": "p5.48xlarge"})")),
+      usage("utilization: 80 %\nresources:\n  aws_instance.b: {utilization: 50 %}\n"), catalog(), {});
+  REQUIRE(parts);
+  REQUIRE(parts->workloads.size() == 2);
+  CHECK(parts->workloads[0].utilization == "80 %");
+  CHECK(parts->workloads[1].utilization == "50 %");
+  for (const std::string value : {"0 %", "120 %"}) {
+    const auto read = load_terraform_usage("schema_version: 1\nresources:\n  aws_instance.a: {utilization: " + value + "}\n",
+                                           "usage.yml");
+    REQUIRE_FALSE(read);
+    CHECK_THAT(format_location(read.diagnostics().items().at(0)),
+               Catch::Contains("usage.yml:3:33: resources.aws_instance.a.utilization: expected a share above 0 % and at "
+                               "most 100 %, found '" + value + "'"));
+  }
+}
