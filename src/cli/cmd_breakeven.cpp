@@ -24,6 +24,7 @@ class BreakevenCommand : public Command {
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
     terminal_.add_to(app);
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "Utilization is the share of every hour the workloads hold their GPUs. The break-even\n"
@@ -42,6 +43,7 @@ class BreakevenCommand : public Command {
       return kExitInvalidInput;
     }
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
+    options.usage = usage_.file;
     auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
     const auto report = breakeven_report(*run, *levels, console, format_ == "html");
@@ -62,6 +64,7 @@ class BreakevenCommand : public Command {
   std::string output_;
   TerminalOptions terminal_;
   PricingOptions pricing_;
+  PlanUsageOption usage_;
 };
 
 }  // namespace

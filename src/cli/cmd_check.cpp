@@ -17,6 +17,7 @@ class CheckCommand : public Command {
     add_format_option(app, format_, check_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "Budgets are declared in the scenario (tco-scenario(5), BUDGETS): a limit over the horizon or per\n"
@@ -28,7 +29,9 @@ class CheckCommand : public Command {
   }
 
   int run(Console& console) override {
-    auto run = run_scenario_file(file_, ScenarioRunOptions{pricing_, horizon_, {}, "", false}, console);
+    ScenarioRunOptions options{pricing_, horizon_, {}, "", false};
+    options.usage = usage_.file;
+    auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
     const auto report = make_check_report(make_comparison_report(run->model), run->scenario->budgets);
     const int status = print_report(console, check_renderers(), format_, report, {}, output_);
@@ -42,6 +45,7 @@ class CheckCommand : public Command {
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;
+  PlanUsageOption usage_;
 };
 
 }  // namespace

@@ -22,10 +22,7 @@ class CompareCommand : public Command {
     app.add_option("--strategy", strategies_, "Only this strategy (repeatable); the baseline is always shown")
         ->type_name("NAME");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
-    app.add_option("--usage", usage_,
-                   "With a Terraform plan (terraform show -json PLAN) instead of a scenario: its usage file "
-                   "(tco-scenario(5), USAGE FILE)")
-        ->type_name("FILE");
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "Examples:\n"
@@ -75,14 +72,14 @@ class CompareCommand : public Command {
 
   [[nodiscard]] ScenarioRunOptions options() const {
     ScenarioRunOptions out{pricing_, horizon_, strategies_, "", false};
-    out.usage = usage_;
+    out.usage = usage_.file;
     return out;
   }
 
   std::vector<std::string> files_;
   std::string format_;
   std::string horizon_;
-  std::string usage_;
+  PlanUsageOption usage_;
   std::vector<std::string> strategies_;
   std::string output_;
   PricingOptions pricing_;

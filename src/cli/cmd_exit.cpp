@@ -35,6 +35,7 @@ class ExitCommand : public Command {
     add_format_option(app, format_, exit_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "Everything the strategy stores at its cloud sites in the month (datasets at their grown size,\n"
@@ -73,6 +74,7 @@ class ExitCommand : public Command {
     }
     if (failed) return kExitInvalidInput;
     ScenarioRunOptions options{pricing_, horizon_, {strategy_}, "", false};
+    options.usage = usage_.file;
     auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
     ExitOptions exit{strategy_, "", {}, !no_programs_, retraining};
@@ -122,6 +124,7 @@ class ExitCommand : public Command {
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;
+  PlanUsageOption usage_;
 };
 
 }  // namespace

@@ -30,6 +30,7 @@ class ExplainCommand : public Command {
     add_format_option(app, format_, explain_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "The terms shown add up to the figure tco compare reports for the same strategy and component.\n\n"
@@ -62,6 +63,7 @@ class ExplainCommand : public Command {
       }
     }
     ScenarioRunOptions options{pricing_, horizon_, {strategy_}, "", true};
+    options.usage = usage_.file;
     auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
     if (month) {
@@ -88,6 +90,7 @@ class ExplainCommand : public Command {
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;
+  PlanUsageOption usage_;
 };
 
 }  // namespace

@@ -25,6 +25,7 @@ class ReportCommand : public Command {
                    "Levels of the utilization sensitivity, as FROM:TO:STEP (default 30%:100%:10%)")
         ->type_name("RANGE");
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "The page has no scripts and loads nothing: charts are inline SVG, and it prints to A4.\n"
@@ -42,6 +43,7 @@ class ReportCommand : public Command {
       return kExitInvalidInput;
     }
     ScenarioRunOptions options{pricing_, horizon_, strategies_, baseline_, false};
+    options.usage = usage_.file;
     auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
     const auto report = breakeven_report(*run, *levels, console, true);
@@ -57,6 +59,7 @@ class ReportCommand : public Command {
   std::string levels_ = kDefaultUtilizationLevels;
   std::string horizon_;
   PricingOptions pricing_;
+  PlanUsageOption usage_;
 };
 
 }  // namespace

@@ -29,6 +29,7 @@ class SensitivityCommand : public Command {
     add_format_option(app, format_, sensitivity_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "Every input the strategies' figures rest on (values the scenario states, prices of the\n"
@@ -50,6 +51,7 @@ class SensitivityCommand : public Command {
       return kExitInvalidInput;
     }
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
+    options.usage = usage_.file;
     auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
     auto measure = measure_.resolve(run->model, Measure::Kind::difference);
@@ -80,6 +82,7 @@ class SensitivityCommand : public Command {
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;
+  PlanUsageOption usage_;
 };
 
 }  // namespace

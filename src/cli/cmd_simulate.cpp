@@ -43,6 +43,7 @@ class SimulateCommand : public Command {
     add_format_option(app, format_, simulation_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "Each sample draws every value the scenario gives as a distribution (tco-scenario(5),\n"
@@ -60,6 +61,7 @@ class SimulateCommand : public Command {
                                           : whole_number(console, "--threads", threads_, 1, 1024, "threads");
     if (!samples || !seed || !threads) return kExitInvalidInput;
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
+    options.usage = usage_.file;
     auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
     const auto simulated = simulate(*run->scenario, *run->prepared, {*samples, *seed, static_cast<unsigned>(*threads)});
@@ -89,6 +91,7 @@ class SimulateCommand : public Command {
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;
+  PlanUsageOption usage_;
 };
 
 }  // namespace

@@ -28,6 +28,7 @@ class SweepCommand : public Command {
     add_format_option(app, format_, sweep_renderers().formats());
     app.add_option("--horizon", horizon_, "Override the scenario's horizon, e.g. 36 or '3 years'")->type_name("MONTHS");
     app.add_option("-o,--output", output_, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "PATH is the key path of a value the strategies use (sites.dc.electricity,\n"
@@ -65,6 +66,7 @@ class SweepCommand : public Command {
       return kExitInvalidInput;
     }
     ScenarioRunOptions options{pricing_, horizon_, {}, baseline_, false};
+    options.usage = usage_.file;
     auto run = run_scenario_file(file_, options, console);
     if (!run) return console.failure_status();
     auto measure = measure_.resolve(run->model, Measure::Kind::breakeven);
@@ -99,6 +101,7 @@ class SweepCommand : public Command {
   std::string horizon_;
   std::string output_;
   PricingOptions pricing_;
+  PlanUsageOption usage_;
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ class ValidateCommand : public Command {
  public:
   void configure(CLI::App& app) override {
     app.add_option("files", files_, "Scenario or price-sheet files (YAML)")->required()->type_name("FILE");
+    usage_.add_to(app);
     pricing_.add_to(app);
     app.footer(
         "A file with a top-level 'provider' key is checked as a price sheet (tco-prices(5)); any other as a\n"
@@ -51,7 +52,9 @@ class ValidateCommand : public Command {
                       "sources)\n",
                       file, sheet->id(), sheet->regions.size(), offers, sheet->hardware.size(), sheet->sources.size()));
     }
-    auto run = run_scenario_text(file, text.value(), ScenarioRunOptions{pricing_, "", {}, "", false}, console);
+    ScenarioRunOptions options{pricing_, "", {}, "", false};
+    options.usage = usage_.file;
+    auto run = run_scenario_text(file, text.value(), options, console);
     if (!run) return false;
     const Scenario& scenario = *run->scenario;
     console.report(schema_upgrade_notes(scenario));
@@ -64,6 +67,7 @@ class ValidateCommand : public Command {
 
   std::vector<std::string> files_;
   PricingOptions pricing_;
+  PlanUsageOption usage_;
 };
 
 }  // namespace

@@ -65,6 +65,13 @@ std::filesystem::path bundled_pricing_directory();
 // The directories to load: the bundled sheets, then each --pricing-dir in order.
 std::vector<PricingDirectory> pricing_directories(const PricingOptions& options);
 
+// --usage: the usage file of a Terraform plan given instead of a scenario (tco(1), TERRAFORM;
+// tco-scenario(5), USAGE FILE), for every command that reads one scenario.
+struct PlanUsageOption {
+  std::string file;  // empty: none
+  void add_to(CLI::App& app);
+};
+
 // How a terminal chart is drawn: --width, else the terminal's width, else $COLUMNS, else 80;
 // colour per --color ("auto": only on a terminal and when NO_COLOR is unset or empty).
 struct TerminalOptions {

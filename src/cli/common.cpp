@@ -18,6 +18,13 @@ void PricingOptions::add_to(CLI::App& app) {
       ->type_name("DATE");
 }
 
+void PlanUsageOption::add_to(CLI::App& app) {
+  app.add_option("--usage", file,
+                 "With a Terraform plan (terraform show -json PLAN) instead of a scenario: its usage file "
+                 "(tco-scenario(5), USAGE FILE)")
+      ->type_name("FILE");
+}
+
 Result<std::optional<Date>> PricingOptions::as_of_date() const {
   if (as_of.empty()) return std::optional<Date>{};
   if (const auto day = parse_date(as_of)) return std::optional<Date>{*day};
