@@ -18,8 +18,7 @@ void read_reservations(const YamlNode& node, const std::string& path, Strategy& 
     reservation.site = read_text(reader, "site").value_or("");
     reservation.instance = read_text(reader, "instance").value_or("");
     const auto count = read_integer(reader, "count");
-    if (const YamlNode* ends = reader.get("ends"))
-      reservation.ends = read_year_month(*ends, reader.path("ends"), d);
+    if (const YamlNode* ends = reader.get("ends")) reservation.ends = read_year_month(*ends, reader.path("ends"), d);
     reader.finish();
     if (reservation.site.empty() || reservation.instance.empty()) continue;
     reservation.count = static_cast<int>(count.value_or(1));

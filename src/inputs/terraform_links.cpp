@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "terraform_translator.hpp"
 #include "tco/core/suggest.hpp"
+#include "terraform_translator.hpp"
 
 namespace tco::terraform {
 namespace {
@@ -79,8 +79,8 @@ void Translator::reservation(const TerraformResourceChange& change, const TypeMa
     const auto month = parse_year_month(end_date.substr(0, 7));
     if (!month) return missing(change, "end date", "end_date");
     if (*month < out_.start) {
-      return unpriced(change, fmt::format("it ends ({}) before the first month priced ({})",
-                                          format_year_month(*month), format_year_month(out_.start)));
+      return unpriced(change, fmt::format("it ends ({}) before the first month priced ({})", format_year_month(*month),
+                                          format_year_month(out_.start)));
     }
     ends = format_year_month(*month);
   }
@@ -88,8 +88,8 @@ void Translator::reservation(const TerraformResourceChange& change, const TypeMa
   const GpuOffer* reserved = offer(std::string(entry.provider), region, instance, why);
   if (reserved == nullptr) return unpriced(change, why);
   if (reserved->hourly.count(PricingModel::on_demand) == 0) {
-    return unpriced(change, fmt::format("the {} price sheet gives {} in {} no on-demand price", entry.provider,
-                                        instance, region));
+    return unpriced(
+        change, fmt::format("the {} price sheet gives {} in {} no on-demand price", entry.provider, instance, region));
   }
   // Capacity only the instances naming it use: held unused on a site of its own when nothing
   // in the plan names it; which instances those are, a scenario cannot say yet.
@@ -112,19 +112,21 @@ void Translator::interconnect(const TerraformResourceChange& change, const TypeM
   const std::string value = text_at(change.after, entry.instance);
   if (value.empty()) return missing(change, "port", entry.instance);
   const std::string port(port_name(change.type, value));
-  if (port.empty()) return unpriced(change, fmt::format("tco's price sheets have no port of {} {}", entry.instance, value));
+  if (port.empty())
+    return unpriced(change, fmt::format("tco's price sheets have no port of {} {}", entry.instance, value));
   const auto count = count_of(change, entry);
   if (!count) return;
   if (*count <= 0) return unpriced(change, fmt::format("it has no ports ({} is 0)", entry.count));
   auto sheet = catalog_.select(std::string(entry.provider), first_day(out_.start));
   const Region* priced = sheet ? sheet.value()->find_region(region) : nullptr;
   if (priced == nullptr || priced->network.interconnect_ports.count(port) == 0) {
-    return unpriced(change, fmt::format("tco's {} price sheet has no port {} in region {}", entry.provider, port,
-                                        region));
+    return unpriced(change,
+                    fmt::format("tco's {} price sheet has no port {} in region {}", entry.provider, port, region));
   }
   if (usage_.owned_hardware.empty()) {
-    return unpriced(change, "its ports link the region to your own site: describe the site in the usage file "
-                            "(owned: {hardware: …}), and the data sent over them (flows:)");
+    return unpriced(change,
+                    "its ports link the region to your own site: describe the site in the usage file "
+                    "(owned: {hardware: …}), and the data sent over them (flows:)");
   }
   const std::string site = site_for(std::string(entry.provider), region, false);
   for (auto& link : out_.interconnects) {
@@ -147,7 +149,8 @@ std::optional<std::string> Translator::flow_end(const TerraformUsage::Flow& flow
                                                 const SourceLocation& where, const std::string& path, bool to) {
   if (end == "owned") {
     if (!usage_.owned_hardware.empty()) return end;
-    d_.error(where, path, "'owned' is the owned site, which the usage file describes with owned: {hardware: …}; it has none");
+    d_.error(where, path,
+             "'owned' is the owned site, which the usage file describes with owned: {hardware: …}; it has none");
     return std::nullopt;
   }
   if (end == "internet") {
@@ -168,10 +171,10 @@ std::optional<std::string> Translator::flow_end(const TerraformUsage::Flow& flow
                              where});
     return std::nullopt;
   }
-  const bool elsewhere = std::any_of(also_known_.begin(), also_known_.end(),
-                                     [&](const std::string& a) { return a == "*" || a == end; }) ||
-                         std::any_of(plan_.changes.begin(), plan_.changes.end(),
-                                     [&](const auto& c) { return c.address == end; });  // deleted or replaced away
+  const bool elsewhere =
+      std::any_of(also_known_.begin(), also_known_.end(), [&](const std::string& a) { return a == "*" || a == end; }) ||
+      std::any_of(plan_.changes.begin(), plan_.changes.end(),
+                  [&](const auto& c) { return c.address == end; });  // deleted or replaced away
   if (elsewhere) return std::nullopt;
   std::vector<std::string> names{"owned", "internet"};
   for (const auto& workload : out_.workloads) names.push_back(workload.address);

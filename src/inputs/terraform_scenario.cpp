@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "terraform_translator.hpp"
 #include "tco/core/suggest.hpp"
 #include "tco/core/text.hpp"
+#include "terraform_translator.hpp"
 
 namespace tco::terraform {
 namespace {
@@ -117,9 +117,9 @@ const TerraformResourceChange* Translator::referred(const TerraformResourceChang
 
 // Where the plan says the resource is; none when it does not.
 std::optional<std::string> Translator::plan_region(const TerraformResourceChange& change, const TypeMap& entry) const {
-  const JsonValue* value =
-      entry.region_path.empty() || entry.region == RegionFrom::azure_parent ? nullptr
-                                                                            : at_path(change.after, entry.region_path);
+  const JsonValue* value = entry.region_path.empty() || entry.region == RegionFrom::azure_parent
+                               ? nullptr
+                               : at_path(change.after, entry.region_path);
   const std::string text = value != nullptr && value->is_string() ? value->text : "";
   switch (entry.region) {
     case RegionFrom::provider:
@@ -221,7 +221,8 @@ std::optional<int> Translator::pool_zones(const TerraformResourceChange& change)
     return static_cast<int>(zones->items.size());
   }
   const JsonValue* location = at_path(change.after, "location");
-  if (location != nullptr && location->is_string() && gcp_region_of(to_lower(location->text)) != to_lower(location->text))
+  if (location != nullptr && location->is_string() &&
+      gcp_region_of(to_lower(location->text)) != to_lower(location->text))
     return 1;
   return std::nullopt;
 }
@@ -263,8 +264,8 @@ const GpuOffer* Translator::offer(const std::string& provider, const std::string
   for (const auto& gpu_offer : priced->gpu_offers) {
     if (gpu_offer.instance == instance) return &gpu_offer;
   }
-  why = fmt::format("{} is not a GPU instance of region {} in the {} price sheet", instance, region,
-                    sheet.value()->id());
+  why =
+      fmt::format("{} is not a GPU instance of region {} in the {} price sheet", instance, region, sheet.value()->id());
   return nullptr;
 }
 
@@ -288,8 +289,9 @@ void Translator::gpu_capacity(const TerraformResourceChange& change, const TypeM
   if (change.type == "google_container_node_pool") {
     const auto zones = pool_zones(change);
     if (!zones) {
-      return unpriced(change, "its zones are not in the plan: a regional pool has node_count nodes in each of "
-                              "its cluster's zones (state node_locations)");
+      return unpriced(change,
+                      "its zones are not in the plan: a regional pool has node_count nodes in each of "
+                      "its cluster's zones (state node_locations)");
     }
     *instances *= *zones;
   }

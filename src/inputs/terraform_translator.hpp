@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "terraform_map.hpp"
 #include "tco/inputs/terraform_scenario.hpp"
+#include "terraform_map.hpp"
 
 namespace tco::terraform {
 
@@ -31,8 +31,7 @@ class Translator {
   std::optional<std::string> plan_region(const TerraformResourceChange& change, const TypeMap& entry) const;
   std::optional<std::string> region(const TerraformResourceChange& change, const TypeMap& entry);
   void resource(const TerraformResourceChange& change);
-  std::string site_for(const std::string& provider, const std::string& region, bool spot,
-                       std::string_view suffix = {});
+  std::string site_for(const std::string& provider, const std::string& region, bool spot, std::string_view suffix = {});
   void bucket(const TerraformResourceChange& change, const TypeMap& entry, const std::string& region);
   std::optional<int> pool_zones(const TerraformResourceChange& change) const;
   std::optional<std::string> instance_of(const TerraformResourceChange& change, const TypeMap& entry) const;

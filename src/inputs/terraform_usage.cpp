@@ -14,14 +14,14 @@ namespace tco {
 namespace {
 
 const Section& spot_usage() {
-  static const Section declared = mapping(
-      "usage_spot", "What each spot interruption costs",
-      {
-          required("restart", quantity(Dimension::hours),
-                   "The time lost per interruption besides the work redone, such as '0.5 h'."),
-          optional("interruption_every", quantity(Dimension::hours),
-                   "The mean time between interruptions of one instance; default the price sheet's."),
-      });
+  static const Section declared =
+      mapping("usage_spot", "What each spot interruption costs",
+              {
+                  required("restart", quantity(Dimension::hours),
+                           "The time lost per interruption besides the work redone, such as '0.5 h'."),
+                  optional("interruption_every", quantity(Dimension::hours),
+                           "The mean time between interruptions of one instance; default the price sheet's."),
+              });
   return declared;
 }
 
@@ -46,15 +46,15 @@ const Section& resource_usage() {
 }
 
 const Section& flow_usage() {
-  static const Section declared = mapping(
-      "usage_flow", "Data moved between the plan's resources, the owned site and the internet",
-      {
-          required("from", text(), "Where the data leaves: a GPU resource's or bucket's address, or owned."),
-          required("to", text(), "Where it goes: a GPU resource's or bucket's address, owned, or internet."),
-          required("size", quantity(Dimension::bytes), "The size of one transfer, such as '2 TB'."),
-          optional("every", quantity(Dimension::hours), "The time between transfers, such as '1 week'."),
-          optional("once", year_month(), "The month of a single transfer, YYYY-MM."),
-      });
+  static const Section declared =
+      mapping("usage_flow", "Data moved between the plan's resources, the owned site and the internet",
+              {
+                  required("from", text(), "Where the data leaves: a GPU resource's or bucket's address, or owned."),
+                  required("to", text(), "Where it goes: a GPU resource's or bucket's address, owned, or internet."),
+                  required("size", quantity(Dimension::bytes), "The size of one transfer, such as '2 TB'."),
+                  optional("every", quantity(Dimension::hours), "The time between transfers, such as '1 week'."),
+                  optional("once", year_month(), "The month of a single transfer, YYYY-MM."),
+              });
   return declared;
 }
 
@@ -92,10 +92,11 @@ const Section& usage_root() {
           optional("utilization", quantity(Dimension::fraction),
                    "The share of every hour GPU resources' instances run, unless a resource says; default 100 %."),
           optional("spot", section(spot_usage()), "Needed when the plan has spot capacity."),
-          optional("resources", section(named_map("usage_resources", "Usage by resource address",
-                                                  section(resource_usage()), "A resource address, such as "
-                                                                             "aws_s3_bucket.datasets; [*] ends "
-                                                                             "one that matches every instance.")),
+          optional("resources",
+                   section(named_map("usage_resources", "Usage by resource address", section(resource_usage()),
+                                     "A resource address, such as "
+                                     "aws_s3_bucket.datasets; [*] ends "
+                                     "one that matches every instance.")),
                    "What the plan cannot know, by resource address."),
           optional("flows", section(named_map("usage_flows", "Flows by name", section(flow_usage()), "A flow's name")),
                    "Data moved between resources, the owned site and the internet, by name."),
@@ -142,11 +143,13 @@ void read_flows(const YamlNode& flows, TerraformUsage& usage, Diagnostics& d) {
     const bool once = reader.get("once") != nullptr;
     reader.finish();
     if (every == once) {
-      d.error(entry.key_where, path, every ? "expected one of 'once' and 'every', found both"
-                                           : "expected 'once: YYYY-MM' or 'every: DURATION', found neither");
+      d.error(entry.key_where, path,
+              every ? "expected one of 'once' and 'every', found both"
+                    : "expected 'once: YYYY-MM' or 'every: DURATION', found neither");
       continue;
     }
-    if (!flow.from.empty() && !flow.to.empty() && !flow.size.empty() && (every ? !flow.every.empty() : !flow.once.empty()))
+    if (!flow.from.empty() && !flow.to.empty() && !flow.size.empty() &&
+        (every ? !flow.every.empty() : !flow.once.empty()))
       usage.flows.push_back(std::move(flow));
   }
 }
@@ -182,8 +185,7 @@ Result<TerraformUsage> load_terraform_usage(const std::string& text, const std::
     const double months = hours ? hours->value / kHoursPerMonth : 0;
     if (months < 1 || months > 360 || months != static_cast<int>(months)) {
       d.error(root.node().find("horizon")->where, "horizon",
-              fmt::format("expected a whole number of months from 1 to 360, such as '36 months', found '{}'",
-                          horizon));
+              fmt::format("expected a whole number of months from 1 to 360, such as '36 months', found '{}'", horizon));
     }
     usage.horizon = horizon;
   }

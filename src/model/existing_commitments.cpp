@@ -142,13 +142,12 @@ void add_reservation(StrategyContext& context, const Reservation& held, const st
     const auto reserved = reserved_offer(context, held, path, month);
     if (!reserved) return;
     const GpuOffer& offer = *reserved->offer;
-    const Val price = context.in(
-        *reserved->hourly,
-        [&] {
-          return fmt::format("prices.{}.{}.{}.on-demand", reserved->cloud->sheet->provider, reserved->cloud->region->id,
-                             offer.instance);
-        },
-        {Dimension::money_per_hour, 0, kNoLimit, PriceService::compute});
+    const Val price = context.in(*reserved->hourly,
+                                 [&] {
+                                   return fmt::format("prices.{}.{}.{}.on-demand", reserved->cloud->sheet->provider,
+                                                      reserved->cloud->region->id, offer.instance);
+                                 },
+                                 {Dimension::money_per_hour, 0, kNoLimit, PriceService::compute});
     context.cite(reserved->cloud->sheet, *reserved->hourly);
     const double hours = context.scenario.hours_in_month(month);
     auto& pool = context.committed_gpu_hours[{held.site, offer.gpu}];
@@ -167,29 +166,28 @@ void add_reservation(StrategyContext& context, const Reservation& held, const st
       const double share = user.second;
       const double instance_hours = held.count * hours * share;
       const Val amount = instance_hours * price;
-      context.add({month, Component::compute, "reservation " + held.name + (workload.empty() ? " (unused)" : ""),
-                   held.site, workload, amount, amount, "", offer.instance,
-                   Usage{instance_hours, UsageUnit::instance_hours},
-                   context.rate(reserved->cloud->sheet, *reserved->hourly, Dimension::money_per_hour, price),
-                   Measures{instance_hours * offer.gpus, std::nullopt}},
-                  context.derive([&] {
-                    Derivation derivation{
-                        "instances reserved × hours in the month × on-demand price per instance-hour (held by the "
-                        "strategy, paid used or not)",
-                        {Factor{"instances of " + offer.instance + " reserved", static_cast<double>(held.count),
-                                Dimension::count, ByteBase::none,
-                                Origin{"", std::nullopt, held.where, std::nullopt, {}}},
-                         Factor{"hours in the month", hours, Dimension::hours}},
-                        {},
-                        "",
-                        amount.v};
-                    if (share < 1.0) {
-                      derivation.formula += " × the workload's share of the GPU-hours occupied on the site";
-                      derivation.factors.push_back(Factor{"share of the GPU-hours", share, Dimension::fraction});
-                    }
-                    derivation.factors.push_back(Factor::line_rate("on-demand price per instance-hour"));
-                    return derivation;
-                  }));
+      context.add(
+          {month, Component::compute, "reservation " + held.name + (workload.empty() ? " (unused)" : ""), held.site,
+           workload, amount, amount, "", offer.instance, Usage{instance_hours, UsageUnit::instance_hours},
+           context.rate(reserved->cloud->sheet, *reserved->hourly, Dimension::money_per_hour, price),
+           Measures{instance_hours * offer.gpus, std::nullopt}},
+          context.derive([&] {
+            Derivation derivation{
+                "instances reserved × hours in the month × on-demand price per instance-hour (held by the "
+                "strategy, paid used or not)",
+                {Factor{"instances of " + offer.instance + " reserved", static_cast<double>(held.count),
+                        Dimension::count, ByteBase::none, Origin{"", std::nullopt, held.where, std::nullopt, {}}},
+                 Factor{"hours in the month", hours, Dimension::hours}},
+                {},
+                "",
+                amount.v};
+            if (share < 1.0) {
+              derivation.formula += " × the workload's share of the GPU-hours occupied on the site";
+              derivation.factors.push_back(Factor{"share of the GPU-hours", share, Dimension::fraction});
+            }
+            derivation.factors.push_back(Factor::line_rate("on-demand price per instance-hour"));
+            return derivation;
+          }));
     }
   }
 }

@@ -124,10 +124,12 @@ class ScenarioWriter {
       for (const auto& w : s_.workloads) {
         // Owned hardware runs only work of its own GPU model; the rest stays as planned.
         const bool fits = s_.owned_gpu.empty() || w.gpu == s_.owned_gpu;
-        if (owned && !fits) line(6, fmt::format("# as planned: {} has {}, not {}", s_.owned_hardware, s_.owned_gpu, w.gpu));
-        line(6, yaml::key(w.address) + ": " +
-                    (owned && fits ? "owned"
-                                   : fmt::format("{{site: {}, instance: {}}}", yaml::key(w.site), yaml::key(w.instance))));
+        if (owned && !fits)
+          line(6, fmt::format("# as planned: {} has {}, not {}", s_.owned_hardware, s_.owned_gpu, w.gpu));
+        line(6,
+             yaml::key(w.address) + ": " +
+                 (owned && fits ? "owned"
+                                : fmt::format("{{site: {}, instance: {}}}", yaml::key(w.site), yaml::key(w.instance))));
       }
     }
     if (!s_.buckets.empty()) {

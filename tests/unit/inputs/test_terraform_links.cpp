@@ -24,8 +24,7 @@ std::string sheet(const std::string& provider, const std::string& region, const 
 
 PriceCatalog catalog() {
   PriceCatalog out;
-  out.add(load_price_sheet(sheet("aws", "us-east-1",
-                                 "    network:\n      interconnect_ports: {dx-10g: 2.25 USD/h}\n"),
+  out.add(load_price_sheet(sheet("aws", "us-east-1", "    network:\n      interconnect_ports: {dx-10g: 2.25 USD/h}\n"),
                            "aws.yaml")
               .value());
   out.add(load_price_sheet(sheet("gcp", "us-central1"), "gcp.yaml").value());
@@ -43,17 +42,20 @@ TerraformPlan plan(const std::vector<Resource>& resources) {
   std::string configured;
   for (const auto& r : resources) {
     const std::string name = r.address.substr(r.address.find('.') + 1);
-    const std::string provider = r.type.substr(0, r.type.find('_')) == "google" ? "google" : r.type.substr(0, r.type.find('_'));
-    changes += std::string(changes.empty() ? "" : ",") + R"({"address": ")" + r.address + R"(", "mode": "managed", "type": ")" +
-               r.type + R"(", "name": ")" + name + R"(", "provider_name": "registry.terraform.io/hashicorp/)" +
-               provider + R"(", "change": {"actions": )" + r.actions + R"(, "before": null, "after": )" + r.after +
-               R"(, "after_unknown": {}}})";
-    configured += std::string(configured.empty() ? "" : ",") + R"({"address": ")" + r.address + R"(", "mode": "managed", )" +
-                  R"("type": ")" + r.type + R"(", "name": ")" + name + R"(", "provider_config_key": ")" + provider +
-                  R"(", "expressions": {"x": {"references": [)" + r.references + "]}}}";
+    const std::string provider =
+        r.type.substr(0, r.type.find('_')) == "google" ? "google" : r.type.substr(0, r.type.find('_'));
+    changes += std::string(changes.empty() ? "" : ",") + R"({"address": ")" + r.address +
+               R"(", "mode": "managed", "type": ")" + r.type + R"(", "name": ")" + name +
+               R"(", "provider_name": "registry.terraform.io/hashicorp/)" + provider + R"(", "change": {"actions": )" +
+               r.actions + R"(, "before": null, "after": )" + r.after + R"(, "after_unknown": {}}})";
+    configured += std::string(configured.empty() ? "" : ",") + R"({"address": ")" + r.address +
+                  R"(", "mode": "managed", )" + R"("type": ")" + r.type + R"(", "name": ")" + name +
+                  R"(", "provider_config_key": ")" + provider + R"(", "expressions": {"x": {"references": [)" +
+                  r.references + "]}}}";
   }
   const std::string text = R"({"format_version": "1.2", "terraform_version": "1.9.5", "planned_values": {},
-    "resource_changes": [)" + changes +
+    "resource_changes": [)" +
+                           changes +
                            R"(], "configuration": {"provider_config": {"aws": {"name": "aws",
       "expressions": {"region": {"constant_value": "us-east-1"}}}, "google": {"name": "google",
       "expressions": {"region": {"constant_value": "us-central1"}}}}, "root_module": {"resources": [)" +
@@ -82,23 +84,24 @@ const char* kOwned = "owned: {hardware: dgx-h100}\n";
 
 TEST_CASE("terraform links: capacity reservations become the planned strategy's reservations") {
   const auto parts = terraform_scenario(
-      plan({{"aws_ec2_capacity_reservation.open", "aws_ec2_capacity_reservation",
-             R"({"instance_type": "gpu8", "instance_count": 2, "instance_platform": "Linux/UNIX", "tenancy": "default",
+      plan(
+          {{"aws_ec2_capacity_reservation.open", "aws_ec2_capacity_reservation",
+            R"({"instance_type": "gpu8", "instance_count": 2, "instance_platform": "Linux/UNIX", "tenancy": "default",
                  "end_date_type": "limited", "end_date": "2027-06-30T23:59:59Z", "instance_match_criteria": "open"})"},
-            {"aws_ec2_capacity_reservation.forever", "aws_ec2_capacity_reservation",
-             R"({"instance_type": "gpu8", "instance_count": 1, "end_date_type": "unlimited"})"},
-            {"aws_ec2_capacity_reservation.alone", "aws_ec2_capacity_reservation",
-             R"({"instance_type": "gpu8", "instance_count": 1, "instance_match_criteria": "targeted"})"},
-            {"aws_ec2_capacity_reservation.named", "aws_ec2_capacity_reservation",
-             R"({"instance_type": "gpu8", "instance_count": 1, "instance_match_criteria": "targeted"})"},
-            {"aws_instance.user", "aws_instance", R"({"instance_type": "gpu8"})", R"(["create"])",
-             R"("aws_ec2_capacity_reservation.named.id", "aws_ec2_capacity_reservation.named")"},
-            {"aws_ec2_capacity_reservation.windows", "aws_ec2_capacity_reservation",
-             R"({"instance_type": "gpu8", "instance_count": 1, "instance_platform": "Windows"})"},
-            {"aws_ec2_capacity_reservation.past", "aws_ec2_capacity_reservation",
-             R"({"instance_type": "gpu8", "instance_count": 1, "end_date_type": "limited", "end_date": "2026-03-01T00:00:00Z"})"},
-            {"google_compute_reservation.r", "google_compute_reservation",
-             R"({"zone": "us-central1-a", "specific_reservation": [{"count": 3, "instance_properties": [{"machine_type": "gpu8"}]}]})"}}),
+           {"aws_ec2_capacity_reservation.forever", "aws_ec2_capacity_reservation",
+            R"({"instance_type": "gpu8", "instance_count": 1, "end_date_type": "unlimited"})"},
+           {"aws_ec2_capacity_reservation.alone", "aws_ec2_capacity_reservation",
+            R"({"instance_type": "gpu8", "instance_count": 1, "instance_match_criteria": "targeted"})"},
+           {"aws_ec2_capacity_reservation.named", "aws_ec2_capacity_reservation",
+            R"({"instance_type": "gpu8", "instance_count": 1, "instance_match_criteria": "targeted"})"},
+           {"aws_instance.user", "aws_instance", R"({"instance_type": "gpu8"})", R"(["create"])",
+            R"("aws_ec2_capacity_reservation.named.id", "aws_ec2_capacity_reservation.named")"},
+           {"aws_ec2_capacity_reservation.windows", "aws_ec2_capacity_reservation",
+            R"({"instance_type": "gpu8", "instance_count": 1, "instance_platform": "Windows"})"},
+           {"aws_ec2_capacity_reservation.past", "aws_ec2_capacity_reservation",
+            R"({"instance_type": "gpu8", "instance_count": 1, "end_date_type": "limited", "end_date": "2026-03-01T00:00:00Z"})"},
+           {"google_compute_reservation.r", "google_compute_reservation",
+            R"({"zone": "us-central1-a", "specific_reservation": [{"count": 3, "instance_properties": [{"machine_type": "gpu8"}]}]})"}}),
       usage(""), catalog(), date::year{2027} / 1);
   REQUIRE(parts);
   REQUIRE(parts->reservations.size() == 4);
@@ -129,8 +132,9 @@ TEST_CASE("terraform links: an Azure node pool's region is its cluster's, or the
   REQUIRE(without);
   REQUIRE(without->workloads.size() == 1);
   CHECK(without->workloads[0].site == "azure-eastus");
-  CHECK_THAT(reasons(without.value()), Catch::Contains("elsewhere: its region is its azurerm_kubernetes_cluster's, which is "
-                                                "not in the plan"));
+  CHECK_THAT(reasons(without.value()),
+             Catch::Contains("elsewhere: its region is its azurerm_kubernetes_cluster's, which is "
+                             "not in the plan"));
   const auto with = terraform_scenario(
       plan(resources), usage("resources:\n  azurerm_kubernetes_cluster_node_pool.elsewhere: {region: eastus}\n"),
       catalog(), date::year{2027} / 1);
@@ -156,13 +160,16 @@ TEST_CASE("terraform links: Direct Connect ports reach the owned site, priced wi
   const auto alone = terraform_scenario(plan(resources), usage(sized), catalog(), date::year{2027} / 1);
   REQUIRE(alone);
   CHECK(alone->interconnects.empty());
-  CHECK_THAT(reasons(alone.value()), Catch::Contains("aws_dx_connection.a: its ports link the region to your own site"));
-  CHECK_THAT(reasons(alone.value()), Catch::Contains("aws_dx_connection.big: tco's price sheets have no port of bandwidth 400Gbps"));
+  CHECK_THAT(reasons(alone.value()),
+             Catch::Contains("aws_dx_connection.a: its ports link the region to your own site"));
+  CHECK_THAT(reasons(alone.value()),
+             Catch::Contains("aws_dx_connection.big: tco's price sheets have no port of bandwidth 400Gbps"));
   const auto idle = terraform_scenario(plan(resources), usage(sized + kOwned), catalog(), date::year{2027} / 1);
   REQUIRE(idle);
   CHECK(idle->interconnects.empty());
-  CHECK_THAT(reasons(idle.value()), Catch::Contains("aws_dx_connection.b: its ports are paid in the strategies that send "
-                                             "data over them"));
+  CHECK_THAT(reasons(idle.value()),
+             Catch::Contains("aws_dx_connection.b: its ports are paid in the strategies that send "
+                             "data over them"));
   const auto used = terraform_scenario(
       plan(resources),
       usage(sized + kOwned + "flows:\n  home: {from: aws_s3_bucket.data, to: owned, size: 1 TB, every: 1 week}\n"),
@@ -178,15 +185,15 @@ TEST_CASE("terraform links: Direct Connect ports reach the owned site, priced wi
 }
 
 TEST_CASE("terraform links: a flow whose resource is not on this side of a diff does not happen there") {
-  const std::string flows = "resources:\n  aws_s3_bucket.data: {size: 10 TB}\n"
-                            "flows:\n  out: {from: aws_s3_bucket.data, to: internet, size: 1 TB, once: 2027-02}\n";
+  const std::string flows =
+      "resources:\n  aws_s3_bucket.data: {size: 10 TB}\n"
+      "flows:\n  out: {from: aws_s3_bucket.data, to: internet, size: 1 TB, once: 2027-02}\n";
   const auto base = terraform_scenario(plan({{"aws_instance.x", "aws_instance", R"({"instance_type": "gpu8"})"}}),
                                        usage(flows), catalog(), date::year{2027} / 1, {"aws_s3_bucket.data"});
   REQUIRE(base);
   CHECK(base->flows.empty());
-  const auto deleted = terraform_scenario(
-      plan({{"aws_s3_bucket.data", "aws_s3_bucket", "null", R"(["delete"])"}}), usage(flows), catalog(),
-      date::year{2027} / 1);
+  const auto deleted = terraform_scenario(plan({{"aws_s3_bucket.data", "aws_s3_bucket", "null", R"(["delete"])"}}),
+                                          usage(flows), catalog(), date::year{2027} / 1);
   REQUIRE(deleted);
   CHECK(deleted->flows.empty());
 }
