@@ -1,7 +1,8 @@
 #pragma once
-// The translation of a plan's resources into the parts of a scenario (tco(1), TERRAFORM), in two
-// files: terraform_scenario.cpp (where each resource is, GPU capacity and buckets) and
-// terraform_links.cpp (reservations, interconnect ports and the usage file's flows). Not a
+// The translation of a plan's resources into the parts of a scenario (tco(1), TERRAFORM), in three
+// files: terraform_scenario.cpp (GPU capacity and buckets), terraform_regions.cpp (where each
+// resource is) and terraform_links.cpp (reservations, interconnect ports and the usage file's
+// flows). Not a
 // public header.
 #include <optional>
 #include <string>
@@ -10,6 +11,9 @@
 #include "terraform_map.hpp"
 
 namespace tco::terraform {
+
+// "us-central1-a" → "us-central1": a zone's region; a region stays as it is.
+std::string gcp_region_of(const std::string& location);
 
 // Whether a usage address names the resource: exactly, or with a trailing [*] every instance
 // of a count or for_each ("aws_instance.node[*]" matches "aws_instance.node[0]").
