@@ -36,6 +36,27 @@ std::map<std::string, double> users_of(const StrategyContext& context, const std
   return users;
 }
 
+// Who carries a month of capacity held on the site for `gpu`: each workload of that model,
+// in proportion to the GPU-hours it occupies there, or nobody ("" with all of it), the month
+// being owed all the same on its own line.
+std::vector<std::pair<std::string, double>> carriers(const StrategyContext& context, const std::string& site,
+                                                     const std::string& gpu, int month) {
+  const auto users = users_of(context, site, gpu, month, true);
+  double all = 0;
+  for (const auto& user : users) all += user.second;
+  std::vector<std::pair<std::string, double>> out;
+  for (const auto& user : users) out.emplace_back(user.first, user.second / all);
+  if (out.empty()) out.emplace_back("", 1.0);
+  return out;
+}
+
+// A derivation of a month carried by one of several workloads says so.
+void add_share(Derivation& derivation, double share) {
+  if (share >= 1.0) return;
+  derivation.formula += " × the workload's share of the GPU-hours occupied on the site";
+  derivation.factors.push_back(Factor{"share of the GPU-hours", share, Dimension::fraction});
+}
+
 // The terms paid within the horizon: the one bought before it, then each renewal the strategy
 // needs because work of its GPU model still runs on the site in the month after a term ends
 // (a failback window alone is bridged as the site pays, not renewed for).
@@ -77,10 +98,7 @@ void add_month(StrategyContext& context, const Site& site, const ExistingCommitm
             {},
             "",
             amount.v};
-        if (share < 1.0) {
-          derivation.formula += " × the workload's share of the GPU-hours occupied on the site";
-          derivation.factors.push_back(Factor{"share of the GPU-hours", share, Dimension::fraction});
-        }
+        add_share(derivation, share);
         if (term.renewals > 0) {
           derivation.formula +=
               fmt::format("; renewal {}: the price × (1 {} {})", term.renewals, held.renewal->value < 0 ? "−" : "+",
@@ -100,14 +118,8 @@ void add_commitment(StrategyContext& context, const Site& site, const ExistingCo
   for (const Term& term : terms_of(context, site.name, held, price)) {
     for (int month = term.first; month < std::min(term.end, context.months); ++month) {
       pool[static_cast<std::size_t>(month)] += held.gpus * context.scenario.hours_in_month(month);
-      // Carried by the workloads of its GPU model on the site, in proportion to the GPU-hours
-      // each occupies there; a month nobody uses it is owed all the same, on its own line.
-      const auto users = users_of(context, site.name, held.gpu, month, true);
-      double all = 0;
-      for (const auto& [workload, occupied] : users) all += occupied;
-      if (users.empty()) add_month(context, site, held, term, month, "", 1.0);
-      for (const auto& [workload, occupied] : users)
-        add_month(context, site, held, term, month, workload, occupied / all);
+      for (const auto& [workload, share] : carriers(context, site.name, held.gpu, month))
+        add_month(context, site, held, term, month, workload, share);
     }
   }
 }
@@ -154,13 +166,7 @@ void add_reservation(StrategyContext& context, const Reservation& held, const st
     pool.resize(static_cast<std::size_t>(context.months), Val(0.0));
     pool[static_cast<std::size_t>(month)] += held.count * offer.gpus * hours;
     // Carried by the strategy's work of its GPU model on the site, as a commitment is.
-    const auto users = users_of(context, held.site, offer.gpu, month, true);
-    double all = 0;
-    for (const auto& [workload, occupied] : users) all += occupied;
-    std::vector<std::pair<std::string, double>> shares;
-    for (const auto& [workload, occupied] : users) shares.emplace_back(workload, occupied / all);
-    if (shares.empty()) shares.emplace_back("", 1.0);
-    for (const auto& user : shares) {
+    for (const auto& user : carriers(context, held.site, offer.gpu, month)) {
       // Named, not bound: clang 14 (the fuzz build) cannot capture structured bindings.
       const std::string& workload = user.first;
       const double share = user.second;
@@ -181,10 +187,7 @@ void add_reservation(StrategyContext& context, const Reservation& held, const st
                 {},
                 "",
                 amount.v};
-            if (share < 1.0) {
-              derivation.formula += " × the workload's share of the GPU-hours occupied on the site";
-              derivation.factors.push_back(Factor{"share of the GPU-hours", share, Dimension::fraction});
-            }
+            add_share(derivation, share);
             derivation.factors.push_back(Factor::line_rate("on-demand price per instance-hour"));
             return derivation;
           }));
