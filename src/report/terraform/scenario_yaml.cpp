@@ -26,8 +26,20 @@ class ScenarioWriter {
   }
 
  private:
+  // One line of YAML. A plan's text (an address, an instance type, a file name) may hold any
+  // byte: a line break in a comment would end it, and the rest would be read as YAML, so control
+  // bytes are written escaped (values are quoted by yaml::quoted, which escapes them already).
   void line(int indent, const std::string& text) {
-    out_ += std::string(static_cast<std::size_t>(indent), ' ') + text + '\n';
+    out_ += std::string(static_cast<std::size_t>(indent), ' ');
+    for (const char c : text) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte < 0x20 || byte == 0x7f) {
+        out_ += fmt::format("\\x{:02x}", byte);
+      } else {
+        out_ += c;
+      }
+    }
+    out_ += '\n';
   }
 
   void header() {
